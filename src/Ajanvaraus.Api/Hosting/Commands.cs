@@ -1,0 +1,48 @@
+using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Identity;
+
+namespace Ajanvaraus.Api.Hosting;
+
+/// <summary>The service's command-line verbs: `migrate`, `token --role …`. No verb: run the service.</summary>
+internal static class Commands
+{
+    public static int? RunCommand(this WebApplication app, string[] args, TextWriter output, TextWriter error)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "migrate":
+                var applied = app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+                output.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+                return 0;
+            case "token":
+                return Token(app.Services.GetRequiredService<TokenIssuer>(), args[1..], output, error);
+            default:
+                return null;
+        }
+    }
+
+    public static int Token(TokenIssuer issuer, string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            options[args[i]] = args[i + 1];
+        }
+
+        var request = new TokenRequest(
+            Role: options.GetValueOrDefault("--role", ""),
+            Provider: options.GetValueOrDefault("--provider"),
+            ServicePoint: options.GetValueOrDefault("--service-point"),
+            Client: options.GetValueOrDefault("--client"),
+            Subject: options.GetValueOrDefault("--subject"));
+        if (args.Length % 2 != 0 || TokenIssuer.Problem(request) is not null)
+        {
+            error.WriteLine($"token: {TokenIssuer.Problem(request) ?? "options come in pairs"}");
+            error.WriteLine("usage: token --role operator|agency_admin|adviser|portal [--provider ID] [--service-point ID] [--client ID] [--subject SUB]");
+            return 2;
+        }
+
+        output.WriteLine(issuer.Issue(request));
+        return 0;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Ajanvaraus.Api.Identity;
+
+internal sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>The OIDC issuer in production. Empty: tokens are signed with the local development key.</summary>
+    public string? Authority { get; set; }
+
+    public string Audience { get; set; } = "ajanvaraus";
+
+    /// <summary>Where the local signing key lives (created on first run, never committed).</summary>
+    public string SigningKeyFile { get; set; } = "ajanvaraus.signing-key";
+
+    public bool UsesLocalKey => string.IsNullOrWhiteSpace(Authority);
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Ajanvaraus.Api.Identity;
+
+/// <summary>
+/// The embedded default's token signing key: 256 random bits in a file beside the database, made on
+/// first use. Two processes starting at once agree on whichever file was written first.
+/// </summary>
+internal static class LocalSigningKey
+{
+    public const string Issuer = "ajanvaraus-local";
+
+    public static SymmetricSecurityKey Load(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            TryCreate(fullPath);
+        }
+
+        var bytes = Convert.FromBase64String(File.ReadAllText(fullPath).Trim());
+        return new SymmetricSecurityKey(bytes) { KeyId = "local" };
+    }
+
+    private static void TryCreate(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var writer = new StreamWriter(stream);
+            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; use theirs.
+        }
+    }
+}
