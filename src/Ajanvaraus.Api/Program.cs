@@ -2,6 +2,7 @@ using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Providers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
+builder.Services.AddSingleton<ProviderStore>();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapApiDocs();
 app.MapApiHealth();
 
 var api = app.MapGroup("/api/v1");
+api.MapProviders();
 
 app.Run();
 return 0;

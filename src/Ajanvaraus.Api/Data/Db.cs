@@ -50,6 +50,14 @@ internal sealed class Db : IAsyncDisposable
         _ => false,
     };
 
+    /// <summary>True when a write or delete broke a foreign key: something still refers to the row.</summary>
+    public static bool IsForeignKeyViolation(Exception exception) => exception switch
+    {
+        SqlException sql => sql.Number == 547,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787,
+        _ => false,
+    };
+
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     private static string SqliteConnectionString(string configured)

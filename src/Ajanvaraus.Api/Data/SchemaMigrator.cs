@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Builder;
+using DbUp.Engine;
 using Microsoft.Data.Sqlite;
 
 namespace Ajanvaraus.Api.Data;
@@ -10,9 +11,25 @@ namespace Ajanvaraus.Api.Data;
 /// </summary>
 internal sealed class SchemaMigrator(Db db, ILogger<SchemaMigrator> logger)
 {
-    public IReadOnlyList<string> Migrate()
+    /// <summary>The scripts of this engine's dialect, in the order they apply.</summary>
+    public IReadOnlyList<SqlScript> Scripts()
     {
         var folder = db.Dialect == Dialect.SqlServer ? "db/sqlserver/" : "db/sqlite/";
+        var assembly = typeof(SchemaMigrator).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(folder, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+                return new SqlScript(name, reader.ReadToEnd());
+            })
+            .ToList();
+    }
+
+    /// <summary>Applies what is new of the given scripts (by default this dialect's); returns the names applied.</summary>
+    public IReadOnlyList<string> Migrate(IEnumerable<SqlScript>? scripts = null)
+    {
         if (db.Dialect == Dialect.Sqlite)
         {
             UseWriteAheadLog();
@@ -23,7 +40,7 @@ internal sealed class SchemaMigrator(Db db, ILogger<SchemaMigrator> logger)
         }
 
         var engine = Target(DeployChanges.To)
-            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.StartsWith(folder, StringComparison.Ordinal))
+            .WithScripts(scripts ?? Scripts())
             .WithTransactionPerScript()
             .WithVariablesDisabled()
             .LogTo(logger)

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Ajanvaraus.Api.Hosting;
@@ -56,8 +58,14 @@ internal static class OpenApiExtensions
                     operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The token does not grant this (requires: {string.Join(", ", policies)})." });
                 }
 
+                if (operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true || operation.RequestBody is not null)
+                {
+                    operation.Responses.TryAdd("400", new OpenApiResponse());
+                }
+
                 operation.Responses.TryAdd("500", new OpenApiResponse { Description = "Unexpected server error." });
                 await DescribeErrorsAsProblems(operation, context, ct);
+                AddExamples(operation, metadata.OfType<ApiExamples>().FirstOrDefault(), context.ApplicationServices);
             });
         });
 
@@ -105,6 +113,26 @@ internal static class OpenApiExtensions
             {
                 concrete.Description = DefaultDescription(status);
             }
+        }
+    }
+
+    private static void AddExamples(OpenApiOperation operation, ApiExamples? examples, IServiceProvider services)
+    {
+        if (examples is null)
+        {
+            return;
+        }
+
+        var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        if (examples.Request is not null && operation.RequestBody?.Content?.TryGetValue("application/json", out var request) == true)
+        {
+            request.Example = JsonSerializer.SerializeToNode(examples.Request, json);
+        }
+
+        var success = operation.Responses!.FirstOrDefault(r => r.Key.StartsWith('2')).Value;
+        if (examples.Response is not null && success?.Content?.TryGetValue("application/json", out var response) == true)
+        {
+            response.Example = JsonSerializer.SerializeToNode(examples.Response, json);
         }
     }
 

@@ -1,0 +1,8 @@
+namespace Ajanvaraus.Api.Data;
+
+internal enum DeleteOutcome
+{
+    Deleted,
+    NotFound,
+    InUse,
+}

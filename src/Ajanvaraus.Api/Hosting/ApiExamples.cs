@@ -1,0 +1,11 @@
+namespace Ajanvaraus.Api.Hosting;
+
+/// <summary>Endpoint metadata: example bodies shown in the OpenAPI contract for portal developers to copy.</summary>
+internal sealed record ApiExamples(object? Request, object? Response);
+
+internal static class ApiExamplesExtensions
+{
+    public static TBuilder WithExamples<TBuilder>(this TBuilder builder, object? request = null, object? response = null)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ApiExamples(request, response));
+}

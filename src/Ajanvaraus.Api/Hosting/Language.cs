@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Net.Http.Headers;
+
+namespace Ajanvaraus.Api.Hosting;
+
+/// <summary>A text in the three languages the service speaks.</summary>
+public sealed record LocalizedText(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Fi,
+    [property: Required, StringLength(200, MinimumLength = 1)] string Sv,
+    [property: Required, StringLength(200, MinimumLength = 1)] string En)
+{
+    internal string In(string language) => language switch
+    {
+        "sv" => Sv,
+        "en" => En,
+        _ => Fi,
+    };
+}
+
+/// <summary>A longer optional text in fi/sv/en (descriptions, service cards, accessibility notes).</summary>
+public sealed record LocalizedLongText(
+    [property: StringLength(4000)] string? Fi,
+    [property: StringLength(4000)] string? Sv,
+    [property: StringLength(4000)] string? En)
+{
+    internal string? In(string language) => language switch
+    {
+        "sv" => Sv ?? Fi,
+        "en" => En ?? Fi,
+        _ => Fi,
+    };
+}
+
+internal static class Language
+{
+    public const string Finnish = "fi";
+    public static readonly string[] Supported = ["fi", "sv", "en"];
+
+    /// <summary>The best of fi/sv/en by the Accept-Language header's quality values; Finnish by default.</summary>
+    public static string Of(HttpRequest request)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var values))
+        {
+            return Finnish;
+        }
+
+        foreach (var value in values.OrderByDescending(v => v.Quality ?? 1))
+        {
+            var tag = value.Value.Value ?? "";
+            var primary = tag.Split('-')[0].ToLowerInvariant();
+            if (Supported.Contains(primary))
+            {
+                return primary;
+            }
+        }
+
+        return Finnish;
+    }
+}

@@ -1,0 +1,90 @@
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.Providers;
+
+internal sealed class ProviderStore(Db db, TimeProvider clock)
+{
+    internal static readonly DialectSql ListSql = new(
+        SqlServer: """
+            SELECT TOP (@Take) Id, NameFi, NameSv, NameEn
+            FROM dbo.Providers
+            WHERE @After IS NULL OR Id > @After
+            ORDER BY Id
+            """,
+        Sqlite: """
+            SELECT Id, NameFi, NameSv, NameEn
+            FROM Providers
+            WHERE @After IS NULL OR Id > @After
+            ORDER BY Id
+            LIMIT @Take
+            """);
+
+    internal const string FindSql = """
+        SELECT Id, NameFi, NameSv, NameEn FROM Providers WHERE Id = @Id
+        """;
+
+    internal const string InsertSql = """
+        INSERT INTO Providers (Id, NameFi, NameSv, NameEn, CreatedAt, UpdatedAt)
+        VALUES (@Id, @NameFi, @NameSv, @NameEn, @Now, @Now)
+        """;
+
+    internal const string UpdateSql = """
+        UPDATE Providers SET NameFi = @NameFi, NameSv = @NameSv, NameEn = @NameEn, UpdatedAt = @Now
+        WHERE Id = @Id
+        """;
+
+    internal const string DeleteSql = """
+        DELETE FROM Providers WHERE Id = @Id
+        """;
+
+    public async Task<IReadOnlyList<ProviderRow>> ListAsync(string? after, int take, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(db.Sql(ListSql), new { After = after, Take = take }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task<ProviderRow?> FindAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>False when a provider with that id exists already.</summary>
+    public async Task<bool> InsertAsync(ProviderRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        try
+        {
+            await c.ExecuteAsync(new CommandDefinition(InsertSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn, Now = clock.GetUtcNow() }, cancellationToken: ct));
+            return true;
+        }
+        catch (Exception ex) when (Db.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> UpdateAsync(ProviderRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var changed = await c.ExecuteAsync(new CommandDefinition(UpdateSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn, Now = clock.GetUtcNow() }, cancellationToken: ct));
+        return changed == 1;
+    }
+
+    /// <summary>Deleted, NotFound, or InUse when services, experts, points or bookings still refer to it.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        try
+        {
+            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct));
+            return deleted == 1 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+        }
+        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
+        {
+            return DeleteOutcome.InUse;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ajanvaraus.Api.Tests.Infrastructure;
+
+namespace Ajanvaraus.Api.Tests.Hosting;
+
+public sealed class OpenApiContractTests
+{
+    private static readonly string CommittedPath = Path.Combine(RepositoryRoot.Path, "openapi", "ajanvaraus.v1.json");
+
+    [Fact]
+    public async Task ServedDocumentMatchesTheCommittedContract()
+    {
+        var served = await ServedAsync();
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(CommittedPath, served, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(File.Exists(CommittedPath), "openapi/ajanvaraus.v1.json is missing: run UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests");
+        var committed = await File.ReadAllTextAsync(CommittedPath, TestContext.Current.CancellationToken);
+        Assert.True(
+            JsonNode.DeepEquals(JsonNode.Parse(committed), JsonNode.Parse(served)),
+            "The served OpenAPI document differs from openapi/ajanvaraus.v1.json. If the change is deliberate, refresh it: UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests");
+    }
+
+    [Fact]
+    public async Task EveryOperationIsDescribed()
+    {
+        var document = JsonNode.Parse(await ServedAsync())!;
+        var gaps = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var name = $"{method.ToUpperInvariant()} {path}";
+                if (operation!["operationId"] is null) gaps.Add($"{name}: no operationId");
+                if (operation["summary"] is null) gaps.Add($"{name}: no summary");
+                if (operation["security"] is null) gaps.Add($"{name}: no security");
+                var responses = operation["responses"]!.AsObject();
+                if (!responses.Any(r => r.Key.StartsWith('2'))) gaps.Add($"{name}: no success response");
+                foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))
+                {
+                    if (response!["content"]?["application/problem+json"] is null) gaps.Add($"{name}: {status} is not problem+json");
+                }
+            }
+        }
+
+        Assert.True(gaps.Count == 0, string.Join("\n", gaps));
+    }
+
+    private static async Task<string> ServedAsync()
+    {
+        await using var app = new AjanvarausApp();
+        var json = await app.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        return JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+}

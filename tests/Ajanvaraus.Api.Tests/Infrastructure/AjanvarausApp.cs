@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ajanvaraus.Api.Tests.Infrastructure;
+
+/// <summary>The real service over HTTP, on a fresh database of its own (a SQLite file by default).</summary>
+public sealed class AjanvarausApp(Engine engine = Engine.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase database = new(engine);
+
+    public Engine Engine => engine;
+
+    internal Db Db => Services.GetRequiredService<Db>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", engine == Engine.SqlServer ? "SqlServer" : "Sqlite");
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Auth:SigningKeyFile", Path.Combine(database.Directory, "test.signing-key"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpointStartupFilter>());
+    }
+
+    internal string Token(TokenRequest request) => Services.GetRequiredService<TokenIssuer>().Issue(request);
+
+    /// <summary>A client carrying a bearer token for the given identity.</summary>
+    internal HttpClient ClientAs(TokenRequest request)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(request));
+        return client;
+    }
+
+    public HttpClient Operator() => ClientAs(new TokenRequest(Roles.Operator));
+
+    public HttpClient AgencyAdmin(string provider) => ClientAs(new TokenRequest(Roles.AgencyAdmin, Provider: provider));
+
+    public HttpClient Adviser(string servicePoint) => ClientAs(new TokenRequest(Roles.Adviser, ServicePoint: servicePoint));
+
+    public HttpClient Portal(string client) => ClientAs(new TokenRequest(Roles.Portal, Client: client));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        database.Dispose();
+    }
+}
