@@ -4,11 +4,18 @@ using Ajanvaraus.Api.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ajanvaraus.Api.Tests.Infrastructure;
 
-/// <summary>The real service over HTTP, on a fresh database of its own (a SQLite file by default).</summary>
-public sealed class AjanvarausApp(Engine engine = Engine.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>
+/// The real service over HTTP, on a fresh database of its own (a SQLite file by default). Pass a
+/// FakeTimeProvider to pin "now"; without one the service runs on the real clock.
+/// </summary>
+public sealed class AjanvarausApp(
+    Engine engine = Engine.Sqlite,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    FakeTimeProvider? clock = null)
     : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database = new(engine);
@@ -28,7 +35,15 @@ public sealed class AjanvarausApp(Engine engine = Engine.Sqlite, IReadOnlyDictio
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpointStartupFilter>());
+        builder.UseSetting("Hangfire:Server", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, FailingEndpointStartupFilter>();
+            if (clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+            }
+        });
     }
 
     internal string Token(TokenRequest request) => Services.GetRequiredService<TokenIssuer>().Issue(request);
