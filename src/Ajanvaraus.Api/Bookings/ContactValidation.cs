@@ -8,6 +8,8 @@ internal static class ContactValidation
 {
     public const int MaxEmailLength = 254;
     private const int FinnishCountryCode = 358;
+    // Room for "+358 (0)40 123 4567" and friends; longer input is not a phone number worth parsing.
+    private const int MaxPhoneInputLength = 32;
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     // Experts call and the service texts these numbers, so only Finnish ones (+358, Åland included) are
@@ -17,7 +19,7 @@ internal static class ContactValidation
         e164 = null;
         // libphonenumber reads past letters ("040-CALL-ME" as a keypad word, "tel:" prefixes, extensions);
         // a customer's own number is digits and separators only, so anything else is a typo worth reporting.
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 32 || !input.All(IsPhoneChar) || input.LastIndexOf('+') > 0)
+        if (string.IsNullOrWhiteSpace(input) || input.Length > MaxPhoneInputLength || !input.All(IsPhoneChar) || input.LastIndexOf('+') > 0)
         {
             return false;
         }
