@@ -1,3 +1,6 @@
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Bookings;
+using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
@@ -14,6 +17,12 @@ builder.Services.AddApiProblemDetails();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
 builder.Services.AddSingleton<ProviderStore>();
+builder.Services.AddSingleton<SlotStore>();
+builder.Services.AddSingleton<SlotFinder>();
+builder.Services.AddSingleton<BookingStore>();
+builder.Services.AddSingleton<HoldStore>();
+builder.Services.AddSingleton<CalendarStore>();
+builder.Services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 
@@ -34,6 +43,12 @@ app.MapApiHealth();
 
 var api = app.MapGroup("/api/v1");
 api.MapProviders();
+api.MapAvailabilitySearch();
+api.MapHolds();
+api.MapBookings();
+api.MapBookingChanges();
+api.MapProviderBookings();
+api.MapCalendars();
 
 app.Run();
 return 0;

@@ -17,11 +17,11 @@ public sealed record PageQuery(
     internal int Take => Limit ?? DefaultLimit;
 
     /// <summary>The key after which the page starts, or null for the first page (or a cursor we did not make).</summary>
-    internal string? After => Cursor is null ? null : Decode(Cursor);
+    internal string? After => Cursor is null ? null : DecodeKey(Cursor);
 
     internal static string Encode(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes(key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static string? Decode(string cursor)
+    internal static string? DecodeKey(string cursor)
     {
         var base64 = cursor.Replace('-', '+').Replace('_', '/');
         base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');

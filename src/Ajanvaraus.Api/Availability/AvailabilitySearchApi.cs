@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using Ajanvaraus.Api.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ajanvaraus.Api.Availability;
+
+internal static class AvailabilitySearchApi
+{
+    public const int MaxDays = 31;
+
+    public static RouteGroupBuilder MapAvailabilitySearch(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/availability").WithTags("Availability");
+        group.MapGet("/", SearchAsync)
+            .WithName("SearchAvailability")
+            .WithSummary("Find bookable times")
+            .WithDescription("""
+                Bookable start times of a service: the experts' published windows minus booked time, minimum notice and the
+                booking horizon, without Finnish public holidays, closures or absences; `remote_at_point` also needs a free video
+                room at the point, within its opening hours. Give `servicePoint` or `municipality` for visits, neither for
+                nationwide `video`/`phone`. At most 31 days per question; sorted by start, paged with `cursor`.
+                """)
+            .WithExamples(response: new Page<SlotResponse>(
+                [new SlotResponse(DateTimeOffset.Parse("2026-11-24T09:00:00+02:00"), DateTimeOffset.Parse("2026-11-24T09:45:00+02:00"), Channel.InPerson, Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d1e"), Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"), "Kela-asiantuntija Anna", "mikkeli")],
+                "MDAwMDA2Mzg5OTk5MjAwMDAwMDAwMHw"))
+            .AllowAnonymous();
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<SlotResponse>>, ValidationProblem>> SearchAsync(
+        [AsParameters] AvailabilityQuery query, SlotStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var service = query.Service is { } id ? await store.ServiceAsync(id, ct) : null;
+        if (service is null)
+        {
+            errors["service"] = ["No bookable service has this id."];
+        }
+
+        var from = query.From ?? Helsinki.Today(clock);
+        var to = query.To ?? from.AddDays(13);
+        if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            errors["to"] = [$"Ask for 1 to {MaxDays} days: `to` on or after `from` and at most {MaxDays - 1} days later."];
+        }
+
+        if (query.ServicePoint is not null && query.Municipality is not null)
+        {
+            errors["municipality"] = ["Give servicePoint or municipality, not both."];
+        }
+
+        var channels = Channels(query, service);
+        if (service is not null && channels.Count == 0)
+        {
+            errors["channel"] = [query.Channel is null
+                ? "This service has no channel for that place: give servicePoint or municipality for visits, or none for video and phone."
+                : $"This service is not offered as {query.Channel} here."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var result = await finder.SearchAsync(service!, channels, query.ServicePoint, query.Municipality, query.Language,
+            Helsinki.StartOfDay(from), Helsinki.StartOfDay(to.AddDays(1)).AddTicks(-1), ct);
+        var limit = query.Limit ?? 100;
+        var after = query.Cursor is null ? null : PageQuery.DecodeKey(query.Cursor);
+        var rows = result.Slots.Select(s => (Key: Key(s), Slot: s)).OrderBy(r => r.Key, StringComparer.Ordinal).Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0).Take(limit + 1).ToList();
+        return TypedResults.Ok(Page<SlotResponse>.From(rows, limit, r => r.Key, r => new SlotResponse(
+            result.Local(r.Slot.Start, r.Slot.ServicePointId),
+            result.Local(r.Slot.End, r.Slot.ServicePointId),
+            r.Slot.Channel,
+            service!.Id,
+            r.Slot.ExpertId,
+            result.ExpertNames.GetValueOrDefault(r.Slot.ExpertId, ""),
+            r.Slot.ServicePointId)));
+    }
+
+    // The channels asked: the one named, or those that fit the place (visits with a place, remote without).
+    private static List<Channel> Channels(AvailabilityQuery query, SlotService? service)
+    {
+        if (service is null)
+        {
+            return [];
+        }
+
+        var atPlace = query.ServicePoint is not null || query.Municipality is not null;
+        IEnumerable<Channel> wanted = query.Channel is { } name
+            ? [ChannelFlags.Parse(name)]
+            : atPlace ? [Channel.InPerson, Channel.RemoteAtPoint] : [Channel.Video, Channel.Phone];
+        return wanted.Where(service.Channels.Allows)
+            .Where(c => atPlace || c is Channel.Video or Channel.Phone)
+            .ToList();
+    }
+
+    // Sort order of slots, and the cursor: start, expert, channel, point.
+    private static string Key(Slot slot) => $"{slot.Start.UtcTicks:D20}|{slot.ExpertId:D}|{(int)slot.Channel}|{slot.ServicePointId}";
+}

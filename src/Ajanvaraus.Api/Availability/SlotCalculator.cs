@@ -1,0 +1,138 @@
+namespace Ajanvaraus.Api.Availability;
+
+/// <summary>A stretch of an expert's published time, as search reads it from AvailabilityWindows.</summary>
+internal sealed record WindowRow(
+    Guid ExpertId, string? ServicePointId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone)
+{
+    public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+}
+
+/// <summary>A point where remote_at_point slots may be offered: its opening hours and video rooms.</summary>
+internal sealed record RoomPoint(string ServicePointId, TimeZoneInfo TimeZone, IReadOnlyList<OpeningHours> OpeningHours, IReadOnlyList<Guid> VideoRoomIds);
+
+internal sealed record OpeningHours(int Weekday, TimeOnly Opens, TimeOnly Closes);
+
+/// <summary>One bookable start: who, where, how.</summary>
+internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, Channel Channel, Guid ExpertId, string? ServicePointId, Guid? VideoRoomId);
+
+/// <summary>What search asks: the service's shape and the caller's constraints.</summary>
+internal sealed record SlotQuery(
+    int DurationMinutes,
+    IReadOnlyList<Channel> Channels,
+    DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter,
+    IReadOnlySet<string> InPersonPoints,
+    IReadOnlyList<RoomPoint> RemotePoints);
+
+/// <summary>
+/// Slots = windows minus booked units minus notice, on the service's step (DESIGN.md "Slot"). Pure: the
+/// caller loads windows and taken units for exactly the experts, rooms and days asked, so the cost follows
+/// the query, not the size of the database.
+/// </summary>
+internal static class SlotCalculator
+{
+    /// <summary>Starts are offered every 15 minutes for durations of whole quarters, else every 5.</summary>
+    public static int StepMinutes(int durationMinutes) => durationMinutes % 15 == 0 ? 15 : UnitMath.UnitMinutes;
+
+    public static List<Slot> Calculate(SlotQuery query, IEnumerable<WindowRow> windows, IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken)
+    {
+        var duration = TimeSpan.FromMinutes(query.DurationMinutes);
+        var step = TimeSpan.FromMinutes(StepMinutes(query.DurationMinutes));
+        var slots = new HashSet<Slot>();
+        foreach (var window in windows)
+        {
+            // Windows cut by an absence may start off the unit grid; slots never do.
+            var origin = CeilingToUnit(window.StartsAt);
+            var first = Max(origin, CeilingToUnit(query.NotBefore));
+            for (var start = AlignToStep(origin, first, step); start + duration <= window.EndsAt && start <= query.NotAfter; start += step)
+            {
+                var end = start + duration;
+                if (!IsFree(taken, window.ExpertId, start, end))
+                {
+                    continue;
+                }
+
+                foreach (var channel in query.Channels.Where(window.Channels.Allows))
+                {
+                    AddSlots(slots, query, window, channel, start, end, taken);
+                }
+            }
+        }
+
+        return slots.OrderBy(s => s.Start).ThenBy(s => s.ExpertId).ThenBy(s => s.Channel).ThenBy(s => s.ServicePointId, StringComparer.Ordinal).ToList();
+    }
+
+    private static void AddSlots(HashSet<Slot> slots, SlotQuery query, WindowRow window, Channel channel, DateTimeOffset start, DateTimeOffset end, IReadOnlySet<(Guid, DateTimeOffset)> taken)
+    {
+        switch (channel)
+        {
+            case Channel.InPerson when window.ServicePointId is not null && query.InPersonPoints.Contains(window.ServicePointId):
+                slots.Add(new Slot(start, end, channel, window.ExpertId, window.ServicePointId, null));
+                break;
+            case Channel.RemoteAtPoint:
+                foreach (var point in query.RemotePoints)
+                {
+                    if (IsOpen(point, start, end) && point.VideoRoomIds.FirstOrDefault(room => IsFree(taken, room, start, end)) is var room && room != Guid.Empty)
+                    {
+                        slots.Add(new Slot(start, end, channel, window.ExpertId, point.ServicePointId, room));
+                    }
+                }
+
+                break;
+            case Channel.Video or Channel.Phone:
+                slots.Add(new Slot(start, end, channel, window.ExpertId, null, null));
+                break;
+        }
+    }
+
+    public static bool IsFree(IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken, Guid resource, DateTimeOffset start, DateTimeOffset end)
+    {
+        foreach (var unit in UnitMath.Units(start, end))
+        {
+            if (taken.Contains((resource, unit)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Video rooms are available in the point's opening hours (local time; a slot must fit one day's hours).</summary>
+    public static bool IsOpen(RoomPoint point, DateTimeOffset start, DateTimeOffset end)
+    {
+        var localStart = TimeZoneInfo.ConvertTime(start, point.TimeZone);
+        var localEnd = TimeZoneInfo.ConvertTime(end, point.TimeZone);
+        if (localStart.Date != localEnd.Date && localEnd.TimeOfDay != TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var weekday = localStart.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)localStart.DayOfWeek;
+        var from = TimeOnly.FromTimeSpan(localStart.TimeOfDay);
+        var to = localEnd.TimeOfDay == TimeSpan.Zero && localEnd.Date > localStart.Date ? TimeOnly.MaxValue : TimeOnly.FromTimeSpan(localEnd.TimeOfDay);
+        return point.OpeningHours.Any(h => h.Weekday == weekday && h.Opens <= from && to <= h.Closes);
+    }
+
+    private static DateTimeOffset AlignToStep(DateTimeOffset origin, DateTimeOffset atLeast, TimeSpan step)
+    {
+        if (atLeast <= origin)
+        {
+            return origin;
+        }
+
+        var steps = Math.Ceiling((atLeast - origin) / step);
+        return origin + (step * steps);
+    }
+
+    private static DateTimeOffset CeilingToUnit(DateTimeOffset instant)
+    {
+        var unit = TimeSpan.FromMinutes(UnitMath.UnitMinutes).Ticks;
+        var ticks = instant.UtcTicks;
+        var rounded = (ticks + unit - 1) / unit * unit;
+        return new DateTimeOffset(rounded, TimeSpan.Zero);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,122 @@
+namespace Ajanvaraus.Api.Availability;
+
+/// <summary>The national default zone: remote slots are shown in it, and search days are its days.</summary>
+internal static class Helsinki
+{
+    public const string ZoneId = "Europe/Helsinki";
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+
+    public static DateTimeOffset StartOfDay(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+}
+
+/// <summary>Bookable slots found for a search, with what is needed to present them.</summary>
+internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string, TimeZoneInfo> PointZones)
+{
+    public DateTimeOffset Local(DateTimeOffset instant, string? servicePointId) =>
+        TimeZoneInfo.ConvertTime(instant, servicePointId is not null && PointZones.TryGetValue(servicePointId, out var zone) ? zone : Helsinki.Zone);
+}
+
+/// <summary>
+/// Loads exactly the windows, rooms and taken units a question needs and lets SlotCalculator answer it:
+/// search lists slots; booking and rescheduling check that the asked slot is one of them.
+/// </summary>
+internal sealed class SlotFinder(SlotStore store, TimeProvider clock)
+{
+    public async Task<SlotResult> SearchAsync(
+        SlotService service, IReadOnlyList<Channel> channels, string? servicePointId, string? municipality, string? language,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (notBefore, notAfter) = Bounds(service, now, from, to);
+        var wanted = ChannelFlags.Of(channels);
+        var points = wanted.AllowsInPerson || wanted.AllowsRemoteAtPoint
+            ? await store.PointsAsync(service.ProviderId, servicePointId, municipality, ct)
+            : [];
+
+        var windows = new List<NamedWindowRow>();
+        if (wanted.AllowsInPerson && points.Count > 0)
+        {
+            windows.AddRange(await store.PointWindowsAsync(service, servicePointId, municipality, language, notBefore, notAfter, ct));
+        }
+
+        var remote = wanted with { AllowsInPerson = false, AllowsRemoteAtPoint = wanted.AllowsRemoteAtPoint && points.Count > 0 };
+        if (!remote.IsEmpty)
+        {
+            windows.AddRange(await store.RemoteWindowsAsync(service, null, remote, language, notBefore, notAfter, ct));
+        }
+
+        var roomPoints = new List<RoomPoint>();
+        if (remote.AllowsRemoteAtPoint)
+        {
+            foreach (var point in points)
+            {
+                roomPoints.Add(await store.RoomPointAsync(point, ct));
+            }
+        }
+
+        var resources = windows.Select(w => w.ExpertId).Concat(roomPoints.SelectMany(p => p.VideoRoomIds)).ToHashSet();
+        var taken = await store.TakenUnitsAsync(resources, notBefore, notAfter.AddMinutes(service.DurationMinutes), now, ct);
+        var query = new SlotQuery(service.DurationMinutes, channels, notBefore, notAfter, points.Select(p => p.Id).ToHashSet(), roomPoints);
+        var slots = SlotCalculator.Calculate(query, windows.Select(w => w.Window), taken);
+
+        return new SlotResult(
+            slots,
+            windows.DistinctBy(w => w.ExpertId).ToDictionary(w => w.ExpertId, w => w.DisplayName),
+            points.ToDictionary(p => p.Id, p => TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone)));
+    }
+
+    /// <summary>
+    /// The slot at exactly this start if the expert publishes it for this service, channel and place, within
+    /// notice and horizon; null otherwise. Whether its units are free is the database's to say, at insert.
+    /// </summary>
+    public async Task<(Slot Slot, SlotResult Result, IReadOnlyList<Guid> Rooms)?> FindAsync(
+        SlotService service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var end = start.AddMinutes(service.DurationMinutes);
+        var (notBefore, notAfter) = Bounds(service, now, start, end);
+        if (start < notBefore || start > notAfter || !service.Channels.Allows(channel))
+        {
+            return null;
+        }
+
+        var atPoint = channel is Channel.InPerson or Channel.RemoteAtPoint;
+        if (atPoint != (servicePointId is not null))
+        {
+            return null;
+        }
+
+        var points = atPoint ? await store.PointsAsync(service.ProviderId, servicePointId, null, ct) : [];
+        if (atPoint && points.Count == 0)
+        {
+            return null;
+        }
+
+        var windows = await store.ExpertWindowsAsync(service.Id, expertId, start, end, ct);
+        var roomPoints = channel == Channel.RemoteAtPoint ? [await store.RoomPointAsync(points[0], ct)] : new List<RoomPoint>();
+        var query = new SlotQuery(service.DurationMinutes, [channel], start, start, points.Select(p => p.Id).ToHashSet(), roomPoints);
+        var slot = SlotCalculator.Calculate(query, windows.Select(w => w.Window), new HashSet<(Guid, DateTimeOffset)>())
+            .FirstOrDefault(s => s.Start == start && s.ExpertId == expertId && s.ServicePointId == servicePointId);
+        if (slot is null)
+        {
+            return null;
+        }
+
+        var result = new SlotResult(
+            [slot],
+            windows.Take(1).ToDictionary(w => w.ExpertId, w => w.DisplayName),
+            points.ToDictionary(p => p.Id, p => TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone)));
+        return (slot, result, roomPoints.SelectMany(p => p.VideoRoomIds).ToList());
+    }
+
+    // Earliest start: now plus the service's notice; latest start: the end of the asked range and of the horizon.
+    private static (DateTimeOffset NotBefore, DateTimeOffset NotAfter) Bounds(SlotService service, DateTimeOffset now, DateTimeOffset from, DateTimeOffset to)
+    {
+        var earliest = now.AddMinutes(service.MinimumNoticeMinutes);
+        var latest = now.AddDays(service.BookingHorizonDays);
+        return (from > earliest ? from : earliest, to < latest ? to : latest);
+    }
+}

@@ -1,0 +1,211 @@
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.Availability;
+
+/// <summary>What a slot needs to know about its service.</summary>
+internal sealed record SlotService(
+    Guid Id, string ProviderId, int DurationMinutes,
+    bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone,
+    int MinimumNoticeMinutes, int BookingHorizonDays, int CancellationCutoffMinutes)
+{
+    public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+}
+
+internal sealed record SlotPoint(string Id, string TimeZone);
+
+internal sealed record NamedWindowRow(
+    Guid ExpertId, string DisplayName, string? ServicePointId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone)
+{
+    public WindowRow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+}
+
+internal sealed record OpeningHoursRow(string ServicePointId, int Weekday, TimeOnly Opens, TimeOnly Closes);
+
+internal sealed record VideoRoomRow(Guid Id, string ServicePointId);
+
+internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
+
+/// <summary>The reads of availability search: each bounded by the service, the place and the days asked.</summary>
+internal sealed class SlotStore(Db db)
+{
+    internal const string ServiceSql = """
+        SELECT Id, ProviderId, DurationMinutes, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
+               MinimumNoticeMinutes, BookingHorizonDays, CancellationCutoffMinutes
+        FROM Services
+        WHERE Id = @ServiceId AND IsActive = 1
+        """;
+
+    // Points where the provider serves, by point id or municipality code.
+    internal const string PointsSql = """
+        SELECT sp.Id, sp.TimeZone
+        FROM ServicePoints sp
+        JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
+        WHERE (@ServicePointId IS NULL OR sp.Id = @ServicePointId)
+          AND (@Municipality IS NULL OR sp.MunicipalityCode = @Municipality)
+        ORDER BY sp.Id
+        """;
+
+    // Windows at those points of experts who deliver the service (in person).
+    internal const string PointWindowsSql = """
+        SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
+               w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
+        FROM ServicePoints sp
+        JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
+        JOIN AvailabilityWindows w ON w.ServicePointId = sp.Id AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
+        JOIN ExpertServices es ON es.ExpertId = w.ExpertId AND es.ServiceId = @ServiceId
+        JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
+        WHERE (@ServicePointId IS NULL OR sp.Id = @ServicePointId)
+          AND (@Municipality IS NULL OR sp.MunicipalityCode = @Municipality)
+          AND w.AllowsInPerson = 1
+          AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
+        """;
+
+    // Windows of experts who deliver the service on a remote channel, wherever they sit.
+    internal const string RemoteWindowsSql = """
+        SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
+               w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
+        FROM ExpertServices es
+        JOIN AvailabilityWindows w ON w.ExpertId = es.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
+        JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
+        WHERE es.ServiceId = @ServiceId
+          AND (@ExpertId IS NULL OR es.ExpertId = @ExpertId)
+          AND ((@RemoteAtPoint = 1 AND w.AllowsRemoteAtPoint = 1) OR (@Video = 1 AND w.AllowsVideo = 1) OR (@Phone = 1 AND w.AllowsPhone = 1))
+          AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
+        """;
+
+    // One expert's windows (booking and rescheduling check the asked time against these).
+    internal const string ExpertWindowsSql = """
+        SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
+               w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
+        FROM AvailabilityWindows w
+        JOIN ExpertServices es ON es.ExpertId = w.ExpertId AND es.ServiceId = @ServiceId
+        JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
+        WHERE w.ExpertId = @ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
+        """;
+
+    internal const string CancellationCutoffSql = """
+        SELECT CancellationCutoffMinutes FROM Services WHERE Id = @ServiceId
+        """;
+
+    internal const string ZoneSql = """
+        SELECT TimeZone FROM ServicePoints WHERE Id = @ServicePointId
+        """;
+
+    internal const string OpeningHoursSql = """
+        SELECT ServicePointId, Weekday, Opens, Closes
+        FROM ServicePointOpeningHours
+        WHERE ServicePointId = @ServicePointId
+        """;
+
+    internal const string VideoRoomsSql = """
+        SELECT Id, ServicePointId
+        FROM VideoRooms
+        WHERE ServicePointId = @ServicePointId AND IsActive = 1
+        ORDER BY Id
+        """;
+
+    // Taken units of the given resources (a JSON array of ids) in the range; expired holds do not count.
+    internal static readonly DialectSql TakenUnitsSql = new(
+        SqlServer: """
+            SELECT bu.ResourceId, bu.UnitStart
+            FROM BookedUnits bu
+            WHERE bu.ResourceId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@ResourceIds) j)
+              AND bu.UnitStart >= @From AND bu.UnitStart < @To
+              AND (bu.ExpiresAt IS NULL OR bu.ExpiresAt > @Now)
+            """,
+        Sqlite: """
+            SELECT bu.ResourceId, bu.UnitStart
+            FROM BookedUnits bu
+            WHERE bu.ResourceId IN (SELECT j.value FROM json_each(@ResourceIds) j)
+              AND bu.UnitStart >= @From AND bu.UnitStart < @To
+              AND (bu.ExpiresAt IS NULL OR bu.ExpiresAt > @Now)
+            """);
+
+    /// <summary>Windows start at most this long before a slot in them (rules are within one local day).</summary>
+    public static readonly TimeSpan LongestWindow = TimeSpan.FromHours(25);
+
+    public async Task<SlotService?> ServiceAsync(Guid serviceId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<SlotService>(new CommandDefinition(ServiceSql, new { ServiceId = serviceId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, string? municipality, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<SlotPoint>(new CommandDefinition(PointsSql, new { ProviderId = providerId, ServicePointId = servicePointId, Municipality = municipality }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task<IReadOnlyList<NamedWindowRow>> PointWindowsAsync(SlotService service, string? servicePointId, string? municipality, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new { ServiceId = service.Id, service.ProviderId, ServicePointId = servicePointId, Municipality = municipality, Language = language, WindowsFrom = from - LongestWindow, To = to };
+        return (await c.QueryAsync<NamedWindowRow>(new CommandDefinition(PointWindowsSql, args, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<NamedWindowRow>> RemoteWindowsAsync(SlotService service, Guid? expertId, ChannelFlags channels, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new
+        {
+            ServiceId = service.Id, ExpertId = expertId, Language = language, WindowsFrom = from - LongestWindow, To = to,
+            RemoteAtPoint = channels.AllowsRemoteAtPoint, Video = channels.AllowsVideo, Phone = channels.AllowsPhone,
+        };
+        return (await c.QueryAsync<NamedWindowRow>(new CommandDefinition(RemoteWindowsSql, args, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<NamedWindowRow>> ExpertWindowsAsync(Guid serviceId, Guid expertId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new { ServiceId = serviceId, ExpertId = expertId, WindowsFrom = from - LongestWindow, To = to };
+        return (await c.QueryAsync<NamedWindowRow>(new CommandDefinition(ExpertWindowsSql, args, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Minutes before the start after which a booking of the service can no longer change (even if the service was withdrawn).</summary>
+    public async Task<int> CancellationCutoffAsync(Guid serviceId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(CancellationCutoffSql, new { ServiceId = serviceId }, cancellationToken: ct)) ?? 0;
+    }
+
+    /// <summary>The zone a time at this point is shown in; Finnish time for remote bookings.</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(string? servicePointId, CancellationToken ct)
+    {
+        if (servicePointId is null)
+        {
+            return Helsinki.Zone;
+        }
+
+        await using var c = await db.OpenAsync(ct);
+        var zone = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(ZoneSql, new { ServicePointId = servicePointId }, cancellationToken: ct));
+        return zone is null ? Helsinki.Zone : TimeZoneInfo.FindSystemTimeZoneById(zone);
+    }
+
+    public async Task<RoomPoint> RoomPointAsync(SlotPoint point, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var hours = await c.QueryAsync<OpeningHoursRow>(new CommandDefinition(OpeningHoursSql, new { ServicePointId = point.Id }, cancellationToken: ct));
+        var rooms = await c.QueryAsync<VideoRoomRow>(new CommandDefinition(VideoRoomsSql, new { ServicePointId = point.Id }, cancellationToken: ct));
+        return new RoomPoint(
+            point.Id,
+            TimeZoneInfo.FindSystemTimeZoneById(point.TimeZone),
+            hours.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList(),
+            rooms.Select(r => r.Id).ToList());
+    }
+
+    public async Task<HashSet<(Guid Resource, DateTimeOffset Unit)>> TakenUnitsAsync(IReadOnlyCollection<Guid> resources, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
+    {
+        if (resources.Count == 0)
+        {
+            return [];
+        }
+
+        await using var c = await db.OpenAsync(ct);
+        var ids = System.Text.Json.JsonSerializer.Serialize(resources.Select(r => r.ToString("D")));
+        var rows = await c.QueryAsync<TakenUnitRow>(new CommandDefinition(db.Sql(TakenUnitsSql), new { ResourceIds = ids, From = from, To = to, Now = now }, cancellationToken: ct));
+        return rows.Select(r => (r.ResourceId, r.UnitStart)).ToHashSet();
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using System.Globalization;
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
+using Ajanvaraus.Api.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ajanvaraus.Api.Bookings;
+
+/// <summary>An agency's own bookings, with customer contacts, for its admins only.</summary>
+internal static class ProviderBookingsApi
+{
+    public static RouteGroupBuilder MapProviderBookings(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/providers/{providerId}/bookings").WithTags("Bookings");
+        group.MapGet("/", ListAsync)
+            .WithName("ListProviderBookings")
+            .WithSummary("List an agency's bookings")
+            .WithDescription("The provider's bookings by start time, with customer contacts, filtered by days, point, expert and status. Only that provider's agency admins (403 for others).")
+            .RequireAuthorization(Policies.AgencyAdmin);
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<ProviderBookingResponse>>, ForbidHttpResult, ValidationProblem>> ListAsync(
+        [Description("The provider id (e.g. `kela`).")] string providerId, [AsParameters] ProviderBookingsQuery query, HttpContext http,
+        BookingStore store, SlotStore slots, TimeProvider clock, CancellationToken ct)
+    {
+        if (!http.User.MayAdminister(providerId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var from = query.From ?? Helsinki.Today(clock);
+        var to = query.To ?? from.AddDays(30);
+        if (to < from || to.DayNumber - from.DayNumber > 366)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["`to` must be on or after `from`, at most a year later."] });
+        }
+
+        var take = query.Limit ?? PageQuery.DefaultLimit;
+        var after = query.Cursor is null ? null : PageQuery.DecodeKey(query.Cursor)?.Split('|');
+        DateTimeOffset? afterStart = after is [var ticks, _] && long.TryParse(ticks, CultureInfo.InvariantCulture, out var t) ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+        Guid? afterId = after is [_, var id] && Guid.TryParse(id, out var g) ? g : null;
+
+        var rows = await store.ListForProviderAsync(
+            new ProviderBookingFilter(providerId, Helsinki.StartOfDay(from), Helsinki.StartOfDay(to.AddDays(1)), query.ServicePoint, query.Expert, query.Status),
+            afterId is null ? null : afterStart, afterId, take + 1, ct);
+
+        var zones = new Dictionary<string, TimeZoneInfo>();
+        foreach (var point in rows.Select(r => r.ServicePointId).OfType<string>().Distinct())
+        {
+            zones[point] = await slots.ZoneAsync(point, ct);
+        }
+
+        return TypedResults.Ok(Page<ProviderBookingResponse>.From(rows, take, r => $"{r.StartsAt.UtcTicks}|{r.Id:D}", r =>
+        {
+            var zone = r.ServicePointId is null ? Helsinki.Zone : zones[r.ServicePointId];
+            return new ProviderBookingResponse(
+                r.Id, r.Reference, r.StatusValue, r.ServiceId, r.ExpertId, r.ChannelValue,
+                TimeZoneInfo.ConvertTime(r.StartsAt, zone), TimeZoneInfo.ConvertTime(r.EndsAt, zone), r.ServicePointId, r.MeetingUrl,
+                new CustomerResponse(r.CustomerName, r.CustomerEmail, r.CustomerPhone, r.CustomerLanguage), r.Notes,
+                r.MadeById is null ? r.MadeByKind : $"{r.MadeByKind}:{r.MadeById}", r.CreatedAt);
+        }));
+    }
+}
