@@ -3,6 +3,7 @@ using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Providers;
+using Ajanvaraus.Api.ServicePoints;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.Services.AddApiProblemDetails();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
 builder.Services.AddSingleton<ProviderStore>();
+builder.Services.AddSingleton<ServicePointStore>();
 
 var app = builder.Build();
 
@@ -34,6 +36,9 @@ app.MapApiHealth();
 
 var api = app.MapGroup("/api/v1");
 api.MapProviders();
+api.MapServicePoints();
+api.MapServicePointClosures();
+api.MapVideoRooms();
 
 app.Run();
 return 0;

@@ -1,0 +1,233 @@
+using System.Data.Common;
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.ServicePoints;
+
+/// <summary>Service points with their opening hours and providers (closures and video rooms: the other parts).</summary>
+internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
+{
+    internal static readonly DialectSql ListSql = new(
+        SqlServer: """
+            SELECT TOP (@Take) p.Id, p.NameFi, p.NameSv, p.NameEn, p.MunicipalityCode, p.StreetAddress, p.PostalCode, p.PostOffice,
+                p.TimeZone, p.AccessibilityFi, p.AccessibilitySv, p.AccessibilityEn
+            FROM dbo.ServicePoints p
+            WHERE (@After IS NULL OR p.Id > @After)
+                AND (@Municipality IS NULL OR p.MunicipalityCode = @Municipality)
+                AND (@Provider IS NULL OR EXISTS (
+                    SELECT 1 FROM dbo.ServicePointProviders sp WHERE sp.ServicePointId = p.Id AND sp.ProviderId = @Provider))
+                AND (@Service IS NULL OR EXISTS (
+                    SELECT 1 FROM dbo.ServicePointProviders sp JOIN dbo.Services s ON s.ProviderId = sp.ProviderId
+                    WHERE sp.ServicePointId = p.Id AND s.Id = @Service))
+            ORDER BY p.Id
+            """,
+        Sqlite: """
+            SELECT p.Id, p.NameFi, p.NameSv, p.NameEn, p.MunicipalityCode, p.StreetAddress, p.PostalCode, p.PostOffice,
+                p.TimeZone, p.AccessibilityFi, p.AccessibilitySv, p.AccessibilityEn
+            FROM ServicePoints p
+            WHERE (@After IS NULL OR p.Id > @After)
+                AND (@Municipality IS NULL OR p.MunicipalityCode = @Municipality)
+                AND (@Provider IS NULL OR EXISTS (
+                    SELECT 1 FROM ServicePointProviders sp WHERE sp.ServicePointId = p.Id AND sp.ProviderId = @Provider))
+                AND (@Service IS NULL OR EXISTS (
+                    SELECT 1 FROM ServicePointProviders sp JOIN Services s ON s.ProviderId = sp.ProviderId
+                    WHERE sp.ServicePointId = p.Id AND s.Id = @Service))
+            ORDER BY p.Id
+            LIMIT @Take
+            """);
+
+    internal const string FindSql = """
+        SELECT Id, NameFi, NameSv, NameEn, MunicipalityCode, StreetAddress, PostalCode, PostOffice,
+            TimeZone, AccessibilityFi, AccessibilitySv, AccessibilityEn
+        FROM ServicePoints WHERE Id = @Id
+        """;
+
+    internal const string OpeningHoursSql = """
+        SELECT Weekday, Opens, Closes FROM ServicePointOpeningHours WHERE ServicePointId = @Id ORDER BY Weekday, Opens
+        """;
+
+    internal const string ProviderIdsSql = """
+        SELECT ProviderId FROM ServicePointProviders WHERE ServicePointId = @Id ORDER BY ProviderId
+        """;
+
+    internal const string ProviderExistsSql = """
+        SELECT COUNT(*) FROM Providers WHERE Id = @Id
+        """;
+
+    internal const string InsertSql = """
+        INSERT INTO ServicePoints (Id, NameFi, NameSv, NameEn, MunicipalityCode, StreetAddress, PostalCode, PostOffice,
+            TimeZone, AccessibilityFi, AccessibilitySv, AccessibilityEn, CreatedAt, UpdatedAt)
+        VALUES (@Id, @NameFi, @NameSv, @NameEn, @MunicipalityCode, @StreetAddress, @PostalCode, @PostOffice,
+            @TimeZone, @AccessibilityFi, @AccessibilitySv, @AccessibilityEn, @Now, @Now)
+        """;
+
+    internal const string UpdateSql = """
+        UPDATE ServicePoints SET NameFi = @NameFi, NameSv = @NameSv, NameEn = @NameEn, MunicipalityCode = @MunicipalityCode,
+            StreetAddress = @StreetAddress, PostalCode = @PostalCode, PostOffice = @PostOffice, TimeZone = @TimeZone,
+            AccessibilityFi = @AccessibilityFi, AccessibilitySv = @AccessibilitySv, AccessibilityEn = @AccessibilityEn, UpdatedAt = @Now
+        WHERE Id = @Id
+        """;
+
+    internal const string DeleteOpeningHoursSql = """
+        DELETE FROM ServicePointOpeningHours WHERE ServicePointId = @Id
+        """;
+
+    internal const string InsertOpeningHoursSql = """
+        INSERT INTO ServicePointOpeningHours (ServicePointId, Weekday, Opens, Closes) VALUES (@ServicePointId, @Weekday, @Opens, @Closes)
+        """;
+
+    internal const string DeleteProvidersSql = """
+        DELETE FROM ServicePointProviders WHERE ServicePointId = @Id
+        """;
+
+    internal const string InsertProviderSql = """
+        INSERT INTO ServicePointProviders (ServicePointId, ProviderId) VALUES (@ServicePointId, @ProviderId)
+        """;
+
+    // Video rooms do not cascade with their point (bookings refer to them): they go first, in the same transaction.
+    internal const string DeleteVideoRoomsOfPointSql = """
+        DELETE FROM VideoRooms WHERE ServicePointId = @Id
+        """;
+
+    internal const string DeleteSql = """
+        DELETE FROM ServicePoints WHERE Id = @Id
+        """;
+
+    public async Task<IReadOnlyList<ServicePointRow>> ListAsync(ServicePointFilter filter, string? after, int take, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new { After = after, Take = take, filter.Municipality, filter.Provider, filter.Service };
+        var rows = await c.QueryAsync<ServicePointRow>(new CommandDefinition(db.Sql(ListSql), args, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>The point itself (with its time zone), without its parts.</summary>
+    public async Task<ServicePointRow?> FindAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<ServicePointRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    /// <summary>Weekly opening hours in the point's local time, by weekday and opening time.</summary>
+    public async Task<IReadOnlyList<OpeningHoursRow>> OpeningHoursAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<OpeningHoursRow>(new CommandDefinition(OpeningHoursSql, new { Id = id }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>The point with its hours, providers, active video rooms and the closures not yet over at `now` (point's local date).</summary>
+    public async Task<ServicePointDetails?> DetailsAsync(string id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new { Id = id };
+        var row = await c.QuerySingleOrDefaultAsync<ServicePointRow>(new CommandDefinition(FindSql, args, cancellationToken: ct));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var hours = await c.QueryAsync<OpeningHoursRow>(new CommandDefinition(OpeningHoursSql, args, cancellationToken: ct));
+        var providers = await c.QueryAsync<string>(new CommandDefinition(ProviderIdsSql, args, cancellationToken: ct));
+        var rooms = await c.QueryAsync<VideoRoomRow>(new CommandDefinition(ActiveVideoRoomsSql, args, cancellationToken: ct));
+        var closures = await c.QueryAsync<ClosureRow>(new CommandDefinition(
+            ClosuresSql, new { ServicePointId = id, From = (DateOnly?)row.LocalDate(now), To = (DateOnly?)null }, cancellationToken: ct));
+        return new ServicePointDetails(row, hours.AsList(), closures.AsList(), providers.AsList(), rooms.AsList());
+    }
+
+    /// <summary>The given provider ids that no provider has.</summary>
+    public async Task<IReadOnlyList<string>> MissingProvidersAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderExistsSql, new { Id = id }, cancellationToken: ct)) == 0)
+            {
+                missing.Add(id);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>Inserts the point with its hours and providers in one transaction.</summary>
+    public Task<PointWrite> InsertAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct) =>
+        WriteAsync(InsertSql, row, hours, providers, ct);
+
+    /// <summary>Replaces the point's fields, hours and providers in one transaction.</summary>
+    public Task<PointWrite> UpdateAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct) =>
+        WriteAsync(UpdateSql, row, hours, providers, ct);
+
+    /// <summary>Deleted, NotFound, or InUse when bookings, holds or availability rules refer to the point or its rooms.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(string id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        try
+        {
+            await c.ExecuteAsync(new CommandDefinition(DeleteVideoRoomsOfPointSql, new { Id = id }, tx, cancellationToken: ct));
+            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return deleted == 1 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+        }
+        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
+        {
+            return DeleteOutcome.InUse;
+        }
+    }
+
+    private async Task<PointWrite> WriteAsync(string pointSql, ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var args = new DynamicParameters(row);
+        args.Add("Now", clock.GetUtcNow());
+        try
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(pointSql, args, tx, cancellationToken: ct)) == 0)
+            {
+                return PointWrite.NotFound;
+            }
+
+            await ReplacePartsAsync(c, tx, row.Id, hours, providers, ct);
+            await tx.CommitAsync(ct);
+            return PointWrite.Written;
+        }
+        catch (Exception ex) when (Db.IsUniqueViolation(ex))
+        {
+            return PointWrite.Exists;
+        }
+        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
+        {
+            // A provider was deleted after the handler checked it.
+            return PointWrite.UnknownProvider;
+        }
+    }
+
+    private static async Task ReplacePartsAsync(
+        DbConnection c, DbTransaction tx, string id, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition(DeleteOpeningHoursSql, new { Id = id }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(DeleteProvidersSql, new { Id = id }, tx, cancellationToken: ct));
+        var hourArgs = hours.Select(h => new { ServicePointId = id, h.Weekday, h.Opens, h.Closes }).ToList();
+        if (hourArgs.Count > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(InsertOpeningHoursSql, hourArgs, tx, cancellationToken: ct));
+        }
+
+        var providerArgs = providers.Select(p => new { ServicePointId = id, ProviderId = p }).ToList();
+        if (providerArgs.Count > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(InsertProviderSql, providerArgs, tx, cancellationToken: ct));
+        }
+    }
+}
+
+internal enum PointWrite
+{
+    Written,
+    NotFound,
+    Exists,
+    UnknownProvider,
+}
