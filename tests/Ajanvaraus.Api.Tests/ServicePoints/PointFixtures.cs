@@ -45,6 +45,26 @@ internal static class PointFixtures
     public static List<string> Ids(this JsonElement array, string property = "id") =>
         array.EnumerateArray().Select(e => e.GetProperty(property).ToString()).ToList();
 
+    /// <summary>A point written straight to the database (for tests whose pinned clock would make tokens invalid).</summary>
+    public static async Task InsertPointAsync(this AjanvarausApp app, string id, string timeZone)
+    {
+        await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
+        await c.ExecuteAsync(
+            """
+            INSERT INTO ServicePoints (Id, NameFi, NameSv, NameEn, MunicipalityCode, StreetAddress, PostalCode, PostOffice, TimeZone, CreatedAt, UpdatedAt)
+            VALUES (@Id, @Id, @Id, @Id, '491', 'Maaherrankatu 9', '50100', 'Mikkeli', @TimeZone, @Now, @Now)
+            """,
+            new { Id = id, TimeZone = timeZone, Now = DateTimeOffset.UtcNow });
+    }
+
+    public static async Task InsertClosureAsync(this AjanvarausApp app, string pointId, DateOnly firstDay, DateOnly lastDay)
+    {
+        await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
+        await c.ExecuteAsync(
+            "INSERT INTO ServicePointClosures (Id, ServicePointId, FirstDay, LastDay) VALUES (@Id, @PointId, @FirstDay, @LastDay)",
+            new { Id = Guid.CreateVersion7(), PointId = pointId, FirstDay = firstDay, LastDay = lastDay });
+    }
+
     /// <summary>A service of the provider, written straight to the database (the services API is another feature).</summary>
     public static async Task<Guid> InsertServiceAsync(this AjanvarausApp app, string providerId)
     {
