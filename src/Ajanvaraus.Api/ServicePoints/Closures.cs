@@ -7,9 +7,9 @@ namespace Ajanvaraus.Api.ServicePoints;
 public sealed record CreateClosureRequest(
     [property: Required, Description("First closed day (local date).")] DateOnly? FirstDay,
     [property: Required, Description("Last closed day (local date); on or after `firstDay`.")] DateOnly? LastDay,
-    [property: StringLength(500)] string? Reason);
+    [property: StringLength(500)] string? Reason = null);
 
-public sealed record ClosureResponse(Guid Id, DateOnly FirstDay, DateOnly LastDay, string? Reason);
+public sealed record ClosureResponse(Guid Id, DateOnly FirstDay, DateOnly LastDay, string? Reason = null);
 
 internal sealed record ClosureRow(Guid Id, string ServicePointId, DateOnly FirstDay, DateOnly LastDay, string? Reason)
 {

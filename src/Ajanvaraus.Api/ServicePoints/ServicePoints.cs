@@ -22,10 +22,10 @@ public sealed record CreateServicePointRequest(
     [property: Required] LocalizedText Names,
     [property: Required, RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. '491').")] string MunicipalityCode,
     [property: Required] PostalAddress Address,
-    [property: StringLength(64), Description("IANA time zone id; `Europe/Helsinki` when absent.")] string? TimeZone,
-    [property: MaxLength(70)] IReadOnlyList<OpeningPeriod>? OpeningHours,
-    LocalizedLongText? AccessibilityNotes,
-    [property: MaxLength(50), Description("Ids of the providers present at the point.")] IReadOnlyList<string>? Providers)
+    [property: StringLength(64), Description("IANA time zone id; `Europe/Helsinki` when absent.")] string? TimeZone = null,
+    [property: MaxLength(70)] IReadOnlyList<OpeningPeriod>? OpeningHours = null,
+    LocalizedLongText? AccessibilityNotes = null,
+    [property: MaxLength(50), Description("Ids of the providers present at the point.")] IReadOnlyList<string>? Providers = null)
 {
     internal ServicePointDraft ToDraft() => new(Names, MunicipalityCode, Address, TimeZone, OpeningHours, AccessibilityNotes, Providers);
 }
@@ -34,10 +34,10 @@ public sealed record UpdateServicePointRequest(
     [property: Required] LocalizedText Names,
     [property: Required, RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. '491').")] string MunicipalityCode,
     [property: Required] PostalAddress Address,
-    [property: StringLength(64), Description("IANA time zone id; `Europe/Helsinki` when absent.")] string? TimeZone,
-    [property: MaxLength(70)] IReadOnlyList<OpeningPeriod>? OpeningHours,
-    LocalizedLongText? AccessibilityNotes,
-    [property: MaxLength(50), Description("Ids of the providers present at the point.")] IReadOnlyList<string>? Providers)
+    [property: StringLength(64), Description("IANA time zone id; `Europe/Helsinki` when absent.")] string? TimeZone = null,
+    [property: MaxLength(70)] IReadOnlyList<OpeningPeriod>? OpeningHours = null,
+    LocalizedLongText? AccessibilityNotes = null,
+    [property: MaxLength(50), Description("Ids of the providers present at the point.")] IReadOnlyList<string>? Providers = null)
 {
     internal ServicePointDraft ToDraft() => new(Names, MunicipalityCode, Address, TimeZone, OpeningHours, AccessibilityNotes, Providers);
 }
@@ -60,7 +60,7 @@ public sealed record ServicePointSummary(
     string MunicipalityName,
     PostalAddress Address,
     string TimeZone,
-    string? Accessibility);
+    string? Accessibility = null);
 
 /// <summary>A service point in full: `name` and `accessibility` in the language asked for, `names` and `accessibilityNotes` in all three.</summary>
 public sealed record ServicePointResponse(
@@ -75,8 +75,8 @@ public sealed record ServicePointResponse(
     IReadOnlyList<ClosureResponse> Closures,
     IReadOnlyList<string> Providers,
     IReadOnlyList<VideoRoomResponse> VideoRooms,
-    string? Accessibility,
-    LocalizedLongText? AccessibilityNotes);
+    string? Accessibility = null,
+    LocalizedLongText? AccessibilityNotes = null);
 
 /// <summary>What create and update share, after the request's own shape checks.</summary>
 internal sealed record ServicePointDraft(

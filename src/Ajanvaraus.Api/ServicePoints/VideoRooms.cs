@@ -8,7 +8,7 @@ public sealed record CreateVideoRoomRequest(
 
 public sealed record UpdateVideoRoomRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
-    [property: Description("False retires the room: it keeps its bookings but takes no new ones. True when absent.")] bool? IsActive);
+    [property: Description("False retires the room: it keeps its bookings but takes no new ones. True when absent.")] bool? IsActive = null);
 
 public sealed record VideoRoomResponse(Guid Id, string Name, bool IsActive);
 
