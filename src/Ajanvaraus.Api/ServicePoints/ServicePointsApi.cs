@@ -67,7 +67,7 @@ internal static class ServicePointsApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<ServicePointResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateServicePointRequest body, HttpRequest request, ServicePointStore store, TimeProvider clock, CancellationToken ct)
+        CreateServicePointRequest body, HttpRequest request, ServicePointStore store, CancellationToken ct)
     {
         var draft = body.ToDraft();
         if (await InvalidAsync(draft, store, ct) is { } invalid)
@@ -75,7 +75,8 @@ internal static class ServicePointsApi
             return invalid;
         }
 
-        switch (await store.InsertAsync(draft.ToRow(body.Id), draft.Hours, draft.ProviderIds, ct))
+        var row = draft.ToRow(body.Id);
+        switch (await store.InsertAsync(row, draft.Hours, draft.ProviderIds, ct))
         {
             case PointWrite.Exists:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Service point exists", detail: $"A service point with id '{body.Id}' exists already.");
@@ -83,8 +84,9 @@ internal static class ServicePointsApi
                 return UnknownProviders(draft.ProviderIds);
         }
 
-        var details = await store.DetailsAsync(body.Id, clock.GetUtcNow(), ct);
-        return TypedResults.Created($"/api/v1/service-points/{body.Id}", details!.ToResponse(Language.Of(request)));
+        // A new point has no closures or video rooms yet.
+        var created = new ServicePointDetails(row, draft.Hours, [], draft.ProviderIds.Order(StringComparer.Ordinal).ToList(), []);
+        return TypedResults.Created($"/api/v1/service-points/{body.Id}", created.ToResponse(Language.Of(request)));
     }
 
     private static async Task<Results<Ok<ServicePointResponse>, ValidationProblem, NotFound>> UpdateAsync(

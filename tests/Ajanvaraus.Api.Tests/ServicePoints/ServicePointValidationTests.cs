@@ -92,4 +92,19 @@ public sealed class ServicePointValidationTests
         body["address"] = new { streetAddress = "Katu 1", postalCode = "50100", postOffice = "Mikkeli" };
         await (await op.PutAsJsonAsync("/api/v1/service-points/mikkeli", body)).AssertValidationErrorAsync("municipalityCode");
     }
+
+    [Fact]
+    public async Task NestedFieldsAreNamedByTheirPath()
+    {
+        await using var app = new AjanvarausApp();
+        var body = PointFixtures.Point("mikkeli");
+        body["names"] = new { fi = "Mikkeli", sv = "", en = "Mikkeli" };
+        body["address"] = new { streetAddress = "Maaherrankatu 9", postalCode = "50100" };
+        body["accessibilityNotes"] = new { fi = new string('x', 4001) };
+
+        var response = await app.Operator().PostAsJsonAsync("/api/v1/service-points", body);
+        await response.AssertValidationErrorAsync("names.sv");
+        await response.AssertValidationErrorAsync("address.postOffice");
+        await response.AssertValidationErrorAsync("accessibilityNotes.fi");
+    }
 }

@@ -27,6 +27,9 @@ public sealed class ServicePointsApiTests
         var created = await op.PostAsJsonAsync("/api/v1/service-points", body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/v1/service-points/mikkeli-yps", created.Headers.Location?.ToString());
+        var answered = await created.ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(["kela", "vero"], answered.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal([1, 1, 4], answered.GetProperty("openingHours").EnumerateArray().Select(h => h.GetProperty("weekday").GetInt32()));
 
         var point = await app.CreateClient().GetJsonAsync("/api/v1/service-points/mikkeli-yps");
         Assert.Equal("mikkeli-yps fi", point.GetProperty("name").GetString());
