@@ -21,9 +21,9 @@ CREATE TABLE dbo.ServicePoints (
     PostalCode          NVARCHAR(5)         NOT NULL,
     PostOffice          NVARCHAR(100)       NOT NULL,
     TimeZone            NVARCHAR(64)        NOT NULL,
-    AccessibilityFi     NVARCHAR(2000)      NULL,
-    AccessibilitySv     NVARCHAR(2000)      NULL,
-    AccessibilityEn     NVARCHAR(2000)      NULL,
+    AccessibilityFi     NVARCHAR(4000)      NULL,
+    AccessibilitySv     NVARCHAR(4000)      NULL,
+    AccessibilityEn     NVARCHAR(4000)      NULL,
     CreatedAt           DATETIMEOFFSET(3)   NOT NULL,
     UpdatedAt           DATETIMEOFFSET(3)   NOT NULL
 );

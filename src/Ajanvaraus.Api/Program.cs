@@ -6,6 +6,7 @@ using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Providers;
+using Ajanvaraus.Api.ServicePoints;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,7 +17,9 @@ builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
+
 builder.Services.AddSingleton<ProviderStore>();
+builder.Services.AddSingleton<ServicePointStore>();
 builder.Services.AddSingleton<SlotStore>();
 builder.Services.AddSingleton<SlotFinder>();
 builder.Services.AddSingleton<BookingStore>();
@@ -43,6 +46,9 @@ app.MapApiHealth();
 
 var api = app.MapGroup("/api/v1");
 api.MapProviders();
+api.MapServicePoints();
+api.MapServicePointClosures();
+api.MapVideoRooms();
 api.MapAvailabilitySearch();
 api.MapHolds();
 api.MapBookings();

@@ -1,0 +1,17 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Ajanvaraus.Api.ServicePoints;
+
+/// <summary>Days the point is closed, both ends included, as local dates `yyyy-MM-dd`.</summary>
+public sealed record CreateClosureRequest(
+    [property: Required, Description("First closed day (local date).")] DateOnly? FirstDay,
+    [property: Required, Description("Last closed day (local date); on or after `firstDay`.")] DateOnly? LastDay,
+    [property: StringLength(500)] string? Reason = null);
+
+public sealed record ClosureResponse(Guid Id, DateOnly FirstDay, DateOnly LastDay, string? Reason = null);
+
+internal sealed record ClosureRow(Guid Id, string ServicePointId, DateOnly FirstDay, DateOnly LastDay, string? Reason)
+{
+    public ClosureResponse ToResponse() => new(Id, FirstDay, LastDay, Reason);
+}
