@@ -1,3 +1,5 @@
+using Ajanvaraus.Api.ServicePoints;
+
 namespace Ajanvaraus.Api.Availability;
 
 /// <summary>The national default zone: remote slots are shown in it, and search days are its days.</summary>
@@ -23,7 +25,7 @@ internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary
 /// Loads exactly the windows, rooms and taken units a question needs and lets SlotCalculator answer it:
 /// search lists slots; booking and rescheduling check that the asked slot is one of them.
 /// </summary>
-internal sealed class SlotFinder(SlotStore store, TimeProvider clock)
+internal sealed class SlotFinder(SlotStore store, ServicePointStore points, TimeProvider clock)
 {
     public async Task<SlotResult> SearchAsync(
         SlotService service, IReadOnlyList<Channel> channels, string? servicePointId, string? municipality, string? language,
@@ -53,7 +55,7 @@ internal sealed class SlotFinder(SlotStore store, TimeProvider clock)
         {
             foreach (var point in points)
             {
-                roomPoints.Add(await store.RoomPointAsync(point, ct));
+                roomPoints.Add(await RoomPointAsync(point, ct));
             }
         }
 
@@ -96,7 +98,7 @@ internal sealed class SlotFinder(SlotStore store, TimeProvider clock)
         }
 
         var windows = await store.ExpertWindowsAsync(service.Id, expertId, start, end, ct);
-        var roomPoints = channel == Channel.RemoteAtPoint ? [await store.RoomPointAsync(points[0], ct)] : new List<RoomPoint>();
+        var roomPoints = channel == Channel.RemoteAtPoint ? [await RoomPointAsync(points[0], ct)] : new List<RoomPoint>();
         var query = new SlotQuery(service.DurationMinutes, [channel], start, start, points.Select(p => p.Id).ToHashSet(), roomPoints);
         var slot = SlotCalculator.Calculate(query, windows.Select(w => w.Window), new HashSet<(Guid, DateTimeOffset)>())
             .FirstOrDefault(s => s.Start == start && s.ExpertId == expertId && s.ServicePointId == servicePointId);
@@ -110,6 +112,23 @@ internal sealed class SlotFinder(SlotStore store, TimeProvider clock)
             windows.Take(1).ToDictionary(w => w.ExpertId, w => w.DisplayName),
             points.ToDictionary(p => p.Id, p => TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone)));
         return (slot, result, roomPoints.SelectMany(p => p.VideoRoomIds).ToList());
+    }
+
+    /// <summary>The zone a time at this point is shown in; Finnish time for remote bookings.</summary>
+    public async Task<TimeZoneInfo> ZoneAsync(string? servicePointId, CancellationToken ct) =>
+        servicePointId is not null && await points.FindAsync(servicePointId, ct) is { } point
+            ? TimeZoneInfo.FindSystemTimeZoneById(point.TimeZone)
+            : Helsinki.Zone;
+
+    private async Task<RoomPoint> RoomPointAsync(SlotPoint point, CancellationToken ct)
+    {
+        var hours = await points.OpeningHoursAsync(point.Id, ct);
+        var rooms = await points.ActiveVideoRoomIdsAsync(point.Id, ct);
+        return new RoomPoint(
+            point.Id,
+            TimeZoneInfo.FindSystemTimeZoneById(point.TimeZone),
+            hours.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList(),
+            rooms);
     }
 
     // Earliest start: now plus the service's notice; latest start: the end of the asked range and of the horizon.

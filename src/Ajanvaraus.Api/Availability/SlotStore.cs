@@ -21,10 +21,6 @@ internal sealed record NamedWindowRow(
     public WindowRow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 }
 
-internal sealed record OpeningHoursRow(string ServicePointId, int Weekday, TimeOnly Opens, TimeOnly Closes);
-
-internal sealed record VideoRoomRow(Guid Id, string ServicePointId);
-
 internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
 
 /// <summary>The reads of availability search: each bounded by the service, the place and the days asked.</summary>
@@ -87,23 +83,6 @@ internal sealed class SlotStore(Db db)
 
     internal const string CancellationCutoffSql = """
         SELECT CancellationCutoffMinutes FROM Services WHERE Id = @ServiceId
-        """;
-
-    internal const string ZoneSql = """
-        SELECT TimeZone FROM ServicePoints WHERE Id = @ServicePointId
-        """;
-
-    internal const string OpeningHoursSql = """
-        SELECT ServicePointId, Weekday, Opens, Closes
-        FROM ServicePointOpeningHours
-        WHERE ServicePointId = @ServicePointId
-        """;
-
-    internal const string VideoRoomsSql = """
-        SELECT Id, ServicePointId
-        FROM VideoRooms
-        WHERE ServicePointId = @ServicePointId AND IsActive = 1
-        ORDER BY Id
         """;
 
     // Taken units of the given resources (a JSON array of ids) in the range; expired holds do not count.
@@ -169,31 +148,6 @@ internal sealed class SlotStore(Db db)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(CancellationCutoffSql, new { ServiceId = serviceId }, cancellationToken: ct)) ?? 0;
-    }
-
-    /// <summary>The zone a time at this point is shown in; Finnish time for remote bookings.</summary>
-    public async Task<TimeZoneInfo> ZoneAsync(string? servicePointId, CancellationToken ct)
-    {
-        if (servicePointId is null)
-        {
-            return Helsinki.Zone;
-        }
-
-        await using var c = await db.OpenAsync(ct);
-        var zone = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(ZoneSql, new { ServicePointId = servicePointId }, cancellationToken: ct));
-        return zone is null ? Helsinki.Zone : TimeZoneInfo.FindSystemTimeZoneById(zone);
-    }
-
-    public async Task<RoomPoint> RoomPointAsync(SlotPoint point, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var hours = await c.QueryAsync<OpeningHoursRow>(new CommandDefinition(OpeningHoursSql, new { ServicePointId = point.Id }, cancellationToken: ct));
-        var rooms = await c.QueryAsync<VideoRoomRow>(new CommandDefinition(VideoRoomsSql, new { ServicePointId = point.Id }, cancellationToken: ct));
-        return new RoomPoint(
-            point.Id,
-            TimeZoneInfo.FindSystemTimeZoneById(point.TimeZone),
-            hours.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList(),
-            rooms.Select(r => r.Id).ToList());
     }
 
     public async Task<HashSet<(Guid Resource, DateTimeOffset Unit)>> TakenUnitsAsync(IReadOnlyCollection<Guid> resources, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)

@@ -37,7 +37,7 @@ internal static class BookingChangesApi
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound, ProblemHttpResult>> CancelAsync(
-        [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store, SlotStore slots, TimeProvider clock, CancellationToken ct)
+        [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store, SlotStore slots, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
         if (await BookingResponses.WithTokenAsync(bookingId, http.Request, store, ct) is not { } row)
         {
@@ -52,7 +52,7 @@ internal static class BookingChangesApi
         var cancelled = await store.CancelAsync(row, BookingResponses.ActorOf(http.User), body?.Reason, ct);
         return cancelled is null
             ? NotConfirmed()
-            : TypedResults.Ok(BookingResponses.From(cancelled, await slots.ZoneAsync(cancelled.ServicePointId, ct)));
+            : TypedResults.Ok(BookingResponses.From(cancelled, await finder.ZoneAsync(cancelled.ServicePointId, ct)));
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RescheduleAsync(

@@ -118,14 +118,14 @@ internal static class BookingsApi
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound>> GetAsync(
-        [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore store, SlotStore slots, CancellationToken ct)
+        [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore store, SlotFinder finder, CancellationToken ct)
     {
         if (await BookingResponses.WithTokenAsync(bookingId, request, store, ct) is not { } row)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(BookingResponses.From(row, await slots.ZoneAsync(row.ServicePointId, ct)));
+        return TypedResults.Ok(BookingResponses.From(row, await finder.ZoneAsync(row.ServicePointId, ct)));
     }
 
     private static Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult> Replay(IdempotentReplay replay, JsonSerializerOptions json) => replay switch

@@ -23,7 +23,7 @@ internal static class ProviderBookingsApi
 
     private static async Task<Results<Ok<Page<ProviderBookingResponse>>, ForbidHttpResult, ValidationProblem>> ListAsync(
         [Description("The provider id (e.g. `kela`).")] string providerId, [AsParameters] ProviderBookingsQuery query, HttpContext http,
-        BookingStore store, SlotStore slots, TimeProvider clock, CancellationToken ct)
+        BookingStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
         if (!http.User.MayAdminister(providerId))
         {
@@ -49,7 +49,7 @@ internal static class ProviderBookingsApi
         var zones = new Dictionary<string, TimeZoneInfo>();
         foreach (var point in rows.Select(r => r.ServicePointId).OfType<string>().Distinct())
         {
-            zones[point] = await slots.ZoneAsync(point, ct);
+            zones[point] = await finder.ZoneAsync(point, ct);
         }
 
         return TypedResults.Ok(Page<ProviderBookingResponse>.From(rows, take, r => $"{r.StartsAt.UtcTicks}|{r.Id:D}", r =>

@@ -13,7 +13,7 @@ internal static class IdentityExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, clock) => Configure(jwt, auth.Value, clock));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operator, policy => policy.RequireRole(Roles.Operator))
@@ -23,8 +23,15 @@ internal static class IdentityExtensions
         return services;
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth, TimeProvider clock)
     {
+        // Expiry is judged by the service's own clock, the one that also decides notice, holds and cut-offs.
+        jwt.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return (notBefore is null || notBefore.Value - parameters.ClockSkew <= now)
+                && (expires is null || now <= expires.Value + parameters.ClockSkew);
+        };
         // Claims keep the names they have in the token ("role", "provider", ...).
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters.RoleClaimType = ClaimNames.Role;

@@ -5,6 +5,7 @@ using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ajanvaraus.Api.Tests.Identity;
 
@@ -50,6 +51,19 @@ public sealed class AuthenticationTests
         await using var app = new AjanvarausApp();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token(new TokenRequest(Roles.Operator)));
+
+        var response = await client.PostAsJsonAsync("/api/v1/providers", NewProvider);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ExpiredTokenIsRefused()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T08:00:00Z"));
+        await using var app = new AjanvarausApp(clock: clock);
+        var client = app.Operator();
+        clock.Advance(TokenIssuer.Lifetime + TimeSpan.FromMinutes(10));
 
         var response = await client.PostAsJsonAsync("/api/v1/providers", NewProvider);
 
