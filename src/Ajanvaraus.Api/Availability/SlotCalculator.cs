@@ -1,7 +1,7 @@
 namespace Ajanvaraus.Api.Availability;
 
 /// <summary>A stretch of an expert's published time, as search reads it from AvailabilityWindows.</summary>
-internal sealed record WindowRow(
+internal sealed record SlotWindow(
     Guid ExpertId, string? ServicePointId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone)
 {
@@ -35,7 +35,7 @@ internal static class SlotCalculator
     /// <summary>Starts are offered every 15 minutes for durations of whole quarters, else every 5.</summary>
     public static int StepMinutes(int durationMinutes) => durationMinutes % 15 == 0 ? 15 : UnitMath.UnitMinutes;
 
-    public static List<Slot> Calculate(SlotQuery query, IEnumerable<WindowRow> windows, IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken)
+    public static List<Slot> Calculate(SlotQuery query, IEnumerable<SlotWindow> windows, IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken)
     {
         var duration = TimeSpan.FromMinutes(query.DurationMinutes);
         var step = TimeSpan.FromMinutes(StepMinutes(query.DurationMinutes));
@@ -63,7 +63,7 @@ internal static class SlotCalculator
         return slots.OrderBy(s => s.Start).ThenBy(s => s.ExpertId).ThenBy(s => s.Channel).ThenBy(s => s.ServicePointId, StringComparer.Ordinal).ToList();
     }
 
-    private static void AddSlots(HashSet<Slot> slots, SlotQuery query, WindowRow window, Channel channel, DateTimeOffset start, DateTimeOffset end, IReadOnlySet<(Guid, DateTimeOffset)> taken)
+    private static void AddSlots(HashSet<Slot> slots, SlotQuery query, SlotWindow window, Channel channel, DateTimeOffset start, DateTimeOffset end, IReadOnlySet<(Guid, DateTimeOffset)> taken)
     {
         switch (channel)
         {

@@ -38,7 +38,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
             ? await store.PointsAsync(service.ProviderId, servicePointId, municipality, ct)
             : [];
 
-        var windows = new List<NamedWindowRow>();
+        var windows = new List<NamedSlotWindow>();
         if (wanted.AllowsInPerson && points.Count > 0)
         {
             windows.AddRange(await store.PointWindowsAsync(service, servicePointId, municipality, language, notBefore, notAfter, ct));

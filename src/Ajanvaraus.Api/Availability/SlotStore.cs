@@ -14,11 +14,11 @@ internal sealed record SlotService(
 
 internal sealed record SlotPoint(string Id, string TimeZone);
 
-internal sealed record NamedWindowRow(
+internal sealed record NamedSlotWindow(
     Guid ExpertId, string DisplayName, string? ServicePointId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone)
 {
-    public WindowRow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+    public SlotWindow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 }
 
 internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
@@ -118,14 +118,14 @@ internal sealed class SlotStore(Db db)
         return rows.AsList();
     }
 
-    public async Task<IReadOnlyList<NamedWindowRow>> PointWindowsAsync(SlotService service, string? servicePointId, string? municipality, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(SlotService service, string? servicePointId, string? municipality, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new { ServiceId = service.Id, service.ProviderId, ServicePointId = servicePointId, Municipality = municipality, Language = language, WindowsFrom = from - LongestWindow, To = to };
-        return (await c.QueryAsync<NamedWindowRow>(new CommandDefinition(PointWindowsSql, args, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(PointWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
-    public async Task<IReadOnlyList<NamedWindowRow>> RemoteWindowsAsync(SlotService service, Guid? expertId, ChannelFlags channels, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> RemoteWindowsAsync(SlotService service, Guid? expertId, ChannelFlags channels, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new
@@ -133,14 +133,14 @@ internal sealed class SlotStore(Db db)
             ServiceId = service.Id, ExpertId = expertId, Language = language, WindowsFrom = from - LongestWindow, To = to,
             RemoteAtPoint = channels.AllowsRemoteAtPoint, Video = channels.AllowsVideo, Phone = channels.AllowsPhone,
         };
-        return (await c.QueryAsync<NamedWindowRow>(new CommandDefinition(RemoteWindowsSql, args, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(RemoteWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
-    public async Task<IReadOnlyList<NamedWindowRow>> ExpertWindowsAsync(Guid serviceId, Guid expertId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> ExpertWindowsAsync(Guid serviceId, Guid expertId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new { ServiceId = serviceId, ExpertId = expertId, WindowsFrom = from - LongestWindow, To = to };
-        return (await c.QueryAsync<NamedWindowRow>(new CommandDefinition(ExpertWindowsSql, args, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(ExpertWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Minutes before the start after which a booking of the service can no longer change (even if the service was withdrawn).</summary>
