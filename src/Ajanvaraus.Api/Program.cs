@@ -1,8 +1,10 @@
 using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Experts;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Providers;
+using Ajanvaraus.Api.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +16,8 @@ builder.Services.AddApiProblemDetails();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
 builder.Services.AddSingleton<ProviderStore>();
+builder.Services.AddSingleton<ServiceStore>();
+builder.Services.AddSingleton<ExpertStore>();
 
 var app = builder.Build();
 
@@ -34,6 +38,10 @@ app.MapApiHealth();
 
 var api = app.MapGroup("/api/v1");
 api.MapProviders();
+api.MapServices();
+api.MapServiceSearch();
+api.MapExperts();
+api.MapExpertLookup();
 
 app.Run();
 return 0;
