@@ -2,11 +2,13 @@ using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Experts;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.ServicePoints;
+using Ajanvaraus.Api.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +22,8 @@ builder.Services.AddApiHealth();
 
 builder.Services.AddSingleton<ProviderStore>();
 builder.Services.AddSingleton<ServicePointStore>();
+builder.Services.AddSingleton<ServiceStore>();
+builder.Services.AddSingleton<ExpertStore>();
 builder.Services.AddSingleton<SlotStore>();
 builder.Services.AddSingleton<SlotFinder>();
 builder.Services.AddSingleton<BookingStore>();
@@ -49,6 +53,10 @@ api.MapProviders();
 api.MapServicePoints();
 api.MapServicePointClosures();
 api.MapVideoRooms();
+api.MapServices();
+api.MapServiceSearch();
+api.MapExperts();
+api.MapExpertLookup();
 api.MapAvailabilitySearch();
 api.MapHolds();
 api.MapBookings();

@@ -1,0 +1,154 @@
+using System.Data.Common;
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.Experts;
+
+internal sealed class ExpertStore(Db db, TimeProvider clock)
+{
+    internal static readonly DialectSql ListSql = new(
+        SqlServer: """
+            SELECT TOP (@Take) Id, ProviderId, DisplayName
+            FROM dbo.Experts
+            WHERE ProviderId = @ProviderId AND (@After IS NULL OR Id > @After)
+            ORDER BY Id
+            """,
+        Sqlite: """
+            SELECT Id, ProviderId, DisplayName
+            FROM Experts
+            WHERE ProviderId = @ProviderId AND (@After IS NULL OR Id > @After)
+            ORDER BY Id
+            LIMIT @Take
+            """);
+
+    // A page is a contiguous id range of one provider's experts, so its details are read by that range.
+    internal const string PageDetailsSql = """
+        SELECT l.ExpertId, l.Language
+        FROM ExpertLanguages l
+        JOIN Experts e ON e.Id = l.ExpertId
+        WHERE e.ProviderId = @ProviderId AND l.ExpertId >= @First AND l.ExpertId <= @Last;
+        SELECT es.ExpertId, es.ServiceId
+        FROM ExpertServices es
+        JOIN Experts e ON e.Id = es.ExpertId
+        WHERE e.ProviderId = @ProviderId AND es.ExpertId >= @First AND es.ExpertId <= @Last;
+        """;
+
+    internal const string FindSql = """
+        SELECT Id, ProviderId, DisplayName FROM Experts WHERE Id = @Id;
+        SELECT ExpertId, Language FROM ExpertLanguages WHERE ExpertId = @Id;
+        SELECT ExpertId, ServiceId FROM ExpertServices WHERE ExpertId = @Id;
+        """;
+
+    internal const string InsertSql = """
+        INSERT INTO Experts (Id, ProviderId, DisplayName, IsActive, CreatedAt, UpdatedAt)
+        VALUES (@Id, @ProviderId, @DisplayName, 1, @Now, @Now)
+        """;
+
+    internal const string UpdateSql = """
+        UPDATE Experts SET DisplayName = @DisplayName, UpdatedAt = @Now WHERE Id = @Id AND ProviderId = @ProviderId
+        """;
+
+    internal const string ClearDetailsSql = """
+        DELETE FROM ExpertLanguages WHERE ExpertId = @Id;
+        DELETE FROM ExpertServices WHERE ExpertId = @Id;
+        """;
+
+    internal const string InsertLanguageSql = """
+        INSERT INTO ExpertLanguages (ExpertId, Language) VALUES (@ExpertId, @Language)
+        """;
+
+    // Links only an active service of the expert's own provider: a foreign or unknown id inserts nothing.
+    internal const string LinkServiceSql = """
+        INSERT INTO ExpertServices (ExpertId, ServiceId)
+        SELECT @ExpertId, Id FROM Services WHERE Id = @ServiceId AND ProviderId = @ProviderId AND IsActive = 1
+        """;
+
+    internal const string DeleteSql = """
+        DELETE FROM Experts WHERE Id = @Id AND ProviderId = @ProviderId
+        """;
+
+    public async Task<IReadOnlyList<ExpertRow>> ListAsync(string providerId, Guid? after, int take, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var heads = (await c.QueryAsync<ExpertHeadRow>(new CommandDefinition(db.Sql(ListSql), new { ProviderId = providerId, After = after, Take = take }, cancellationToken: ct))).AsList();
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+
+        var range = new { ProviderId = providerId, First = heads[0].Id, Last = heads[^1].Id };
+        await using var details = await c.QueryMultipleAsync(new CommandDefinition(PageDetailsSql, range, cancellationToken: ct));
+        var languages = (await details.ReadAsync<ExpertLanguageRow>()).ToLookup(l => l.ExpertId, l => l.Language);
+        var services = (await details.ReadAsync<ExpertServiceRow>()).ToLookup(s => s.ExpertId, s => s.ServiceId);
+        return heads.Select(h => Compose(h, languages[h.Id], services[h.Id])).ToList();
+    }
+
+    /// <summary>The expert with their languages and services, or null.</summary>
+    public async Task<ExpertRow?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var result = await c.QueryMultipleAsync(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+        var head = await result.ReadSingleOrDefaultAsync<ExpertHeadRow>();
+        var languages = await result.ReadAsync<ExpertLanguageRow>();
+        var services = await result.ReadAsync<ExpertServiceRow>();
+        return head is null ? null : Compose(head, languages.Select(l => l.Language), services.Select(s => s.ServiceId));
+    }
+
+    /// <summary>Saved, or UnknownServices (nothing written) when a service id is not an active service of the provider.</summary>
+    public async Task<ExpertSave> InsertAsync(ExpertRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var head = new { row.Id, row.ProviderId, row.DisplayName, Now = clock.GetUtcNow() };
+        await c.ExecuteAsync(new CommandDefinition(InsertSql, head, tx, cancellationToken: ct));
+        return await WriteDetailsAsync(c, tx, row, ct);
+    }
+
+    /// <summary>Replaces name, languages and services in one transaction; NotFound when the provider has no such expert.</summary>
+    public async Task<ExpertSave> UpdateAsync(ExpertRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var head = new { row.Id, row.ProviderId, row.DisplayName, Now = clock.GetUtcNow() };
+        if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, head, tx, cancellationToken: ct)) != 1)
+        {
+            return ExpertSave.NotFound;
+        }
+
+        await c.ExecuteAsync(new CommandDefinition(ClearDetailsSql, new { row.Id }, tx, cancellationToken: ct));
+        return await WriteDetailsAsync(c, tx, row, ct);
+    }
+
+    /// <summary>Deleted (with rules and absences), NotFound, or InUse when bookings or holds still refer to the expert.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(string providerId, Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        try
+        {
+            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id, ProviderId = providerId }, cancellationToken: ct));
+            return deleted == 1 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+        }
+        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
+        {
+            return DeleteOutcome.InUse;
+        }
+    }
+
+    // Commits only when every service id was linked; disposing the transaction otherwise rolls it all back.
+    private static async Task<ExpertSave> WriteDetailsAsync(DbConnection c, DbTransaction tx, ExpertRow row, CancellationToken ct)
+    {
+        var languages = row.Languages.Select(language => new { ExpertId = row.Id, Language = language });
+        await c.ExecuteAsync(new CommandDefinition(InsertLanguageSql, languages, tx, cancellationToken: ct));
+        var links = row.ServiceIds.Select(serviceId => new { ExpertId = row.Id, ServiceId = serviceId, row.ProviderId });
+        if (await c.ExecuteAsync(new CommandDefinition(LinkServiceSql, links, tx, cancellationToken: ct)) != row.ServiceIds.Count)
+        {
+            return ExpertSave.UnknownServices;
+        }
+
+        await tx.CommitAsync(ct);
+        return ExpertSave.Saved;
+    }
+
+    private static ExpertRow Compose(ExpertHeadRow head, IEnumerable<string> languages, IEnumerable<Guid> services) =>
+        new(head.Id, head.ProviderId, head.DisplayName, languages.Order(StringComparer.Ordinal).ToList(), services.Order().ToList());
+}

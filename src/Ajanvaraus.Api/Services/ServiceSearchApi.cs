@@ -1,0 +1,44 @@
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ajanvaraus.Api.Services;
+
+/// <summary>The public search over every provider's active services.</summary>
+internal static class ServiceSearchApi
+{
+    public static RouteGroupBuilder MapServiceSearch(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/services").WithTags("Services");
+
+        group.MapGet("/", SearchAsync)
+            .WithName("SearchServices")
+            .WithSummary("Search services")
+            .WithDescription("""
+                Active services of every provider, ordered by id, narrowed by any of `provider`, `servicePoint` (providers
+                present at that point), `municipality` (providers present at a point in that municipality) and `channel`.
+                `name` and `description` follow Accept-Language.
+                """)
+            .AllowAnonymous();
+
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<ServiceSummary>>, ValidationProblem>> SearchAsync(
+        [AsParameters] ServiceSearchQuery query, [AsParameters] PageQuery page, HttpRequest request, ServiceStore store, CancellationToken ct)
+    {
+        if (!GuidCursor.TryRead(page, out var after))
+        {
+            return GuidCursor.Invalid();
+        }
+
+        var filter = new ServiceFilter(
+            query.Provider,
+            query.ServicePoint,
+            query.Municipality,
+            query.Channel is null ? null : ChannelFlags.Parse(query.Channel));
+        var language = Language.Of(request);
+        var rows = await store.SearchAsync(filter, after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToSummary(language)));
+    }
+}

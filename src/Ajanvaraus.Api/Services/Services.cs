@@ -1,0 +1,174 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ajanvaraus.Api.Services;
+
+/// <summary>A service as its agency writes it (create and full replace).</summary>
+public sealed record ServiceRequest(
+    [property: Required] LocalizedText Names,
+    [property: Range(5, 480), MultipleOf(5), Description("Length of an appointment: 5-480 minutes in steps of 5.")] int DurationMinutes,
+    [property: Required, MinLength(1, ErrorMessage = "Give at least one channel."), MaxLength(4)] IReadOnlyList<Channel> Channels,
+    LocalizedLongText? Descriptions = null,
+    [property: Description("The service card for advisers: what the customer must bring, which channel is primary.")] LocalizedLongText? Card = null,
+    [property: Range(0, 20160), Description("How long before the start a booking must be made (minutes, default 120).")] int MinimumNoticeMinutes = 120,
+    [property: Range(1, 365), Description("How many days ahead the service can be booked (default 60).")] int BookingHorizonDays = 60,
+    [property: Range(0, 10080), Description("Until how many minutes before the start a customer may cancel (default 1440).")] int CancellationCutoffMinutes = 1440);
+
+/// <summary>
+/// One service: `name` and `description` in the language asked for, `names` and `descriptions` in all three.
+/// `card` is shown to the provider's admins and to advisers only.
+/// </summary>
+public sealed record ServiceResponse(
+    Guid Id,
+    string ProviderId,
+    string Name,
+    string? Description,
+    LocalizedText Names,
+    LocalizedLongText? Descriptions,
+    int DurationMinutes,
+    IReadOnlyList<Channel> Channels,
+    int MinimumNoticeMinutes,
+    int BookingHorizonDays,
+    int CancellationCutoffMinutes,
+    LocalizedLongText? Card);
+
+/// <summary>A service in a list, localized by Accept-Language.</summary>
+public sealed record ServiceSummary(string ProviderId, Guid Id, string Name, string? Description, int DurationMinutes, IReadOnlyList<Channel> Channels);
+
+/// <summary>Filters of the public service search; all optional, combined with AND.</summary>
+public sealed record ServiceSearchQuery(
+    [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message), Description("Only this provider's services (provider id, e.g. `kela`).")]
+    [FromQuery(Name = "provider")] string? Provider,
+    [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message), Description("Only services of providers present at this service point (point id).")]
+    [FromQuery(Name = "servicePoint")] string? ServicePoint,
+    [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. 491)."), Description("Only services of providers present at a service point in this municipality (three-digit code, e.g. `491`).")]
+    [FromQuery(Name = "municipality")] string? Municipality,
+    [property: RegularExpression("^(in_person|remote_at_point|video|phone)$", ErrorMessage = "Use in_person, remote_at_point, video or phone."), Description("Only services offered on this channel: `in_person`, `remote_at_point`, `video` or `phone`.")]
+    [FromQuery(Name = "channel")] string? Channel);
+
+/// <summary>Valid when the integer is a multiple of the given step (service durations are whole 5-minute units).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
+internal sealed class MultipleOfAttribute(int step) : ValidationAttribute($"Must be a multiple of {step}.")
+{
+    public int Step { get; } = step;
+
+    public override bool IsValid(object? value) => value is not int number || number % Step == 0;
+}
+
+/// <summary>A whole Services row: what other features (availability, booking) need to know of a service.</summary>
+internal sealed record ServiceRow
+{
+    public Guid Id { get; init; }
+    public string ProviderId { get; init; } = "";
+    public string NameFi { get; init; } = "";
+    public string NameSv { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string? DescriptionFi { get; init; }
+    public string? DescriptionSv { get; init; }
+    public string? DescriptionEn { get; init; }
+    public int DurationMinutes { get; init; }
+    public bool AllowsInPerson { get; init; }
+    public bool AllowsRemoteAtPoint { get; init; }
+    public bool AllowsVideo { get; init; }
+    public bool AllowsPhone { get; init; }
+    public int MinimumNoticeMinutes { get; init; }
+    public int BookingHorizonDays { get; init; }
+    public int CancellationCutoffMinutes { get; init; }
+    public string? CardFi { get; init; }
+    public string? CardSv { get; init; }
+    public string? CardEn { get; init; }
+
+    /// <summary>False once deleted while bookings still refer to it: kept for them, gone from the catalogue.</summary>
+    public bool IsActive { get; init; } = true;
+
+    public LocalizedText Names => new(NameFi, NameSv, NameEn);
+
+    public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+
+    public static ServiceRow From(Guid id, string providerId, ServiceRequest body)
+    {
+        var channels = ChannelFlags.Of(body.Channels);
+        return new ServiceRow
+        {
+            Id = id,
+            ProviderId = providerId,
+            NameFi = body.Names.Fi,
+            NameSv = body.Names.Sv,
+            NameEn = body.Names.En,
+            DescriptionFi = body.Descriptions?.Fi,
+            DescriptionSv = body.Descriptions?.Sv,
+            DescriptionEn = body.Descriptions?.En,
+            DurationMinutes = body.DurationMinutes,
+            AllowsInPerson = channels.AllowsInPerson,
+            AllowsRemoteAtPoint = channels.AllowsRemoteAtPoint,
+            AllowsVideo = channels.AllowsVideo,
+            AllowsPhone = channels.AllowsPhone,
+            MinimumNoticeMinutes = body.MinimumNoticeMinutes,
+            BookingHorizonDays = body.BookingHorizonDays,
+            CancellationCutoffMinutes = body.CancellationCutoffMinutes,
+            CardFi = body.Card?.Fi,
+            CardSv = body.Card?.Sv,
+            CardEn = body.Card?.En,
+        };
+    }
+
+    public ServiceResponse ToResponse(string language, bool withCard)
+    {
+        var descriptions = LongText(DescriptionFi, DescriptionSv, DescriptionEn);
+        return new ServiceResponse(
+            Id,
+            ProviderId,
+            Names.In(language),
+            descriptions?.In(language),
+            Names,
+            descriptions,
+            DurationMinutes,
+            Channels.ToList(),
+            MinimumNoticeMinutes,
+            BookingHorizonDays,
+            CancellationCutoffMinutes,
+            withCard ? LongText(CardFi, CardSv, CardEn) : null);
+    }
+
+    internal static LocalizedLongText? LongText(string? fi, string? sv, string? en) =>
+        fi is null && sv is null && en is null ? null : new LocalizedLongText(fi, sv, en);
+}
+
+/// <summary>The columns a catalogue or search list shows.</summary>
+internal sealed record ServiceSummaryRow
+{
+    public Guid Id { get; init; }
+    public string ProviderId { get; init; } = "";
+    public string NameFi { get; init; } = "";
+    public string NameSv { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string? DescriptionFi { get; init; }
+    public string? DescriptionSv { get; init; }
+    public string? DescriptionEn { get; init; }
+    public int DurationMinutes { get; init; }
+    public bool AllowsInPerson { get; init; }
+    public bool AllowsRemoteAtPoint { get; init; }
+    public bool AllowsVideo { get; init; }
+    public bool AllowsPhone { get; init; }
+
+    public ServiceSummary ToSummary(string language) => new(
+        ProviderId,
+        Id,
+        new LocalizedText(NameFi, NameSv, NameEn).In(language),
+        ServiceRow.LongText(DescriptionFi, DescriptionSv, DescriptionEn)?.In(language),
+        DurationMinutes,
+        new ChannelFlags(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone).ToList());
+}
+
+/// <summary>What a search asks for, in the terms of the database.</summary>
+internal sealed record ServiceFilter(string? ProviderId, string? ServicePointId, string? MunicipalityCode, Channel? Channel);
+
+internal enum ServiceRemoval
+{
+    Deleted,
+    Deactivated,
+    NotFound,
+}
