@@ -1,3 +1,4 @@
+using Ajanvaraus.Api.Services;
 using System.ComponentModel;
 using Ajanvaraus.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,10 +29,10 @@ internal static class AvailabilitySearchApi
     }
 
     private static async Task<Results<Ok<Page<SlotResponse>>, ValidationProblem>> SearchAsync(
-        [AsParameters] AvailabilityQuery query, SlotStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        [AsParameters] AvailabilityQuery query, ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var service = query.Service is { } id ? await store.ServiceAsync(id, ct) : null;
+        var service = query.Service is { } id && await services.FindAsync(id, ct) is { IsActive: true } found ? found : null;
         if (service is null)
         {
             errors["service"] = ["No bookable service has this id."];
@@ -78,7 +79,7 @@ internal static class AvailabilitySearchApi
     }
 
     // The channels asked: the one named, or those that fit the place (visits with a place, remote without).
-    private static List<Channel> Channels(AvailabilityQuery query, SlotService? service)
+    private static List<Channel> Channels(AvailabilityQuery query, ServiceRow? service)
     {
         if (service is null)
         {

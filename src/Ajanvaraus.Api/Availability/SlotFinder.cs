@@ -1,3 +1,4 @@
+using Ajanvaraus.Api.Services;
 using Ajanvaraus.Api.ServicePoints;
 
 namespace Ajanvaraus.Api.Availability;
@@ -28,7 +29,7 @@ internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary
 internal sealed class SlotFinder(SlotStore store, ServicePointStore points, TimeProvider clock)
 {
     public async Task<SlotResult> SearchAsync(
-        SlotService service, IReadOnlyList<Channel> channels, string? servicePointId, string? municipality, string? language,
+        ServiceRow service, IReadOnlyList<Channel> channels, string? servicePointId, string? municipality, string? language,
         DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -75,7 +76,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
     /// notice and horizon; null otherwise. Whether its units are free is the database's to say, at insert.
     /// </summary>
     public async Task<(Slot Slot, SlotResult Result, IReadOnlyList<Guid> Rooms)?> FindAsync(
-        SlotService service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct)
+        ServiceRow service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var end = start.AddMinutes(service.DurationMinutes);
@@ -132,7 +133,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
     }
 
     // Earliest start: now plus the service's notice; latest start: the end of the asked range and of the horizon.
-    private static (DateTimeOffset NotBefore, DateTimeOffset NotAfter) Bounds(SlotService service, DateTimeOffset now, DateTimeOffset from, DateTimeOffset to)
+    private static (DateTimeOffset NotBefore, DateTimeOffset NotAfter) Bounds(ServiceRow service, DateTimeOffset now, DateTimeOffset from, DateTimeOffset to)
     {
         var earliest = now.AddMinutes(service.MinimumNoticeMinutes);
         var latest = now.AddDays(service.BookingHorizonDays);

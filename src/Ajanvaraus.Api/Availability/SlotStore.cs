@@ -1,23 +1,24 @@
+using Ajanvaraus.Api.Services;
 using Ajanvaraus.Api.Data;
 using Dapper;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>What a slot needs to know about its service.</summary>
-internal sealed record SlotService(
-    Guid Id, string ProviderId, int DurationMinutes,
-    bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone,
-    int MinimumNoticeMinutes, int BookingHorizonDays, int CancellationCutoffMinutes)
-{
-    public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
-}
-
 internal sealed record SlotPoint(string Id, string TimeZone);
 
-internal sealed record NamedSlotWindow(
-    Guid ExpertId, string DisplayName, string? ServicePointId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone)
+// Property-mapped, not positional: SQLite hands flags back as Int64, SQL Server as Boolean.
+internal sealed record NamedSlotWindow
 {
+    public Guid ExpertId { get; init; }
+    public string DisplayName { get; init; } = "";
+    public string? ServicePointId { get; init; }
+    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset EndsAt { get; init; }
+    public bool AllowsInPerson { get; init; }
+    public bool AllowsRemoteAtPoint { get; init; }
+    public bool AllowsVideo { get; init; }
+    public bool AllowsPhone { get; init; }
+
     public SlotWindow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 }
 
@@ -26,13 +27,6 @@ internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
 /// <summary>The reads of availability search: each bounded by the service, the place and the days asked.</summary>
 internal sealed class SlotStore(Db db)
 {
-    internal const string ServiceSql = """
-        SELECT Id, ProviderId, DurationMinutes, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
-               MinimumNoticeMinutes, BookingHorizonDays, CancellationCutoffMinutes
-        FROM Services
-        WHERE Id = @ServiceId AND IsActive = 1
-        """;
-
     // Points where the provider serves, by point id or municipality code.
     internal const string PointsSql = """
         SELECT sp.Id, sp.TimeZone
@@ -81,10 +75,6 @@ internal sealed class SlotStore(Db db)
         WHERE w.ExpertId = @ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
         """;
 
-    internal const string CancellationCutoffSql = """
-        SELECT CancellationCutoffMinutes FROM Services WHERE Id = @ServiceId
-        """;
-
     // Taken units of the given resources (a JSON array of ids) in the range; expired holds do not count.
     internal static readonly DialectSql TakenUnitsSql = new(
         SqlServer: """
@@ -105,12 +95,6 @@ internal sealed class SlotStore(Db db)
     /// <summary>Windows start at most this long before a slot in them (rules are within one local day).</summary>
     public static readonly TimeSpan LongestWindow = TimeSpan.FromHours(25);
 
-    public async Task<SlotService?> ServiceAsync(Guid serviceId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<SlotService>(new CommandDefinition(ServiceSql, new { ServiceId = serviceId }, cancellationToken: ct));
-    }
-
     public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, string? municipality, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -118,14 +102,14 @@ internal sealed class SlotStore(Db db)
         return rows.AsList();
     }
 
-    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(SlotService service, string? servicePointId, string? municipality, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(ServiceRow service, string? servicePointId, string? municipality, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new { ServiceId = service.Id, service.ProviderId, ServicePointId = servicePointId, Municipality = municipality, Language = language, WindowsFrom = from - LongestWindow, To = to };
         return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(PointWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
-    public async Task<IReadOnlyList<NamedSlotWindow>> RemoteWindowsAsync(SlotService service, Guid? expertId, ChannelFlags channels, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> RemoteWindowsAsync(ServiceRow service, Guid? expertId, ChannelFlags channels, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new
@@ -141,13 +125,6 @@ internal sealed class SlotStore(Db db)
         await using var c = await db.OpenAsync(ct);
         var args = new { ServiceId = serviceId, ExpertId = expertId, WindowsFrom = from - LongestWindow, To = to };
         return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(ExpertWindowsSql, args, cancellationToken: ct))).AsList();
-    }
-
-    /// <summary>Minutes before the start after which a booking of the service can no longer change (even if the service was withdrawn).</summary>
-    public async Task<int> CancellationCutoffAsync(Guid serviceId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(CancellationCutoffSql, new { ServiceId = serviceId }, cancellationToken: ct)) ?? 0;
     }
 
     public async Task<HashSet<(Guid Resource, DateTimeOffset Unit)>> TakenUnitsAsync(IReadOnlyCollection<Guid> resources, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)

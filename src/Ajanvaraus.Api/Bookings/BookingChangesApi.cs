@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Services;
 using Ajanvaraus.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -37,14 +38,14 @@ internal static class BookingChangesApi
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound, ProblemHttpResult>> CancelAsync(
-        [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store, SlotStore slots, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store, ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
         if (await BookingResponses.WithTokenAsync(bookingId, http.Request, store, ct) is not { } row)
         {
             return TypedResults.NotFound();
         }
 
-        if (await Refusal(row, slots, clock, ct) is { } refusal)
+        if (await Refusal(row, services, clock, ct) is { } refusal)
         {
             return refusal;
         }
@@ -57,14 +58,14 @@ internal static class BookingChangesApi
 
     private static async Task<Results<Ok<BookingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
         [Description("The booking id.")] Guid bookingId, RescheduleBookingRequest body, HttpContext http,
-        BookingStore store, SlotStore slots, SlotFinder finder, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
+        BookingStore store, ServiceStore services, SlotFinder finder, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (await BookingResponses.WithTokenAsync(bookingId, http.Request, store, ct) is not { } row)
         {
             return TypedResults.NotFound();
         }
 
-        if (await Refusal(row, slots, clock, ct) is { } refusal)
+        if (await Refusal(row, services, clock, ct) is { } refusal)
         {
             return refusal;
         }
@@ -77,7 +78,7 @@ internal static class BookingChangesApi
         var channel = body.Channel ?? row.ChannelValue;
         var atPoint = channel is Channel.InPerson or Channel.RemoteAtPoint;
         var pointId = atPoint ? body.ServicePointId ?? row.ServicePointId : null;
-        var service = await slots.ServiceAsync(row.ServiceId, ct);
+        var service = await services.FindAsync(row.ServiceId, ct) is { IsActive: true } active ? active : null;
         if (service is null || await finder.FindAsync(service, body.ExpertId!.Value, body.Start.Value, channel, pointId, ct) is not { } found)
         {
             return TypedResults.ValidationProblem(BookingRequests.NotBookable());
@@ -103,14 +104,14 @@ internal static class BookingChangesApi
     }
 
     // A booking can change while it is confirmed and before its service's cut-off.
-    private static async Task<ProblemHttpResult?> Refusal(BookingRow row, SlotStore slots, TimeProvider clock, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> Refusal(BookingRow row, ServiceStore services, TimeProvider clock, CancellationToken ct)
     {
         if (row.StatusValue != BookingStatus.Confirmed)
         {
             return NotConfirmed();
         }
 
-        var cutoff = await slots.CancellationCutoffAsync(row.ServiceId, ct);
+        var cutoff = (await services.FindAsync(row.ServiceId, ct))?.CancellationCutoffMinutes ?? 0;
         return clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff)
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too late to change", detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.")
             : null;

@@ -2,13 +2,33 @@ using Ajanvaraus.Api.Availability;
 
 namespace Ajanvaraus.Api.Bookings;
 
-/// <summary>A Bookings row, column for column.</summary>
-internal sealed record BookingRow(
-    Guid Id, string Reference, string ProviderId, Guid ServiceId, Guid ExpertId, string? ServicePointId, Guid? VideoRoomId,
-    string Channel, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Status,
-    string CustomerName, string? CustomerEmail, string? CustomerPhone, string CustomerLanguage, string? Notes, string? MeetingUrl,
-    string ManageTokenHash, int Sequence, string MadeByKind, string? MadeById, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <summary>A Bookings row, column for column (property-mapped: SQLite returns integers as Int64).</summary>
+internal sealed record BookingRow
 {
+    public Guid Id { get; init; }
+    public string Reference { get; init; } = "";
+    public string ProviderId { get; init; } = "";
+    public Guid ServiceId { get; init; }
+    public Guid ExpertId { get; init; }
+    public string? ServicePointId { get; init; }
+    public Guid? VideoRoomId { get; init; }
+    public string Channel { get; init; } = "";
+    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset EndsAt { get; init; }
+    public string Status { get; init; } = "confirmed";
+    public string CustomerName { get; init; } = "";
+    public string? CustomerEmail { get; init; }
+    public string? CustomerPhone { get; init; }
+    public string CustomerLanguage { get; init; } = "fi";
+    public string? Notes { get; init; }
+    public string? MeetingUrl { get; init; }
+    public string ManageTokenHash { get; init; } = "";
+    public int Sequence { get; init; }
+    public string MadeByKind { get; init; } = "";
+    public string? MadeById { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
     public Channel ChannelValue => ChannelFlags.Parse(Channel);
 
     public BookingStatus StatusValue => Status switch

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Services;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,7 +43,7 @@ internal static class BookingsApi
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateBookingRequest body,
         [FromHeader(Name = IdempotentRequest.Header), Description("A unique key per booking attempt (e.g. a UUID); retries send the same key.")] string? idempotencyKey,
-        HttpContext http, SlotStore slots, SlotFinder finder, BookingStore store, IOptions<BookingOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken ct)
+        HttpContext http, ServiceStore services, SlotFinder finder, BookingStore store, IOptions<BookingOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
         {
@@ -77,7 +78,7 @@ internal static class BookingsApi
             }
         }
 
-        var service = serviceId is { } sid ? await slots.ServiceAsync(sid, ct) : null;
+        var service = serviceId is { } sid && await services.FindAsync(sid, ct) is { IsActive: true } active ? active : null;
         if (serviceId is not null && service is null)
         {
             errors["serviceId"] = ["No bookable service has this id."];
@@ -98,12 +99,29 @@ internal static class BookingsApi
         var id = Guid.CreateVersion7();
         var reference = BookingReference.Create();
         var now = clock.GetUtcNow();
-        var row = new BookingRow(
-            id, reference, service!.ProviderId, service.Id, slot.ExpertId, slot.ServicePointId, null,
-            ChannelFlags.Name(slot.Channel), slot.Start, slot.End, "confirmed",
-            body.Customer.Name.Trim(), body.Customer.Email?.Trim(), phone, body.Customer.Language, body.Notes,
-            slot.Channel == Channel.Video ? options.Value.MeetingUrl(id, reference) : null,
-            ManageToken.Hash(token), 0, portal is null ? "citizen" : "portal", portal, now, now);
+        var row = new BookingRow
+        {
+            Id = id,
+            Reference = reference,
+            ProviderId = service!.ProviderId,
+            ServiceId = service.Id,
+            ExpertId = slot.ExpertId,
+            ServicePointId = slot.ServicePointId,
+            Channel = ChannelFlags.Name(slot.Channel),
+            StartsAt = slot.Start,
+            EndsAt = slot.End,
+            CustomerName = body.Customer.Name.Trim(),
+            CustomerEmail = body.Customer.Email?.Trim(),
+            CustomerPhone = phone,
+            CustomerLanguage = body.Customer.Language,
+            Notes = body.Notes,
+            MeetingUrl = slot.Channel == Channel.Video ? options.Value.MeetingUrl(id, reference) : null,
+            ManageTokenHash = ManageToken.Hash(token),
+            MadeByKind = portal is null ? "citizen" : "portal",
+            MadeById = portal,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
         var candidateRooms = hold?.VideoRoomId is { } held ? [held, .. rooms.Where(r => r != held)] : rooms;
         var zone = result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", Helsinki.Zone);
         var write = await store.CreateAsync(row, new Reservation(slot.ExpertId, slot.Start, slot.End, candidateRooms), hold?.Id, idempotent,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Services;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,10 +40,10 @@ internal static class HoldsApi
     }
 
     private static async Task<Results<Created<HoldResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateHoldRequest body, HttpContext http, SlotStore slots, SlotFinder finder, HoldStore holds, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
+        CreateHoldRequest body, HttpContext http, ServiceStore services, SlotFinder finder, HoldStore holds, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var errors = BookingRequests.SlotErrors(body.ServiceId, body.ExpertId, body.Start, body.Channel);
-        var service = body.ServiceId is { } id ? await slots.ServiceAsync(id, ct) : null;
+        var service = body.ServiceId is { } id && await services.FindAsync(id, ct) is { IsActive: true } active ? active : null;
         if (body.ServiceId is not null && service is null)
         {
             errors["serviceId"] = ["No bookable service has this id."];

@@ -49,7 +49,13 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Reques
 /// <summary>What a replay gives back, or why it cannot.</summary>
 internal sealed record IdempotentReplay(bool SameRequest, int StatusCode, string? Location, string? Body);
 
-internal sealed record IdempotencyRow(string RequestHash, int? StatusCode, string? Location, string? ResponseBody);
+internal sealed record IdempotencyRow
+{
+    public string RequestHash { get; init; } = "";
+    public int? StatusCode { get; init; }
+    public string? Location { get; init; }
+    public string? ResponseBody { get; init; }
+}
 
 /// <summary>Claims and records keys inside the transaction of the change they protect.</summary>
 internal static class IdempotencyLedger

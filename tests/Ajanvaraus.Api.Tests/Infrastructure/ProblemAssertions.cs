@@ -17,13 +17,13 @@ public static class ProblemAssertions
         return body;
     }
 
-    /// <summary>Asserts a 400 whose `errors` names the field (case-insensitive, dotted path).</summary>
+    /// <summary>Asserts a 400 whose `errors` names the field exactly as the JSON spells it (dotted camelCase path).</summary>
     public static async Task<JsonElement> AssertValidationErrorAsync(this HttpResponseMessage response, string field)
     {
         var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(body.TryGetProperty("errors", out var errors), $"No 'errors' in {body}");
         var names = errors.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.True(names.Any(n => string.Equals(n, field, StringComparison.OrdinalIgnoreCase)), $"Expected an error for '{field}', got: {string.Join(", ", names)}");
+        Assert.True(names.Contains(field), $"Expected an error for '{field}', got: {string.Join(", ", names)}");
         return body;
     }
 
