@@ -1,3 +1,4 @@
+using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
@@ -14,6 +15,8 @@ builder.Services.AddApiProblemDetails();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
 builder.Services.AddSingleton<ProviderStore>();
+builder.Services.AddAvailability();
+builder.Services.AddApiHangfire(builder.Configuration);
 
 var app = builder.Build();
 
@@ -23,6 +26,7 @@ if (app.RunCommand(args, Console.Out, Console.Error) is { } exitCode)
 }
 
 app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -34,6 +38,7 @@ app.MapApiHealth();
 
 var api = app.MapGroup("/api/v1");
 api.MapProviders();
+api.MapAvailability();
 
 app.Run();
 return 0;
