@@ -19,6 +19,8 @@ builder.Services.AddApiJson();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
+builder.Services.AddApiHangfire(builder.Configuration);
+builder.Services.AddAvailability();
 
 builder.Services.AddSingleton<ProviderStore>();
 builder.Services.AddSingleton<ServicePointStore>();
@@ -39,6 +41,7 @@ if (app.RunCommand(args, Console.Out, Console.Error) is { } exitCode)
 }
 
 app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -57,6 +60,7 @@ api.MapServices();
 api.MapServiceSearch();
 api.MapExperts();
 api.MapExpertLookup();
+api.MapAvailability();
 api.MapAvailabilitySearch();
 api.MapHolds();
 api.MapBookings();

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ajanvaraus.Api.Availability;
+
+/// <summary>A time the expert is away (leave, training): cut out of their windows. Instants with offset.</summary>
+public sealed record CreateAbsenceRequest(
+    [property: Required] DateTimeOffset? StartsAt,
+    [property: Required] DateTimeOffset? EndsAt,
+    [property: StringLength(500)] string? Reason);
+
+/// <summary>An absence; times are shown in Finnish time (Europe/Helsinki).</summary>
+public sealed record AbsenceResponse(Guid Id, Guid ExpertId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Reason);
+
+internal sealed record AbsenceRow(Guid Id, Guid ExpertId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Reason)
+{
+    public AbsenceResponse ToResponse() =>
+        new(Id, ExpertId, LocalTime.InZone(StartsAt, LocalTime.Helsinki), LocalTime.InZone(EndsAt, LocalTime.Helsinki), Reason);
+}

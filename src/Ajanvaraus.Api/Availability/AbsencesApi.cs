@@ -1,0 +1,111 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Ajanvaraus.Api.Hosting;
+using Ajanvaraus.Api.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ajanvaraus.Api.Availability;
+
+internal static class AbsencesApi
+{
+    public static RouteGroupBuilder MapAbsences(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/experts/{expertId:guid}/absences")
+            .WithTags("Availability")
+            .RequireAuthorization(Policies.AgencyAdmin);
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListAbsences")
+            .WithSummary("List an expert's absences");
+
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateAbsence")
+            .WithSummary("Add an absence")
+            .WithDescription("The time from startsAt to endsAt is cut out of the expert's windows at once. Bookings are not changed; one no longer covered shows in the provider's conflicts.")
+            .WithExamples(request: Example.Request, response: Example.Response);
+
+        group.MapDelete("/{absenceId:guid}", DeleteAsync)
+            .WithName("DeleteAbsence")
+            .WithSummary("Delete an absence")
+            .WithDescription("The expert's windows come back at once.");
+
+        return group;
+    }
+
+    private static class Example
+    {
+        private static readonly DateTimeOffset Starts = new(2026, 12, 14, 8, 0, 0, TimeSpan.FromHours(2));
+        private static readonly DateTimeOffset Ends = new(2026, 12, 18, 16, 0, 0, TimeSpan.FromHours(2));
+
+        public static readonly CreateAbsenceRequest Request = new(Starts, Ends, "Koulutus");
+
+        public static readonly AbsenceResponse Response = new(
+            Guid.Parse("01990b70-3e1a-7b52-9c4d-1a2b3c4d5e66"), Guid.Parse("01990b6e-55aa-7c3e-9d1f-2b7a4c9e0a11"), Starts, Ends, "Koulutus");
+    }
+
+    private static async Task<Results<Ok<Page<AbsenceResponse>>, NotFound, ForbidHttpResult>> ListAsync(
+        [Description("The expert's id.")] Guid expertId,
+        [AsParameters] PageQuery page,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AbsenceStore store,
+        CancellationToken ct)
+    {
+        switch (await access.CheckAsync(expertId, user, ct))
+        {
+            case Access.UnknownExpert:
+                return TypedResults.NotFound();
+            case Access.Forbidden:
+                return TypedResults.Forbid();
+        }
+
+        var after = Guid.TryParse(page.After, out var id) ? id : (Guid?)null;
+        var rows = await store.ListAsync(expertId, after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<AbsenceResponse>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToResponse()));
+    }
+
+    private static async Task<Results<Created<AbsenceResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
+        [Description("The expert's id.")] Guid expertId,
+        CreateAbsenceRequest body,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AbsenceStore store,
+        CancellationToken ct)
+    {
+        switch (await access.CheckAsync(expertId, user, ct))
+        {
+            case Access.UnknownExpert:
+                return TypedResults.NotFound();
+            case Access.Forbidden:
+                return TypedResults.Forbid();
+        }
+
+        if (body.EndsAt <= body.StartsAt)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["endsAt"] = ["endsAt must be after startsAt."] });
+        }
+
+        var row = new AbsenceRow(Guid.CreateVersion7(), expertId, body.StartsAt!.Value.ToUniversalTime(), body.EndsAt!.Value.ToUniversalTime(), body.Reason);
+        await store.InsertAsync(row, ct);
+        return TypedResults.Created($"/api/v1/experts/{expertId}/absences/{row.Id}", row.ToResponse());
+    }
+
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(
+        [Description("The expert's id.")] Guid expertId,
+        [Description("The absence's id.")] Guid absenceId,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AbsenceStore store,
+        CancellationToken ct)
+    {
+        switch (await access.CheckAsync(expertId, user, ct))
+        {
+            case Access.UnknownExpert:
+                return TypedResults.NotFound();
+            case Access.Forbidden:
+                return TypedResults.Forbid();
+        }
+
+        return await store.DeleteAsync(expertId, absenceId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ajanvaraus.Api.Availability;
+
+internal sealed class AvailabilityOptions
+{
+    public const string Section = "Availability";
+
+    /// <summary>How many days ahead of today windows are kept materialised.</summary>
+    [Range(1, 731)]
+    public int HorizonDays { get; set; } = 90;
+}
+
+/// <summary>
+/// The days whose windows are materialised: from the local (Helsinki) day before today to today + HorizonDays.
+/// Windows starting before <see cref="Start"/> are history and are left alone.
+/// </summary>
+internal readonly record struct Horizon(DateOnly FirstDay, DateOnly LastDay)
+{
+    public DateTimeOffset Start => LocalTime.ToUtc(FirstDay, TimeOnly.MinValue, LocalTime.Helsinki);
+
+    public DateTimeOffset End => LocalTime.ToUtc(LastDay.AddDays(1), TimeOnly.MinValue, LocalTime.Helsinki);
+
+    public static Horizon At(DateTimeOffset now, int horizonDays)
+    {
+        var today = LocalTime.DateIn(now, LocalTime.Helsinki);
+        return new Horizon(today.AddDays(-1), today.AddDays(horizonDays));
+    }
+}

@@ -1,0 +1,134 @@
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.Availability;
+
+/// <summary>Rules of one expert. Every change rebuilds the expert's windows in the same transaction.</summary>
+internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMaterializer materializer)
+{
+    internal static readonly DialectSql ListSql = new(
+        SqlServer: """
+            SELECT TOP (@Take) Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
+                   StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil
+            FROM dbo.AvailabilityRules
+            WHERE ExpertId = @ExpertId AND (@After IS NULL OR Id > @After)
+            ORDER BY Id
+            """,
+        Sqlite: """
+            SELECT Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
+                   StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil
+            FROM AvailabilityRules
+            WHERE ExpertId = @ExpertId AND (@After IS NULL OR Id > @After)
+            ORDER BY Id
+            LIMIT @Take
+            """);
+
+    internal const string FindSql = """
+        SELECT Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
+               StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil
+        FROM AvailabilityRules
+        WHERE Id = @Id AND ExpertId = @ExpertId
+        """;
+
+    internal const string ProviderServesPointSql = """
+        SELECT COUNT(*) FROM ServicePointProviders WHERE ServicePointId = @ServicePointId AND ProviderId = @ProviderId
+        """;
+
+    internal const string InsertSql = """
+        INSERT INTO AvailabilityRules (Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
+                                       StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil, CreatedAt, UpdatedAt)
+        VALUES (@Id, @ExpertId, @ServicePointId, @AllowsInPerson, @AllowsRemoteAtPoint, @AllowsVideo, @AllowsPhone,
+                @StartTime, @EndTime, @RecurrenceRule, @ValidFrom, @ValidUntil, @Now, @Now)
+        """;
+
+    internal const string UpdateSql = """
+        UPDATE AvailabilityRules
+        SET ServicePointId = @ServicePointId, AllowsInPerson = @AllowsInPerson, AllowsRemoteAtPoint = @AllowsRemoteAtPoint,
+            AllowsVideo = @AllowsVideo, AllowsPhone = @AllowsPhone, StartTime = @StartTime, EndTime = @EndTime,
+            RecurrenceRule = @RecurrenceRule, ValidFrom = @ValidFrom, ValidUntil = @ValidUntil, UpdatedAt = @Now
+        WHERE Id = @Id AND ExpertId = @ExpertId
+        """;
+
+    internal const string DeleteSql = """
+        DELETE FROM AvailabilityRules WHERE Id = @Id AND ExpertId = @ExpertId
+        """;
+
+    public async Task<IReadOnlyList<AvailabilityRuleRow>> ListAsync(Guid expertId, Guid? after, int take, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(db.Sql(ListSql), new { ExpertId = expertId, After = after, Take = take }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    public async Task<AvailabilityRuleRow?> FindAsync(Guid expertId, Guid ruleId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<AvailabilityRuleRow>(new CommandDefinition(FindSql, new { Id = ruleId, ExpertId = expertId }, cancellationToken: ct));
+    }
+
+    /// <summary>Whether the point exists and the provider serves there (a rule may only place an expert where their agency is).</summary>
+    public async Task<bool> ProviderServesPointAsync(string providerId, string servicePointId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var count = await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderServesPointSql, new { ServicePointId = servicePointId, ProviderId = providerId }, cancellationToken: ct));
+        return count > 0;
+    }
+
+    public async Task InsertAsync(AvailabilityRuleRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
+        await c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(row), tx, cancellationToken: ct));
+        await materializer.RebuildExpertAsync(row.ExpertId, c, tx, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>False when the expert has no such rule.</summary>
+    public async Task<bool> UpdateAsync(AvailabilityRuleRow row, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
+        if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(row), tx, cancellationToken: ct)) != 1)
+        {
+            return false;
+        }
+
+        await materializer.RebuildExpertAsync(row.ExpertId, c, tx, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>False when the expert has no such rule. Its windows go with it (ON DELETE CASCADE).</summary>
+    public async Task<bool> DeleteAsync(Guid expertId, Guid ruleId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
+        if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = ruleId, ExpertId = expertId }, tx, cancellationToken: ct)) != 1)
+        {
+            return false;
+        }
+
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private object Parameters(AvailabilityRuleRow row) => new
+    {
+        row.Id,
+        row.ExpertId,
+        row.ServicePointId,
+        row.AllowsInPerson,
+        row.AllowsRemoteAtPoint,
+        row.AllowsVideo,
+        row.AllowsPhone,
+        row.StartTime,
+        row.EndTime,
+        row.RecurrenceRule,
+        row.ValidFrom,
+        row.ValidUntil,
+        Now = clock.GetUtcNow(),
+    };
+}

@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace Ajanvaraus.Api.Availability;
+
+/// <summary>
+/// When an expert is available: every day the RRULE gives (or once, on validFrom, without one), from startTime
+/// to endTime in the service point's local time (Europe/Helsinki for remote rules).
+/// </summary>
+public sealed record AvailabilityRuleRequest(
+    [property: StringLength(40)] string? ServicePointId,
+    [property: Required, MinLength(1, ErrorMessage = "Give at least one channel.")] IReadOnlyList<Channel> Channels,
+    [property: Required, RegularExpression(AvailabilityRuleRequest.TimePattern, ErrorMessage = AvailabilityRuleRequest.TimeMessage)] string StartTime,
+    [property: Required, RegularExpression(AvailabilityRuleRequest.TimePattern, ErrorMessage = AvailabilityRuleRequest.TimeMessage)] string EndTime,
+    [property: StringLength(500)] string? Recurrence,
+    [property: Required] DateOnly? ValidFrom,
+    DateOnly? ValidUntil)
+{
+    // HH:mm on a 5-minute step, since time is booked in 5-minute units.
+    internal const string TimePattern = "^([01][0-9]|2[0-3]):[0-5][05]$";
+    internal const string TimeMessage = "Use HH:mm on a 5-minute step (e.g. 09:00, 16:45).";
+
+    internal static TimeOnly ParseTime(string text) => TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
+}
+
+public sealed record AvailabilityRuleResponse(
+    Guid Id,
+    Guid ExpertId,
+    string? ServicePointId,
+    IReadOnlyList<Channel> Channels,
+    string StartTime,
+    string EndTime,
+    string? Recurrence,
+    DateOnly ValidFrom,
+    DateOnly? ValidUntil);
+
+internal sealed record AvailabilityRuleRow
+{
+    public Guid Id { get; init; }
+    public Guid ExpertId { get; init; }
+    public string? ServicePointId { get; init; }
+    public bool AllowsInPerson { get; init; }
+    public bool AllowsRemoteAtPoint { get; init; }
+    public bool AllowsVideo { get; init; }
+    public bool AllowsPhone { get; init; }
+    public TimeOnly StartTime { get; init; }
+    public TimeOnly EndTime { get; init; }
+    public string? RecurrenceRule { get; init; }
+    public DateOnly ValidFrom { get; init; }
+    public DateOnly? ValidUntil { get; init; }
+
+    public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+
+    /// <summary>The zone its local times are in: the point's, or Helsinki for a remote rule.</summary>
+    public string TimeZoneFrom(IReadOnlyDictionary<string, string> pointZones) =>
+        ServicePointId is not null && pointZones.TryGetValue(ServicePointId, out var zone) ? zone : LocalTime.Helsinki;
+
+    public static AvailabilityRuleRow From(Guid id, Guid expertId, AvailabilityRuleRequest body)
+    {
+        var channels = ChannelFlags.Of(body.Channels);
+        return new AvailabilityRuleRow
+        {
+            Id = id,
+            ExpertId = expertId,
+            ServicePointId = body.ServicePointId,
+            AllowsInPerson = channels.AllowsInPerson,
+            AllowsRemoteAtPoint = channels.AllowsRemoteAtPoint,
+            AllowsVideo = channels.AllowsVideo,
+            AllowsPhone = channels.AllowsPhone,
+            StartTime = AvailabilityRuleRequest.ParseTime(body.StartTime),
+            EndTime = AvailabilityRuleRequest.ParseTime(body.EndTime),
+            RecurrenceRule = body.Recurrence is null ? null : WindowExpander.Normalize(body.Recurrence),
+            ValidFrom = body.ValidFrom!.Value,
+            ValidUntil = body.ValidUntil,
+        };
+    }
+
+    public AvailabilityRuleResponse ToResponse() => new(
+        Id,
+        ExpertId,
+        ServicePointId,
+        Channels.ToList(),
+        StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        EndTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        RecurrenceRule,
+        ValidFrom,
+        ValidUntil);
+}
+
+/// <summary>The checks of a rule that DataAnnotations cannot express (pure; the point check needs the database).</summary>
+internal static class RuleValidation
+{
+    public static Dictionary<string, string[]> Validate(AvailabilityRuleRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var channels = ChannelFlags.Of(body.Channels);
+        if (channels.AllowsInPerson && body.ServicePointId is null)
+        {
+            errors["channels"] = ["in_person needs a servicePointId: a remote rule (no servicePointId) cannot serve in person."];
+        }
+
+        if (AvailabilityRuleRequest.ParseTime(body.EndTime) <= AvailabilityRuleRequest.ParseTime(body.StartTime))
+        {
+            errors["endTime"] = ["endTime must be after startTime (a window ends on the day it starts)."];
+        }
+
+        if (body.Recurrence is not null && WindowExpander.RecurrenceProblem(body.Recurrence) is { } problem)
+        {
+            errors["recurrence"] = [problem];
+        }
+
+        if (body.ValidUntil is { } until && until < body.ValidFrom!.Value)
+        {
+            errors["validUntil"] = ["validUntil must be on or after validFrom."];
+        }
+
+        return errors;
+    }
+}

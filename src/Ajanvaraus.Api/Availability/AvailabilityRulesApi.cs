@@ -1,0 +1,192 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Ajanvaraus.Api.Hosting;
+using Ajanvaraus.Api.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ajanvaraus.Api.Availability;
+
+internal static class AvailabilityRulesApi
+{
+    public static RouteGroupBuilder MapAvailabilityRules(this IEndpointRouteBuilder app)
+    {
+        // Agency admins manage only their own provider's experts (checked per request: 403 otherwise, reads too).
+        var group = app.MapGroup("/experts/{expertId:guid}/availability-rules")
+            .WithTags("Availability")
+            .RequireAuthorization(Policies.AgencyAdmin);
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListAvailabilityRules")
+            .WithSummary("List an expert's availability rules");
+
+        group.MapGet("/{ruleId:guid}", GetAsync)
+            .WithName("GetAvailabilityRule")
+            .WithSummary("Get an availability rule")
+            .WithExamples(response: Example.Response);
+
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateAvailabilityRule")
+            .WithSummary("Add an availability rule")
+            .WithDescription("""
+                The expert is available from startTime to endTime (HH:mm, 5-minute steps, local time of the service point;
+                Europe/Helsinki for a remote rule without servicePointId) on every day the RFC 5545 RRULE in `recurrence`
+                gives from validFrom (to validUntil), or once on validFrom without a recurrence. Finnish public holidays,
+                point closures and the expert's absences are taken out. The windows change at once; existing bookings are
+                never changed, but one no longer covered shows in the provider's conflicts.
+                """)
+            .WithExamples(request: Example.Request, response: Example.Response);
+
+        group.MapPut("/{ruleId:guid}", UpdateAsync)
+            .WithName("UpdateAvailabilityRule")
+            .WithSummary("Replace an availability rule")
+            .WithDescription("Takes effect at once for the windows; bookings are not changed (see the provider's conflicts).")
+            .WithExamples(request: Example.Request, response: Example.Response);
+
+        group.MapDelete("/{ruleId:guid}", DeleteAsync)
+            .WithName("DeleteAvailabilityRule")
+            .WithSummary("Delete an availability rule")
+            .WithDescription("Its windows go at once; bookings are not changed (see the provider's conflicts).");
+
+        return group;
+    }
+
+    private static class Example
+    {
+        private static readonly Guid ExpertId = Guid.Parse("01990b6e-55aa-7c3e-9d1f-2b7a4c9e0a11");
+        private static readonly Guid RuleId = Guid.Parse("01990b6f-0c2d-7f41-8a5e-6d3b2c1f0e22");
+
+        public static readonly AvailabilityRuleRequest Request = new(
+            "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));
+
+        public static readonly AvailabilityRuleResponse Response = new(
+            RuleId, ExpertId, "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));
+    }
+
+    private static async Task<Results<Ok<Page<AvailabilityRuleResponse>>, NotFound, ForbidHttpResult>> ListAsync(
+        [Description("The expert's id.")] Guid expertId,
+        [AsParameters] PageQuery page,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AvailabilityRuleStore store,
+        CancellationToken ct)
+    {
+        switch (await access.CheckAsync(expertId, user, ct))
+        {
+            case Access.UnknownExpert:
+                return TypedResults.NotFound();
+            case Access.Forbidden:
+                return TypedResults.Forbid();
+        }
+
+        var after = Guid.TryParse(page.After, out var id) ? id : (Guid?)null;
+        var rows = await store.ListAsync(expertId, after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<AvailabilityRuleResponse>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToResponse()));
+    }
+
+    private static async Task<Results<Ok<AvailabilityRuleResponse>, NotFound, ForbidHttpResult>> GetAsync(
+        [Description("The expert's id.")] Guid expertId,
+        [Description("The rule's id.")] Guid ruleId,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AvailabilityRuleStore store,
+        CancellationToken ct)
+    {
+        switch (await access.CheckAsync(expertId, user, ct))
+        {
+            case Access.UnknownExpert:
+                return TypedResults.NotFound();
+            case Access.Forbidden:
+                return TypedResults.Forbid();
+        }
+
+        return await store.FindAsync(expertId, ruleId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Created<AvailabilityRuleResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
+        [Description("The expert's id.")] Guid expertId,
+        AvailabilityRuleRequest body,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AvailabilityRuleStore store,
+        CancellationToken ct)
+    {
+        var providerId = await access.ProviderOfAsync(expertId, ct);
+        if (providerId is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!user.MayAdminister(providerId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (await ValidateAsync(body, providerId, store, ct) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var row = AvailabilityRuleRow.From(Guid.CreateVersion7(), expertId, body);
+        await store.InsertAsync(row, ct);
+        return TypedResults.Created($"/api/v1/experts/{expertId}/availability-rules/{row.Id}", row.ToResponse());
+    }
+
+    private static async Task<Results<Ok<AvailabilityRuleResponse>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+        [Description("The expert's id.")] Guid expertId,
+        [Description("The rule's id.")] Guid ruleId,
+        AvailabilityRuleRequest body,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AvailabilityRuleStore store,
+        CancellationToken ct)
+    {
+        var providerId = await access.ProviderOfAsync(expertId, ct);
+        if (providerId is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!user.MayAdminister(providerId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (await ValidateAsync(body, providerId, store, ct) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var row = AvailabilityRuleRow.From(ruleId, expertId, body);
+        return await store.UpdateAsync(row, ct) ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(
+        [Description("The expert's id.")] Guid expertId,
+        [Description("The rule's id.")] Guid ruleId,
+        ClaimsPrincipal user,
+        ExpertAccess access,
+        AvailabilityRuleStore store,
+        CancellationToken ct)
+    {
+        switch (await access.CheckAsync(expertId, user, ct))
+        {
+            case Access.UnknownExpert:
+                return TypedResults.NotFound();
+            case Access.Forbidden:
+                return TypedResults.Forbid();
+        }
+
+        return await store.DeleteAsync(expertId, ruleId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(AvailabilityRuleRequest body, string providerId, AvailabilityRuleStore store, CancellationToken ct)
+    {
+        var errors = RuleValidation.Validate(body);
+        if (body.ServicePointId is { } pointId && !await store.ProviderServesPointAsync(providerId, pointId, ct))
+        {
+            errors["servicePointId"] = [$"No service point '{pointId}' at which provider '{providerId}' serves."];
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Ajanvaraus.Api.Hosting;
+using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Providers;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ajanvaraus.Api.Availability;
+
+internal static class ConflictsApi
+{
+    public static RouteGroupBuilder MapConflicts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/providers/{providerId}/conflicts").WithTags("Availability").RequireAuthorization(Policies.AgencyAdmin);
+
+        group.MapGet("/", ListConflictsAsync)
+            .WithName("ListConflicts")
+            .WithSummary("List bookings no window covers any more")
+            .WithDescription("""
+                Confirmed future bookings of the provider that no longer lie wholly inside a window of their expert that
+                allows their channel (in person: at their service point), e.g. after a rule change or a new absence.
+                They are never cancelled automatically: the agency moves or cancels them. Ordered by start.
+                """);
+
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<ConflictResponse>>, NotFound, ForbidHttpResult>> ListConflictsAsync(
+        [Description("The provider's id (the caller's own).")] string providerId,
+        [AsParameters] PageQuery page,
+        ClaimsPrincipal user,
+        ProviderStore providers,
+        WindowStore store,
+        TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (!user.MayAdminister(providerId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (await providers.FindAsync(providerId, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rows = await store.ConflictsAsync(providerId, clock.GetUtcNow(), ConflictCursor.Parse(page.After), page.Take + 1, ct);
+        return TypedResults.Ok(Page<ConflictResponse>.From(rows, page.Take, ConflictCursor.Of, row => row.ToResponse()));
+    }
+}
+
+/// <summary>The keyset of the conflicts list: a booking's start (UTC ticks) and id.</summary>
+internal static class ConflictCursor
+{
+    public static string Of(ConflictRow row) => $"{row.StartsAt.UtcTicks}_{row.Id}";
+
+    public static (DateTimeOffset StartsAt, Guid Id)? Parse(string? key)
+    {
+        var parts = key?.Split('_');
+        return parts is [var ticks, var id] && long.TryParse(ticks, out var t) && t >= 0 && t <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(id, out var g)
+            ? (new DateTimeOffset(t, TimeSpan.Zero), g)
+            : null;
+    }
+}

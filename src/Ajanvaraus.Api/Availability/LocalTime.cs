@@ -1,0 +1,41 @@
+using Ical.Net.DataTypes;
+
+namespace Ajanvaraus.Api.Availability;
+
+/// <summary>
+/// Local time of day in an IANA zone, through Ical.Net's time-zone database (the same one that expands
+/// the rules), so conversions do not depend on the host's tzdata.
+/// </summary>
+internal static class LocalTime
+{
+    /// <summary>The zone of remote rules, of the horizon's days and of "today".</summary>
+    public const string Helsinki = "Europe/Helsinki";
+
+    /// <summary>The instant of a local date and time. A time that does not exist (spring forward) moves forward
+    /// by the gap; a time that happens twice (fall back) is the earlier one.</summary>
+    public static DateTimeOffset ToUtc(DateOnly day, TimeOnly time, string timeZone) =>
+        new(DateTime.SpecifyKind(new CalDateTime(day, time, timeZone).AsUtc, DateTimeKind.Utc));
+
+    /// <summary>The instant shown with the zone's offset at that instant (e.g. 2026-10-26T09:00:00+02:00).</summary>
+    public static DateTimeOffset InZone(DateTimeOffset instant, string timeZone)
+    {
+        var utc = instant.UtcDateTime;
+        var local = new CalDateTime(utc, CalDateTime.UtcTzId).ToTimeZone(timeZone).Value;
+        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), local - utc);
+    }
+
+    public static DateOnly DateIn(DateTimeOffset instant, string timeZone) => DateOnly.FromDateTime(InZone(instant, timeZone).DateTime);
+
+    public static bool IsKnownZone(string timeZone)
+    {
+        try
+        {
+            _ = new CalDateTime(2026, 1, 1, 0, 0, 0, timeZone).AsUtc;
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ajanvaraus.Api.Availability;
+
+public sealed record WindowsQuery(
+    [property: Description("First local day (yyyy-MM-dd, Finnish time); default today.")]
+    [FromQuery(Name = "from")] DateOnly? From,
+    [property: Description("Last local day, inclusive (yyyy-MM-dd); default from + 14 days; at most 92 days after from.")]
+    [FromQuery(Name = "to")] DateOnly? To)
+{
+    internal const int MaxDays = 92;
+    internal const int DefaultDays = 14;
+}
+
+/// <summary>A stretch of the expert's time, with the point's UTC offset (Helsinki's for remote windows).</summary>
+public sealed record WindowResponse(DateTimeOffset Start, DateTimeOffset End, Guid RuleId, string? ServicePointId, IReadOnlyList<Channel> Channels);
+
+internal sealed record WindowRow
+{
+    public Guid RuleId { get; init; }
+    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset EndsAt { get; init; }
+    public string? ServicePointId { get; init; }
+    public bool AllowsInPerson { get; init; }
+    public bool AllowsRemoteAtPoint { get; init; }
+    public bool AllowsVideo { get; init; }
+    public bool AllowsPhone { get; init; }
+    public string? TimeZone { get; init; }
+
+    public WindowResponse ToResponse()
+    {
+        var zone = TimeZone ?? LocalTime.Helsinki;
+        var channels = new ChannelFlags(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+        return new(LocalTime.InZone(StartsAt, zone), LocalTime.InZone(EndsAt, zone), RuleId, ServicePointId, channels.ToList());
+    }
+}
+
+/// <summary>A confirmed future booking that no window of its expert covers any more (after a rule or absence change).</summary>
+public sealed record ConflictResponse(
+    Guid BookingId,
+    string Reference,
+    Guid ExpertId,
+    Guid ServiceId,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    Channel Channel,
+    string? ServicePointId);
+
+internal sealed record ConflictRow(
+    Guid Id,
+    string Reference,
+    Guid ExpertId,
+    Guid ServiceId,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Channel,
+    string? ServicePointId,
+    string? TimeZone)
+{
+    public ConflictResponse ToResponse()
+    {
+        var zone = TimeZone ?? LocalTime.Helsinki;
+        return new(Id, Reference, ExpertId, ServiceId, LocalTime.InZone(StartsAt, zone), LocalTime.InZone(EndsAt, zone), ChannelFlags.Parse(Channel), ServicePointId);
+    }
+}

@@ -1,0 +1,53 @@
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Data;
+using Hangfire;
+using Hangfire.SqlServer;
+using Microsoft.Data.SqlClient;
+
+namespace Ajanvaraus.Api.Hosting;
+
+/// <summary>
+/// Background jobs: Hangfire on SQL Server storage in production, in memory with SQLite (no SQLite storage is
+/// served to us; the database stays the source of truth, so a lost in-memory queue loses nothing). Recurring
+/// jobs are registered here, in one place.
+/// </summary>
+internal static class HangfireExtensions
+{
+    public const string ServerSetting = "Hangfire:Server";
+    public const string ExtendHorizonJob = "availability-extend-horizon";
+
+    public static IServiceCollection AddApiHangfire(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHangfire((provider, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var db = provider.GetRequiredService<Db>();
+            if (db.Dialect == Dialect.SqlServer)
+            {
+                config.UseSqlServerStorage(db.ConnectionString, new SqlServerStorageOptions { SqlClientFactory = SqlClientFactory.Instance });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+
+        // Tests (and API-only instances) run without a server; jobs are then plain methods to call.
+        if (configuration.GetValue(ServerSetting, defaultValue: true))
+        {
+            services.AddHangfireServer();
+        }
+
+        return services;
+    }
+
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
+    {
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        // 02:00 UTC is after midnight in Finland all year, so the new day joins the horizon early in the morning.
+        jobs.AddOrUpdate<WindowMaterializer>(ExtendHorizonJob, materializer => materializer.ExtendAllAsync(CancellationToken.None), Cron.Daily(2));
+        return app;
+    }
+}
