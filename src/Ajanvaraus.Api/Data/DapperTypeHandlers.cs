@@ -24,6 +24,14 @@ internal static class DapperTypeHandlers
             return;
         }
 
+        // Dapper binds types it knows (Guid, DateTimeOffset, ...) itself and would never call a handler for
+        // them; without these removals SQLite would get its provider's default text, whose width and offset
+        // vary, and text order would stop being time order.
+        foreach (var type in new[] { typeof(Guid), typeof(Guid?), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly), typeof(DateOnly?), typeof(TimeOnly), typeof(TimeOnly?) })
+        {
+            SqlMapper.RemoveTypeMap(type);
+        }
+
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new DateHandler());

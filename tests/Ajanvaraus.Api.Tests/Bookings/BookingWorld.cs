@@ -35,7 +35,7 @@ public sealed class BookingWorld : IAsyncDisposable
     public static DateTimeOffset Tuesday(int hour, int minute = 0) => new(2026, 11, 24, hour, minute, 0, TimeSpan.FromHours(2));
 
     public static async Task<BookingWorld> CreateAsync(
-        Engine engine = Engine.Sqlite, int experts = 1, int videoRooms = 1, int cancellationCutoffMinutes = 1440,
+        Engine engine = Engine.Sqlite, int experts = 1, int videoRooms = 1, int cancellationCutoffMinutes = 60,
         DateTimeOffset? now = null, string days = "MO,TU,WE,TH,FR")
     {
         var clock = new FakeTimeProvider(now ?? Now);

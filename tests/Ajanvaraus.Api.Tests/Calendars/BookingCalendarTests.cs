@@ -8,13 +8,13 @@ namespace Ajanvaraus.Api.Tests.Calendars;
 
 public sealed class BookingCalendarTests
 {
-    // Finland moves to summer time on Sunday 2027-03-28 at 03:00; 10:00 that day is +03:00, i.e. 07:00 UTC.
-    private static readonly DateTimeOffset DstSunday = new(2027, 3, 28, 10, 0, 0, TimeSpan.FromHours(3));
+    // Finland leaves summer time on Sunday 2026-10-25 at 04:00; 10:00 that day is +02:00, i.e. 08:00 UTC.
+    private static readonly DateTimeOffset DstSunday = new(2026, 10, 25, 10, 0, 0, TimeSpan.FromHours(2));
 
     [Fact]
     public async Task CalendarFileParsesBackWithTheLocalTimeOnADstChangeDay()
     {
-        await using var world = await BookingWorld.CreateAsync(now: DateTimeOffset.Parse("2027-03-22T08:00:00Z"), days: "MO,TU,WE,TH,FR,SA,SU");
+        await using var world = await BookingWorld.CreateAsync(now: DateTimeOffset.Parse("2026-10-19T08:00:00Z"), days: "MO,TU,WE,TH,FR,SA,SU");
         var booking = await world.BookOkAsync(world.Booking(DstSunday, customer: new { name = "Anna Åberg", email = "anna@example.fi", language = "sv" }));
 
         var calendar = await IcsAsync(world, booking);
@@ -22,9 +22,9 @@ public sealed class BookingCalendarTests
         var ev = Assert.Single(calendar.Events);
         Assert.Equal($"{booking.GetProperty("id").GetGuid()}@ajanvaraus", ev.Uid);
         Assert.Equal("Europe/Helsinki", ev.DtStart!.TzId);
-        Assert.Equal(new DateTime(2027, 3, 28, 10, 0, 0), ev.DtStart.Value);
-        Assert.Equal(new DateTime(2027, 3, 28, 7, 0, 0, DateTimeKind.Utc), ev.DtStart.AsUtc);
-        Assert.Equal(new DateTime(2027, 3, 28, 7, 45, 0, DateTimeKind.Utc), ev.DtEnd!.AsUtc);
+        Assert.Equal(new DateTime(2026, 10, 25, 10, 0, 0), ev.DtStart.Value);
+        Assert.Equal(new DateTime(2026, 10, 25, 8, 0, 0, DateTimeKind.Utc), ev.DtStart.AsUtc);
+        Assert.Equal(new DateTime(2026, 10, 25, 8, 45, 0, DateTimeKind.Utc), ev.DtEnd!.AsUtc);
         Assert.Single(calendar.TimeZones);
         Assert.StartsWith("Tidsbokning: Rådgivning om bostadsbidrag (FPA)", ev.Summary);
         Assert.Contains(booking.GetProperty("reference").GetString()!, ev.Description);
