@@ -87,7 +87,7 @@ public sealed class BookingWorld : IAsyncDisposable
                 startTime = "09:00",
                 endTime = "12:00",
                 recurrence = $"FREQ=WEEKLY;BYDAY={days}",
-                validFrom = "2026-11-01",
+                validFrom = "2026-10-01",
             }));
         }
 
