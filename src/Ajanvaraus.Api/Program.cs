@@ -2,6 +2,7 @@ using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Demo;
 using Ajanvaraus.Api.Experts;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
@@ -31,11 +32,12 @@ builder.Services.AddSingleton<SlotFinder>();
 builder.Services.AddSingleton<BookingStore>();
 builder.Services.AddSingleton<HoldStore>();
 builder.Services.AddSingleton<CalendarStore>();
+builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 
-if (app.RunCommand(args, Console.Out, Console.Error) is { } exitCode)
+if (await app.RunCommandAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
 }

@@ -21,7 +21,9 @@ internal static class LocalTime
     {
         var utc = instant.UtcDateTime;
         var local = new CalDateTime(utc, CalDateTime.UtcTzId).ToTimeZone(timeZone).Value;
-        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), local - utc);
+        // Ical.Net's local value is whole seconds; offsets are whole minutes.
+        var offset = TimeSpan.FromMinutes(Math.Round((local - utc).TotalMinutes));
+        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
     }
 
     public static DateOnly DateIn(DateTimeOffset instant, string timeZone) => DateOnly.FromDateTime(InZone(instant, timeZone).DateTime);

@@ -1,18 +1,23 @@
 using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Demo;
 using Ajanvaraus.Api.Identity;
 
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>The service's command-line verbs: `migrate`, `token --role …`. No verb: run the service.</summary>
+/// <summary>The service's command-line verbs: `migrate`, `seed-demo`, `token --role …`. No verb: run the service.</summary>
 internal static class Commands
 {
-    public static int? RunCommand(this WebApplication app, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
         switch (args.FirstOrDefault())
         {
             case "migrate":
                 var applied = app.Services.GetRequiredService<SchemaMigrator>().Migrate();
                 output.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+                return 0;
+            case "seed-demo":
+                app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+                await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(output, CancellationToken.None);
                 return 0;
             case "token":
                 return Token(app.Services.GetRequiredService<TokenIssuer>(), args[1..], output, error);
