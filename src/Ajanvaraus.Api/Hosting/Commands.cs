@@ -1,10 +1,11 @@
+using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Demo;
 using Ajanvaraus.Api.Identity;
 
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>The service's command-line verbs: `migrate`, `seed-demo`, `token --role …`. No verb: run the service.</summary>
+/// <summary>The service's command-line verbs: `migrate`, `seed-demo`, `materialize-windows`, `token --role …`. No verb: run the service.</summary>
 internal static class Commands
 {
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args, TextWriter output, TextWriter error)
@@ -14,6 +15,12 @@ internal static class Commands
             case "migrate":
                 var applied = app.Services.GetRequiredService<SchemaMigrator>().Migrate();
                 output.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+                return 0;
+            case "materialize-windows":
+                app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var windows = await app.Services.GetRequiredService<WindowMaterializer>().ExtendAllAsync(CancellationToken.None);
+                output.WriteLine($"Materialised {windows} availability windows in {started.Elapsed.TotalSeconds:0.0} s.");
                 return 0;
             case "seed-demo":
                 app.Services.GetRequiredService<SchemaMigrator>().Migrate();
