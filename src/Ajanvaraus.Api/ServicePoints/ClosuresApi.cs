@@ -1,3 +1,4 @@
+using Ajanvaraus.Api.Availability;
 using System.ComponentModel;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
@@ -67,7 +68,7 @@ internal static class ClosuresApi
         await store.FindClosureAsync(servicePointId, closureId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ClosureResponse>, ValidationProblem, NotFound>> CreateAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ServicePointStore store, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ServicePointStore store, WindowMaterializer windows, CancellationToken ct)
     {
         var (firstDay, lastDay) = (body.FirstDay!.Value, body.LastDay!.Value);
         if (lastDay < firstDay)
@@ -81,7 +82,8 @@ internal static class ClosuresApi
             return TypedResults.NotFound();
         }
 
-        // Windows: re-expand this point's availability windows over [row.FirstDay, row.LastDay] (now closed).
+        // The closed days leave the published windows now, not at the next daily run.
+        await windows.RebuildServicePointAsync(servicePointId, ct);
         return TypedResults.Created($"/api/v1/service-points/{servicePointId}/closures/{row.Id}", row.ToResponse());
     }
 
@@ -89,6 +91,7 @@ internal static class ClosuresApi
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
         [Description(ClosureIdDescription)] Guid closureId,
         ServicePointStore store,
+        WindowMaterializer windows,
         CancellationToken ct)
     {
         var removed = await store.DeleteClosureAsync(servicePointId, closureId, ct);
@@ -97,7 +100,7 @@ internal static class ClosuresApi
             return TypedResults.NotFound();
         }
 
-        // Windows: re-expand this point's availability windows over [removed.FirstDay, removed.LastDay] (open again).
+        await windows.RebuildServicePointAsync(servicePointId, ct);
         return TypedResults.NoContent();
     }
 }
