@@ -24,6 +24,15 @@ internal static class DapperTypeHandlers
             return;
         }
 
+        // Dapper consults its built-in type map before handlers when it binds parameters, so without these
+        // removals the handlers below only read: Microsoft.Data.Sqlite would store Guids as upper-case text and
+        // instants with their own offset (text order no longer time order), and SQL Server would get TimeOnly as TIME.
+        foreach (var type in new[] { typeof(Guid), typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly) })
+        {
+            SqlMapper.RemoveTypeMap(type);
+            SqlMapper.RemoveTypeMap(typeof(Nullable<>).MakeGenericType(type));
+        }
+
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new DateHandler());

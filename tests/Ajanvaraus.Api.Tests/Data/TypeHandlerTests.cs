@@ -35,4 +35,25 @@ public sealed class TypeHandlerTests
         Assert.Equal(now, created);
         Assert.Equal(TimeSpan.Zero, created.Offset);
     }
+
+    [Fact]
+    public async Task SqliteStoresParametersAsLowerCaseIdsAndFixedWidthUtcText()
+    {
+        await using var app = new AjanvarausApp();
+        _ = app.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        await using var c = await app.Db.OpenAsync(ct);
+        var id = Guid.Parse("01990B6E-55AA-7C3E-9D1F-2B7A4C9E0A11");
+        var helsinkiMorning = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(2));
+        await c.ExecuteAsync(
+            "INSERT INTO IdempotencyKeys (Scope, IdempotencyKey, RequestHash, CreatedAt, ExpiresAt) VALUES (@Scope, 'k', 'h', @CreatedAt, @ExpiresAt)",
+            new { Scope = id, CreatedAt = helsinkiMorning, ExpiresAt = (DateTimeOffset?)helsinkiMorning.AddMinutes(30) });
+
+        var stored = await c.QuerySingleAsync<(string Scope, string CreatedAt, string ExpiresAt)>(
+            "SELECT Scope, CreatedAt, ExpiresAt FROM IdempotencyKeys WHERE IdempotencyKey = 'k'");
+
+        Assert.Equal("01990b6e-55aa-7c3e-9d1f-2b7a4c9e0a11", stored.Scope);
+        Assert.Equal("2026-11-25T07:00:00.0000000Z", stored.CreatedAt);
+        Assert.Equal("2026-11-25T07:30:00.0000000Z", stored.ExpiresAt);
+    }
 }
