@@ -114,6 +114,19 @@ internal static class RuleValidation
             errors["validUntil"] = ["validUntil must be on or after validFrom."];
         }
 
+        if (errors.Count == 0 && body.Recurrence is not null && !GivesADay(body))
+        {
+            errors["recurrence"] = ["The rule gives no day from validFrom to validUntil (or in the five years after validFrom)."];
+        }
+
         return errors;
+    }
+
+    // A rule that can never give a window is a mistake (e.g. 30 February, or COUNT/UNTIL ending before validFrom).
+    private static bool GivesADay(AvailabilityRuleRequest body)
+    {
+        var rule = AvailabilityRuleRow.From(Guid.Empty, Guid.Empty, body);
+        var last = body.ValidUntil ?? rule.ValidFrom.AddYears(5);
+        return WindowExpander.Days(rule, LocalTime.Helsinki, rule.ValidFrom, last, max: 1).Count > 0;
     }
 }

@@ -134,6 +134,8 @@ public sealed class AvailabilityRulesApiTests
     {
         { "unparsable recurrence", "recurrence" },
         { "hourly recurrence", "recurrence" },
+        { "recurrence that never gives a day", "recurrence" },
+        { "recurrence that ends before validFrom", "recurrence" },
         { "end before start", "endTime" },
         { "end equals start", "endTime" },
         { "start off the 5-minute grid", "startTime" },
@@ -151,6 +153,8 @@ public sealed class AvailabilityRulesApiTests
     {
         "unparsable recurrence" => Rule(recurrence: "EVERY=MONDAY"),
         "hourly recurrence" => Rule(recurrence: "FREQ=HOURLY"),
+        "recurrence that never gives a day" => Rule(recurrence: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"),
+        "recurrence that ends before validFrom" => Rule(recurrence: "FREQ=DAILY;UNTIL=20261001", validFrom: "2026-11-01"),
         "end before start" => Rule(start: "12:00", end: "09:00"),
         "end equals start" => Rule(start: "09:00", end: "09:00"),
         "start off the 5-minute grid" => Rule(start: "09:07"),
