@@ -8,13 +8,13 @@ namespace Ajanvaraus.Api.Availability;
 /// to endTime in the service point's local time (Europe/Helsinki for remote rules).
 /// </summary>
 public sealed record AvailabilityRuleRequest(
-    [property: StringLength(40)] string? ServicePointId,
     [property: Required, MinLength(1, ErrorMessage = "Give at least one channel.")] IReadOnlyList<Channel> Channels,
     [property: Required, RegularExpression(AvailabilityRuleRequest.TimePattern, ErrorMessage = AvailabilityRuleRequest.TimeMessage)] string StartTime,
     [property: Required, RegularExpression(AvailabilityRuleRequest.TimePattern, ErrorMessage = AvailabilityRuleRequest.TimeMessage)] string EndTime,
-    [property: StringLength(500)] string? Recurrence,
     [property: Required] DateOnly? ValidFrom,
-    DateOnly? ValidUntil)
+    [property: StringLength(40)] string? ServicePointId = null,
+    [property: StringLength(500)] string? Recurrence = null,
+    DateOnly? ValidUntil = null)
 {
     // HH:mm on a 5-minute step, since time is booked in 5-minute units.
     internal const string TimePattern = "^([01][0-9]|2[0-3]):[0-5][05]$";
@@ -114,6 +114,19 @@ internal static class RuleValidation
             errors["validUntil"] = ["validUntil must be on or after validFrom."];
         }
 
+        if (errors.Count == 0 && body.Recurrence is not null && !GivesADay(body))
+        {
+            errors["recurrence"] = ["The rule gives no day from validFrom to validUntil (or in the five years after validFrom)."];
+        }
+
         return errors;
+    }
+
+    // A rule that can never give a window is a mistake (e.g. 30 February, or COUNT/UNTIL ending before validFrom).
+    private static bool GivesADay(AvailabilityRuleRequest body)
+    {
+        var rule = AvailabilityRuleRow.From(Guid.Empty, Guid.Empty, body);
+        var last = body.ValidUntil ?? rule.ValidFrom.AddYears(5);
+        return WindowExpander.Days(rule, LocalTime.Helsinki, rule.ValidFrom, last, max: 1).Count > 0;
     }
 }

@@ -56,7 +56,7 @@ internal static class AvailabilityRulesApi
         private static readonly Guid RuleId = Guid.Parse("01990b6f-0c2d-7f41-8a5e-6d3b2c1f0e22");
 
         public static readonly AvailabilityRuleRequest Request = new(
-            "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));
+            [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", new DateOnly(2026, 11, 2), "mikkeli", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2027, 5, 31));
 
         public static readonly AvailabilityRuleResponse Response = new(
             RuleId, ExpertId, "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));

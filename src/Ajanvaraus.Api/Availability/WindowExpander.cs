@@ -50,7 +50,7 @@ internal static class WindowExpander
     }
 
     /// <summary>The local days (within first..last and the rule's validity) on which the rule gives a window.</summary>
-    public static List<DateOnly> Days(AvailabilityRuleRow rule, string timeZone, DateOnly firstDay, DateOnly lastDay)
+    public static List<DateOnly> Days(AvailabilityRuleRow rule, string timeZone, DateOnly firstDay, DateOnly lastDay, int max = int.MaxValue)
     {
         var from = rule.ValidFrom > firstDay ? rule.ValidFrom : firstDay;
         var to = rule.ValidUntil is { } until && until < lastDay ? until : lastDay;
@@ -87,6 +87,10 @@ internal static class WindowExpander
                 if (day >= from && day <= to && (days.Count == 0 || days[^1] != day))
                 {
                     days.Add(day);
+                    if (days.Count >= max)
+                    {
+                        break;
+                    }
                 }
             }
         }

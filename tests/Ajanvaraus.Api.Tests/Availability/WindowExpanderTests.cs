@@ -200,6 +200,12 @@ public sealed class WindowExpanderTests
             windows);
     }
 
+    [Fact]
+    public void RuleThatNeverMatchesGivesNoWindowsInsteadOfFailing()
+    {
+        Assert.Empty(Expand(Rule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", new DateOnly(2026, 1, 1)), new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)));
+    }
+
     [Theory]
     [InlineData("FREQ=DAILY")]
     [InlineData("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")]
