@@ -1,6 +1,5 @@
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
-using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Demo;
 using Ajanvaraus.Api.Experts;
@@ -27,13 +26,8 @@ builder.Services.AddSingleton<ProviderStore>();
 builder.Services.AddSingleton<ServicePointStore>();
 builder.Services.AddSingleton<ServiceStore>();
 builder.Services.AddSingleton<ExpertStore>();
-builder.Services.AddSingleton<SlotStore>();
-builder.Services.AddSingleton<SlotFinder>();
-builder.Services.AddSingleton<BookingStore>();
-builder.Services.AddSingleton<HoldStore>();
-builder.Services.AddSingleton<CalendarStore>();
 builder.Services.AddSingleton<DemoSeeder>();
-builder.Services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddBookings();
 
 var app = builder.Build();
 
@@ -63,12 +57,7 @@ api.MapServiceSearch();
 api.MapExperts();
 api.MapExpertLookup();
 api.MapAvailability();
-api.MapAvailabilitySearch();
-api.MapHolds();
-api.MapBookings();
-api.MapBookingChanges();
-api.MapProviderBookings();
-api.MapCalendars();
+api.MapBookingsApi();
 
 app.Run();
 return 0;

@@ -13,6 +13,8 @@ internal static class AvailabilityExtensions
         services.AddSingleton<AvailabilityRuleStore>();
         services.AddSingleton<AbsenceStore>();
         services.AddSingleton<WindowStore>();
+        services.AddSingleton<SlotStore>();
+        services.AddSingleton<SlotFinder>();
         return services;
     }
 
@@ -22,6 +24,7 @@ internal static class AvailabilityExtensions
         api.MapAbsences();
         api.MapWindows();
         api.MapConflicts();
+        api.MapAvailabilitySearch();
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using Ajanvaraus.Api.Hosting;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
@@ -9,18 +10,13 @@ namespace Ajanvaraus.Api.Availability;
 /// </summary>
 public sealed record AvailabilityRuleRequest(
     [property: Required, MinLength(1, ErrorMessage = "Give at least one channel.")] IReadOnlyList<Channel> Channels,
-    [property: Required, RegularExpression(AvailabilityRuleRequest.TimePattern, ErrorMessage = AvailabilityRuleRequest.TimeMessage)] string StartTime,
-    [property: Required, RegularExpression(AvailabilityRuleRequest.TimePattern, ErrorMessage = AvailabilityRuleRequest.TimeMessage)] string EndTime,
+    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message)] string StartTime,
+    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message)] string EndTime,
     [property: Required] DateOnly? ValidFrom,
     [property: StringLength(40)] string? ServicePointId = null,
     [property: StringLength(500)] string? Recurrence = null,
     DateOnly? ValidUntil = null)
 {
-    // HH:mm on a 5-minute step, since time is booked in 5-minute units.
-    internal const string TimePattern = "^([01][0-9]|2[0-3]):[0-5][05]$";
-    internal const string TimeMessage = "Use HH:mm on a 5-minute step (e.g. 09:00, 16:45).";
-
-    internal static TimeOnly ParseTime(string text) => TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
 }
 
 public sealed record AvailabilityRuleResponse(
@@ -67,8 +63,8 @@ internal sealed record AvailabilityRuleRow
             AllowsRemoteAtPoint = channels.AllowsRemoteAtPoint,
             AllowsVideo = channels.AllowsVideo,
             AllowsPhone = channels.AllowsPhone,
-            StartTime = AvailabilityRuleRequest.ParseTime(body.StartTime),
-            EndTime = AvailabilityRuleRequest.ParseTime(body.EndTime),
+            StartTime = TimeOfDay.Parse(body.StartTime),
+            EndTime = TimeOfDay.Parse(body.EndTime),
             RecurrenceRule = body.Recurrence is null ? null : WindowExpander.Normalize(body.Recurrence),
             ValidFrom = body.ValidFrom!.Value,
             ValidUntil = body.ValidUntil,
@@ -80,8 +76,8 @@ internal sealed record AvailabilityRuleRow
         ExpertId,
         ServicePointId,
         Channels.ToList(),
-        StartTime.ToString("HH:mm", CultureInfo.InvariantCulture),
-        EndTime.ToString("HH:mm", CultureInfo.InvariantCulture),
+        TimeOfDay.Format(StartTime),
+        TimeOfDay.Format(EndTime),
         RecurrenceRule,
         ValidFrom,
         ValidUntil);
@@ -99,7 +95,7 @@ internal static class RuleValidation
             errors["channels"] = ["in_person needs a servicePointId: a remote rule (no servicePointId) cannot serve in person."];
         }
 
-        if (AvailabilityRuleRequest.ParseTime(body.EndTime) <= AvailabilityRuleRequest.ParseTime(body.StartTime))
+        if (TimeOfDay.Parse(body.EndTime) <= TimeOfDay.Parse(body.StartTime))
         {
             errors["endTime"] = ["endTime must be after startTime (a window ends on the day it starts)."];
         }

@@ -38,7 +38,7 @@ internal static class AvailabilitySearchApi
             errors["service"] = ["No bookable service has this id."];
         }
 
-        var from = query.From ?? Helsinki.Today(clock);
+        var from = query.From ?? LocalTime.Today(clock);
         var to = query.To ?? from.AddDays(13);
         if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
         {
@@ -64,7 +64,7 @@ internal static class AvailabilitySearchApi
         }
 
         var result = await finder.SearchAsync(service!, channels, query.ServicePoint, query.Municipality, query.Language,
-            Helsinki.StartOfDay(from), Helsinki.StartOfDay(to.AddDays(1)).AddTicks(-1), ct);
+            LocalTime.StartOfDay(from), LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), ct);
         var limit = query.Limit ?? 100;
         var after = query.Cursor is null ? null : PageQuery.DecodeKey(query.Cursor);
         var rows = result.Slots.Select(s => (Key: Key(s), Slot: s)).OrderBy(r => r.Key, StringComparer.Ordinal).Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0).Take(limit + 1).ToList();

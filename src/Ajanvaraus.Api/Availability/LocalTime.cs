@@ -28,6 +28,12 @@ internal static class LocalTime
 
     public static DateOnly DateIn(DateTimeOffset instant, string timeZone) => DateOnly.FromDateTime(InZone(instant, timeZone).DateTime);
 
+    /// <summary>Today in Finland: the day searches and lists start from by default.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateIn(clock.GetUtcNow(), Helsinki);
+
+    /// <summary>The instant a local day begins (in Finland unless another zone is named).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, string timeZone = Helsinki) => ToUtc(day, TimeOnly.MinValue, timeZone);
+
     public static bool IsKnownZone(string timeZone)
     {
         try

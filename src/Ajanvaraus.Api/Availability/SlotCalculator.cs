@@ -9,7 +9,7 @@ internal sealed record SlotWindow(
 }
 
 /// <summary>A point where remote_at_point slots may be offered: its opening hours and video rooms.</summary>
-internal sealed record RoomPoint(string ServicePointId, TimeZoneInfo TimeZone, IReadOnlyList<OpeningHours> OpeningHours, IReadOnlyList<Guid> VideoRoomIds);
+internal sealed record RoomPoint(string ServicePointId, string TimeZone, IReadOnlyList<OpeningHours> OpeningHours, IReadOnlyList<Guid> VideoRoomIds);
 
 internal sealed record OpeningHours(int Weekday, TimeOnly Opens, TimeOnly Closes);
 
@@ -102,8 +102,8 @@ internal static class SlotCalculator
     /// <summary>Video rooms are available in the point's opening hours (local time; a slot must fit one day's hours).</summary>
     public static bool IsOpen(RoomPoint point, DateTimeOffset start, DateTimeOffset end)
     {
-        var localStart = TimeZoneInfo.ConvertTime(start, point.TimeZone);
-        var localEnd = TimeZoneInfo.ConvertTime(end, point.TimeZone);
+        var localStart = LocalTime.InZone(start, point.TimeZone);
+        var localEnd = LocalTime.InZone(end, point.TimeZone);
         if (localStart.Date != localEnd.Date && localEnd.TimeOfDay != TimeSpan.Zero)
         {
             return false;

@@ -3,23 +3,11 @@ using Ajanvaraus.Api.ServicePoints;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>The national default zone: remote slots are shown in it, and search days are its days.</summary>
-internal static class Helsinki
-{
-    public const string ZoneId = "Europe/Helsinki";
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
-
-    public static DateTimeOffset StartOfDay(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
-}
-
 /// <summary>Bookable slots found for a search, with what is needed to present them.</summary>
-internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string, TimeZoneInfo> PointZones)
+internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string, string> PointZones)
 {
     public DateTimeOffset Local(DateTimeOffset instant, string? servicePointId) =>
-        TimeZoneInfo.ConvertTime(instant, servicePointId is not null && PointZones.TryGetValue(servicePointId, out var zone) ? zone : Helsinki.Zone);
+        LocalTime.InZone(instant, servicePointId is not null && PointZones.TryGetValue(servicePointId, out var zone) ? zone : LocalTime.Helsinki);
 }
 
 /// <summary>
@@ -68,7 +56,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
         return new SlotResult(
             slots,
             windows.DistinctBy(w => w.ExpertId).ToDictionary(w => w.ExpertId, w => w.DisplayName),
-            points.ToDictionary(p => p.Id, p => TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone)));
+            points.ToDictionary(p => p.Id, p => p.TimeZone));
     }
 
     /// <summary>
@@ -111,15 +99,15 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
         var result = new SlotResult(
             [slot],
             windows.Take(1).ToDictionary(w => w.ExpertId, w => w.DisplayName),
-            points.ToDictionary(p => p.Id, p => TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone)));
+            points.ToDictionary(p => p.Id, p => p.TimeZone));
         return (slot, result, roomPoints.SelectMany(p => p.VideoRoomIds).ToList());
     }
 
     /// <summary>The zone a time at this point is shown in; Finnish time for remote bookings.</summary>
-    public async Task<TimeZoneInfo> ZoneAsync(string? servicePointId, CancellationToken ct) =>
+    public async Task<string> ZoneAsync(string? servicePointId, CancellationToken ct) =>
         servicePointId is not null && await points.FindAsync(servicePointId, ct) is { } point
-            ? TimeZoneInfo.FindSystemTimeZoneById(point.TimeZone)
-            : Helsinki.Zone;
+            ? point.TimeZone
+            : LocalTime.Helsinki;
 
     private async Task<RoomPoint> RoomPointAsync(SlotPoint point, CancellationToken ct)
     {
@@ -127,7 +115,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
         var rooms = await points.ActiveVideoRoomIdsAsync(point.Id, ct);
         return new RoomPoint(
             point.Id,
-            TimeZoneInfo.FindSystemTimeZoneById(point.TimeZone),
+            point.TimeZone,
             hours.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList(),
             rooms);
     }

@@ -100,7 +100,7 @@ internal static class BookingChangesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The time is taken", detail: "Someone else has the new time. The booking is unchanged.");
         }
 
-        return TypedResults.Ok(BookingResponses.From(write.Row!, result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", Helsinki.Zone)));
+        return TypedResults.Ok(BookingResponses.From(write.Row!, result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", LocalTime.Helsinki)));
     }
 
     // A booking can change while it is confirmed and before its service's cut-off.

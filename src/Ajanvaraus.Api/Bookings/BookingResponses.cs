@@ -1,3 +1,4 @@
+using Ajanvaraus.Api.Availability;
 using System.Security.Claims;
 using Ajanvaraus.Api.Identity;
 
@@ -10,7 +11,7 @@ internal static class BookingResponses
     public static string Location(Guid id) => $"/api/v1/bookings/{id}";
 
     /// <summary>The booking as its customer sees it; times in the point's zone (Finnish time when remote).</summary>
-    public static BookingResponse From(BookingRow row, TimeZoneInfo zone, string? manageToken = null)
+    public static BookingResponse From(BookingRow row, string zone, string? manageToken = null)
     {
         var self = Location(row.Id);
         return new BookingResponse(
@@ -21,8 +22,8 @@ internal static class BookingResponses
             row.ProviderId,
             row.ExpertId,
             row.ChannelValue,
-            TimeZoneInfo.ConvertTime(row.StartsAt, zone),
-            TimeZoneInfo.ConvertTime(row.EndsAt, zone),
+            LocalTime.InZone(row.StartsAt, zone),
+            LocalTime.InZone(row.EndsAt, zone),
             row.ServicePointId,
             row.MeetingUrl,
             new CustomerResponse(row.CustomerName, row.CustomerEmail, row.CustomerPhone, row.CustomerLanguage),

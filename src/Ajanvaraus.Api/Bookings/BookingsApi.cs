@@ -123,7 +123,7 @@ internal static class BookingsApi
             UpdatedAt = now,
         };
         var candidateRooms = hold?.VideoRoomId is { } held ? [held, .. rooms.Where(r => r != held)] : rooms;
-        var zone = result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", Helsinki.Zone);
+        var zone = result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", LocalTime.Helsinki);
         var write = await store.CreateAsync(row, new Reservation(slot.ExpertId, slot.Start, slot.End, candidateRooms), hold?.Id, idempotent,
             created => (Location(created.Id), JsonSerializer.Serialize(BookingResponses.From(created, zone, token), json.Value.SerializerOptions)), ct);
 

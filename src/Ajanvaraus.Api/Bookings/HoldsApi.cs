@@ -70,9 +70,9 @@ internal static class HoldsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The time is taken", detail: "Someone else has this time. Search again for a free time.");
         }
 
-        var zone = result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", Helsinki.Zone);
+        var zone = result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", LocalTime.Helsinki);
         return TypedResults.Created($"/api/v1/holds/{held.Id}", new HoldResponse(
-            held.Id, token, held.ExpiresAt, TimeZoneInfo.ConvertTime(held.StartsAt, zone), TimeZoneInfo.ConvertTime(held.EndsAt, zone),
+            held.Id, token, held.ExpiresAt, LocalTime.InZone(held.StartsAt, zone), LocalTime.InZone(held.EndsAt, zone),
             slot.Channel, held.ServiceId, held.ExpertId, held.ServicePointId));
     }
 

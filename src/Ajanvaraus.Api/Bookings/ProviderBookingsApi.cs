@@ -30,7 +30,7 @@ internal static class ProviderBookingsApi
             return TypedResults.Forbid();
         }
 
-        var from = query.From ?? Helsinki.Today(clock);
+        var from = query.From ?? LocalTime.Today(clock);
         var to = query.To ?? from.AddDays(30);
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
@@ -43,10 +43,10 @@ internal static class ProviderBookingsApi
         Guid? afterId = after is [_, var id] && Guid.TryParse(id, out var g) ? g : null;
 
         var rows = await store.ListForProviderAsync(
-            new ProviderBookingFilter(providerId, Helsinki.StartOfDay(from), Helsinki.StartOfDay(to.AddDays(1)), query.ServicePoint, query.Expert, query.Status),
+            new ProviderBookingFilter(providerId, LocalTime.StartOfDay(from), LocalTime.StartOfDay(to.AddDays(1)), query.ServicePoint, query.Expert, query.Status),
             afterId is null ? null : afterStart, afterId, take + 1, ct);
 
-        var zones = new Dictionary<string, TimeZoneInfo>();
+        var zones = new Dictionary<string, string>();
         foreach (var point in rows.Select(r => r.ServicePointId).OfType<string>().Distinct())
         {
             zones[point] = await finder.ZoneAsync(point, ct);
@@ -54,10 +54,10 @@ internal static class ProviderBookingsApi
 
         return TypedResults.Ok(Page<ProviderBookingResponse>.From(rows, take, r => $"{r.StartsAt.UtcTicks}|{r.Id:D}", r =>
         {
-            var zone = r.ServicePointId is null ? Helsinki.Zone : zones[r.ServicePointId];
+            var zone = r.ServicePointId is null ? LocalTime.Helsinki : zones[r.ServicePointId];
             return new ProviderBookingResponse(
                 r.Id, r.Reference, r.StatusValue, r.ServiceId, r.ExpertId, r.ChannelValue,
-                TimeZoneInfo.ConvertTime(r.StartsAt, zone), TimeZoneInfo.ConvertTime(r.EndsAt, zone), r.ServicePointId, r.MeetingUrl,
+                LocalTime.InZone(r.StartsAt, zone), LocalTime.InZone(r.EndsAt, zone), r.ServicePointId, r.MeetingUrl,
                 new CustomerResponse(r.CustomerName, r.CustomerEmail, r.CustomerPhone, r.CustomerLanguage), r.Notes,
                 r.MadeById is null ? r.MadeByKind : $"{r.MadeByKind}:{r.MadeById}", r.CreatedAt);
         }));

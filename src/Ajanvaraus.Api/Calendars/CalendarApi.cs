@@ -43,7 +43,7 @@ internal static class CalendarApi
             new LocalizedText(d.ProviderNameFi, d.ProviderNameSv, d.ProviderNameEn).In(language),
             row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, null, null);
         var ics = IcsWriter.Write(new IcsBooking(
-            row.Id, row.Reference, row.Sequence, row.StartsAt, row.EndsAt, d.TimeZone ?? Helsinki.ZoneId,
+            row.Id, row.Reference, row.Sequence, row.StartsAt, row.EndsAt, d.TimeZone ?? LocalTime.Helsinki,
             IcsTexts.Summary(details, language), IcsTexts.Description(details, language), IcsTexts.Location(details), row.MeetingUrl,
             row.StatusValue == BookingStatus.Cancelled, row.UpdatedAt, language));
         return TypedResults.Text(ics, ContentType + "; charset=utf-8");

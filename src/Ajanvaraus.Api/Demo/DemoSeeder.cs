@@ -54,7 +54,7 @@ internal sealed class DemoSeeder(
         {
             var row = new ServicePointRow(
                 point.Id, point.Names.Fi, point.Names.Sv, point.Names.En, point.Municipality, point.Street, point.PostalCode, point.PostOffice,
-                Helsinki.ZoneId, point.Accessibility.Fi, point.Accessibility.Sv, point.Accessibility.En);
+                LocalTime.Helsinki, point.Accessibility.Fi, point.Accessibility.Sv, point.Accessibility.En);
             // Weekdays 9-16, Thursdays until 18: the pilots' own hours, roughly.
             var hours = Enumerable.Range(1, 5)
                 .Select(day => new OpeningHoursRow { Weekday = day, Opens = new TimeOnly(9, 0), Closes = day == 4 ? new TimeOnly(18, 0) : new TimeOnly(16, 0) })
@@ -120,7 +120,7 @@ internal sealed class DemoSeeder(
         }
 
         // Rules start at the beginning of the current month, so the demo always shows the weeks ahead.
-        var today = Helsinki.Today(clock);
+        var today = LocalTime.Today(clock);
         var validFrom = new DateOnly(today.Year, today.Month, 1);
         for (var i = 0; i < expert.Rules.Length; i++)
         {

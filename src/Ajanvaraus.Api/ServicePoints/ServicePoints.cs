@@ -14,8 +14,8 @@ public sealed record PostalAddress(
 /// <summary>One opening period of a weekday, in the point's local time; a day may have several (a lunch break).</summary>
 public sealed record OpeningPeriod(
     [property: Range(1, 7), Description("ISO 8601 weekday: 1 = Monday ... 7 = Sunday.")] int Weekday,
-    [property: Required, RegularExpression(LocalTime.Pattern, ErrorMessage = LocalTime.Message), Description("Local time `HH:mm`, on a 5-minute step.")] string Opens,
-    [property: Required, RegularExpression(LocalTime.Pattern, ErrorMessage = LocalTime.Message), Description("Local time `HH:mm`, on a 5-minute step; after `opens`.")] string Closes);
+    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message), Description("Local time `HH:mm`, on a 5-minute step.")] string Opens,
+    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message), Description("Local time `HH:mm`, on a 5-minute step; after `opens`.")] string Closes);
 
 public sealed record CreateServicePointRequest(
     [property: Required, RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message)] string Id,
@@ -93,7 +93,7 @@ internal sealed record ServicePointDraft(
     public IReadOnlyList<string> ProviderIds => (Providers ?? []).Distinct(StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<OpeningHoursRow> Hours => (OpeningHours ?? [])
-        .Select(p => new OpeningHoursRow { Weekday = p.Weekday, Opens = LocalTime.Parse(p.Opens), Closes = LocalTime.Parse(p.Closes) })
+        .Select(p => new OpeningHoursRow { Weekday = p.Weekday, Opens = TimeOfDay.Parse(p.Opens), Closes = TimeOfDay.Parse(p.Closes) })
         .OrderBy(h => h.Weekday).ThenBy(h => h.Opens)
         .ToList();
 
@@ -170,16 +170,5 @@ internal sealed record OpeningHoursRow
 
     public required TimeOnly Closes { get; init; }
 
-    public OpeningPeriod ToResponse() => new(Weekday, LocalTime.Format(Opens), LocalTime.Format(Closes));
-}
-
-/// <summary>A local time of day as the API spells it: `HH:mm` on a 5-minute step.</summary>
-internal static class LocalTime
-{
-    public const string Pattern = "^(?:[01][0-9]|2[0-3]):[0-5][05]$";
-    public const string Message = "Use a local time 'HH:mm' on a 5-minute step (e.g. '08:00', '16:15').";
-
-    public static TimeOnly Parse(string text) => TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
-
-    public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+    public OpeningPeriod ToResponse() => new(Weekday, TimeOfDay.Format(Opens), TimeOfDay.Format(Closes));
 }

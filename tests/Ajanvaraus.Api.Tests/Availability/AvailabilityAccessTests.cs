@@ -29,14 +29,14 @@ public sealed class AvailabilityAccessTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         var rule = await (await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule())).ReadJsonAsync(HttpStatusCode.Created);
         var absence = await (await kela.PostAsJsonAsync(
             $"/api/v1/experts/{fixture.KelaExpert}/absences",
             new { startsAt = "2026-11-24T09:00:00+02:00", endsAt = "2026-11-24T12:00:00+02:00" })).ReadJsonAsync(HttpStatusCode.Created);
         var windowsBefore = await AvailabilityFixture.WindowCountAsync(app);
 
-        var vero = app.AdminOf("vero");
+        var vero = app.AgencyAdmin("vero");
         foreach (var (name, call) in EveryRoute(fixture, rule.GetProperty("id").GetGuid(), absence.GetProperty("id").GetGuid()))
         {
             var response = await call(vero);
@@ -54,9 +54,9 @@ public sealed class AvailabilityAccessTests
         var fixture = await AvailabilityFixture.SeedAsync(app);
         var callers = new (string Name, HttpClient Client, HttpStatusCode Expected)[]
         {
-            ("operator", app.As(new TokenRequest(Roles.Operator)), HttpStatusCode.Forbidden),
-            ("adviser", app.As(new TokenRequest(Roles.Adviser, ServicePoint: "mikkeli")), HttpStatusCode.Forbidden),
-            ("portal", app.As(new TokenRequest(Roles.Portal, Client: "suomi-fi")), HttpStatusCode.Forbidden),
+            ("operator", app.ClientAs(new TokenRequest(Roles.Operator)), HttpStatusCode.Forbidden),
+            ("adviser", app.ClientAs(new TokenRequest(Roles.Adviser, ServicePoint: "mikkeli")), HttpStatusCode.Forbidden),
+            ("portal", app.ClientAs(new TokenRequest(Roles.Portal, Client: "suomi-fi")), HttpStatusCode.Forbidden),
             ("anonymous", app.CreateClient(), HttpStatusCode.Unauthorized),
         };
 

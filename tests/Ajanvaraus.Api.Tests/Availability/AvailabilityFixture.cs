@@ -123,20 +123,3 @@ internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Gui
         return await c.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM AvailabilityWindows", cancellationToken: ct));
     }
 }
-
-/// <summary>
-/// Clients whose tokens are minted on the real clock. AjanvarausApp's own helpers mint them on the app's clock,
-/// and a pinned clock (needed here for dates) gives tokens that JwtBearer, validating on the real clock, rejects.
-/// </summary>
-internal static class RealClockClients
-{
-    public static HttpClient As(this AjanvarausApp app, TokenRequest request)
-    {
-        var issuer = new TokenIssuer(app.Services.GetRequiredService<IOptions<AuthOptions>>(), TimeProvider.System);
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue(request));
-        return client;
-    }
-
-    public static HttpClient AdminOf(this AjanvarausApp app, string provider) => app.As(new TokenRequest(Roles.AgencyAdmin, Provider: provider));
-}

@@ -32,7 +32,7 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(engine, clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
 
         var created = await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(channels: ["video", "in_person"], recurrence: "rrule:freq=weekly;byday=mo,we", validUntil: "2027-05-31"));
         var rule = await created.ReadJsonAsync(HttpStatusCode.Created);
@@ -74,7 +74,7 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(engine, clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         var rule = await (await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule())).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal("2026-11-25T09:00:00+02:00", Start(Assert.Single(await WindowsAsync(kela, fixture.KelaExpert, "2026-11-25", "2026-11-25"))));
 
@@ -105,7 +105,7 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(channels: ["in_person", "video"]));
 
         var covered = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-25T09:00:00+02:00"), 180);
@@ -175,7 +175,7 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
 
         await (await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), InvalidRule(rule))).AssertValidationErrorAsync(field);
 
@@ -189,7 +189,7 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var response = await app.AdminOf("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video", "phone", "remote_at_point"]));
+        var response = await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video", "phone", "remote_at_point"]));
         var rule = await response.ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(["remote_at_point", "video", "phone"], rule.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
     }
@@ -199,7 +199,7 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         var nobody = Guid.CreateVersion7();
         var noRule = Guid.CreateVersion7();
 
@@ -218,7 +218,7 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         var colleague = await AvailabilityFixture.AddExpertAsync(app, "kela");
         var rule = await (await kela.PostAsJsonAsync(Rules(colleague), Rule())).ReadJsonAsync(HttpStatusCode.Created);
         var path = $"{Rules(fixture.KelaExpert)}/{rule.GetProperty("id").GetGuid()}";

@@ -31,7 +31,7 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
         var clock = November23();
         await using var app = new AjanvarausApp(engine, clock: clock);
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        await app.AdminOf("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video"], validFrom: "2026-11-01"));
+        await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video"], validFrom: "2026-11-01"));
         var booking = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-25T09:00:00+02:00"), 30, channel: "video", pointId: null);
         var before = await AvailabilityFixture.BookingSnapshotAsync(app, booking);
 
@@ -56,7 +56,7 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
     {
         await using var app = new AjanvarausApp(settings: new Dictionary<string, string?> { ["Availability:HorizonDays"] = "10" }, clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        await app.AdminOf("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["phone"], validFrom: "2026-11-01"));
+        await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["phone"], validFrom: "2026-11-01"));
 
         var starts = await WindowStartsAsync(app);
         Assert.Equal(new DateOnly(2026, 12, 3), Day(starts[^1]));
@@ -76,7 +76,7 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: "mikkeli", channels: ["in_person"], start: "09:00", end: "12:00"));
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video"], start: "13:00", end: "15:00"));
         Assert.Equal(4, (await WindowsAsync(kela, fixture.KelaExpert, "2026-12-01", "2026-12-02")).Count);

@@ -13,7 +13,7 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: new FakeTimeProvider(DateTimeOffset.Parse("2026-10-20T08:00:00Z")));
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(start: "09:00", end: "12:00", validFrom: "2026-10-01"));
 
         var windows = await WindowsAsync(kela, fixture.KelaExpert, "2026-10-23", "2026-10-26");
@@ -30,7 +30,7 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(recurrence: "FREQ=DAILY", validFrom: "2026-12-01"));
         var colleague = await AvailabilityFixture.AddExpertAsync(app, "kela");
         await kela.PostAsJsonAsync(Rules(colleague), Rule(recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", validFrom: "2026-12-01"));
@@ -55,7 +55,7 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video"], validFrom: "2026-11-01"));
 
         var windows = (await (await kela.GetAsync($"/api/v1/experts/{fixture.KelaExpert}/windows")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
@@ -74,7 +74,7 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var response = await app.AdminOf("kela").GetAsync($"/api/v1/experts/{fixture.KelaExpert}/windows?{query}");
+        var response = await app.AgencyAdmin("kela").GetAsync($"/api/v1/experts/{fixture.KelaExpert}/windows?{query}");
         await response.AssertValidationErrorAsync("to");
     }
 
@@ -83,7 +83,7 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var response = await app.AdminOf("kela").GetAsync($"/api/v1/experts/{fixture.KelaExpert}/windows?from=2026-11-22&to=2027-02-22");
+        var response = await app.AgencyAdmin("kela").GetAsync($"/api/v1/experts/{fixture.KelaExpert}/windows?from=2026-11-22&to=2027-02-22");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -92,7 +92,7 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var kela = app.AdminOf("kela");
+        var kela = app.AgencyAdmin("kela");
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule());
         var absences = $"/api/v1/experts/{fixture.KelaExpert}/absences";
 
@@ -124,7 +124,7 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var response = await app.AdminOf("kela").PostAsJsonAsync($"/api/v1/experts/{fixture.KelaExpert}/absences", new { startsAt, endsAt });
+        var response = await app.AgencyAdmin("kela").PostAsJsonAsync($"/api/v1/experts/{fixture.KelaExpert}/absences", new { startsAt, endsAt });
         await response.AssertValidationErrorAsync(field);
     }
 }

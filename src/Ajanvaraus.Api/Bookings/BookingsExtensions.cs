@@ -1,0 +1,26 @@
+using Ajanvaraus.Api.Calendars;
+
+namespace Ajanvaraus.Api.Bookings;
+
+internal static class BookingsExtensions
+{
+    public static IServiceCollection AddBookings(this IServiceCollection services)
+    {
+        services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BookingStore>();
+        services.AddSingleton<HoldStore>();
+        services.AddSingleton<CalendarStore>();
+        return services;
+    }
+
+    /// <summary>Holds, bookings and what their manage token allows, the agency's list, and the .ics export.</summary>
+    public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder api)
+    {
+        api.MapHolds();
+        api.MapBookings();
+        api.MapBookingChanges();
+        api.MapProviderBookings();
+        api.MapCalendars();
+        return api;
+    }
+}
