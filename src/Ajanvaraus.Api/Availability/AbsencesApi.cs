@@ -11,6 +11,7 @@ internal static class AbsencesApi
     public static RouteGroupBuilder MapAbsences(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/experts/{expertId:guid}/absences")
+            .AddEndpointFilter<ExpertAccessFilter>()
             .WithTags("Availability")
             .RequireAuthorization(Policies.AgencyAdmin);
 
@@ -43,42 +44,24 @@ internal static class AbsencesApi
             Guid.Parse("01990b70-3e1a-7b52-9c4d-1a2b3c4d5e66"), Guid.Parse("01990b6e-55aa-7c3e-9d1f-2b7a4c9e0a11"), Starts, Ends, "Koulutus");
     }
 
-    private static async Task<Results<Ok<Page<AbsenceResponse>>, NotFound, ForbidHttpResult>> ListAsync(
+    private static async Task<Results<Ok<Page<AbsenceResponse>>, NotFound>> ListAsync(
         [Description("The expert's id.")] Guid expertId,
         [AsParameters] PageQuery page,
-        ClaimsPrincipal user,
-        ExpertAccess access,
         AbsenceStore store,
         CancellationToken ct)
     {
-        switch (await access.CheckAsync(expertId, user, ct))
-        {
-            case Access.UnknownExpert:
-                return TypedResults.NotFound();
-            case Access.Forbidden:
-                return TypedResults.Forbid();
-        }
 
         var after = Guid.TryParse(page.After, out var id) ? id : (Guid?)null;
         var rows = await store.ListAsync(expertId, after, page.Take + 1, ct);
         return TypedResults.Ok(Page<AbsenceResponse>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToResponse()));
     }
 
-    private static async Task<Results<Created<AbsenceResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
+    private static async Task<Results<Created<AbsenceResponse>, ValidationProblem, NotFound>> CreateAsync(
         [Description("The expert's id.")] Guid expertId,
         CreateAbsenceRequest body,
-        ClaimsPrincipal user,
-        ExpertAccess access,
         AbsenceStore store,
         CancellationToken ct)
     {
-        switch (await access.CheckAsync(expertId, user, ct))
-        {
-            case Access.UnknownExpert:
-                return TypedResults.NotFound();
-            case Access.Forbidden:
-                return TypedResults.Forbid();
-        }
 
         if (body.EndsAt <= body.StartsAt)
         {
@@ -90,21 +73,12 @@ internal static class AbsencesApi
         return TypedResults.Created($"/api/v1/experts/{expertId}/absences/{row.Id}", row.ToResponse());
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
         [Description("The expert's id.")] Guid expertId,
         [Description("The absence's id.")] Guid absenceId,
-        ClaimsPrincipal user,
-        ExpertAccess access,
         AbsenceStore store,
         CancellationToken ct)
     {
-        switch (await access.CheckAsync(expertId, user, ct))
-        {
-            case Access.UnknownExpert:
-                return TypedResults.NotFound();
-            case Access.Forbidden:
-                return TypedResults.Forbid();
-        }
 
         return await store.DeleteAsync(expertId, absenceId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }

@@ -12,6 +12,7 @@ internal static class AvailabilityRulesApi
     {
         // Agency admins manage only their own provider's experts (checked per request: 403 otherwise, reads too).
         var group = app.MapGroup("/experts/{expertId:guid}/availability-rules")
+            .AddEndpointFilter<ExpertAccessFilter>()
             .WithTags("Availability")
             .RequireAuthorization(Policies.AgencyAdmin);
 
@@ -62,64 +63,36 @@ internal static class AvailabilityRulesApi
             RuleId, ExpertId, "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));
     }
 
-    private static async Task<Results<Ok<Page<AvailabilityRuleResponse>>, NotFound, ForbidHttpResult>> ListAsync(
+    private static async Task<Results<Ok<Page<AvailabilityRuleResponse>>, NotFound>> ListAsync(
         [Description("The expert's id.")] Guid expertId,
         [AsParameters] PageQuery page,
-        ClaimsPrincipal user,
-        ExpertAccess access,
         AvailabilityRuleStore store,
         CancellationToken ct)
     {
-        switch (await access.CheckAsync(expertId, user, ct))
-        {
-            case Access.UnknownExpert:
-                return TypedResults.NotFound();
-            case Access.Forbidden:
-                return TypedResults.Forbid();
-        }
 
         var after = Guid.TryParse(page.After, out var id) ? id : (Guid?)null;
         var rows = await store.ListAsync(expertId, after, page.Take + 1, ct);
         return TypedResults.Ok(Page<AvailabilityRuleResponse>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToResponse()));
     }
 
-    private static async Task<Results<Ok<AvailabilityRuleResponse>, NotFound, ForbidHttpResult>> GetAsync(
+    private static async Task<Results<Ok<AvailabilityRuleResponse>, NotFound>> GetAsync(
         [Description("The expert's id.")] Guid expertId,
         [Description("The rule's id.")] Guid ruleId,
-        ClaimsPrincipal user,
-        ExpertAccess access,
         AvailabilityRuleStore store,
         CancellationToken ct)
     {
-        switch (await access.CheckAsync(expertId, user, ct))
-        {
-            case Access.UnknownExpert:
-                return TypedResults.NotFound();
-            case Access.Forbidden:
-                return TypedResults.Forbid();
-        }
 
         return await store.FindAsync(expertId, ruleId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<AvailabilityRuleResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
+    private static async Task<Results<Created<AvailabilityRuleResponse>, ValidationProblem, NotFound>> CreateAsync(
         [Description("The expert's id.")] Guid expertId,
         AvailabilityRuleRequest body,
-        ClaimsPrincipal user,
-        ExpertAccess access,
+        HttpContext http,
         AvailabilityRuleStore store,
         CancellationToken ct)
     {
-        var providerId = await access.ProviderOfAsync(expertId, ct);
-        if (providerId is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
+        var providerId = ExpertAccessFilter.ProviderOf(http);
 
         if (await ValidateAsync(body, providerId, store, ct) is { Count: > 0 } errors)
         {
@@ -131,25 +104,15 @@ internal static class AvailabilityRulesApi
         return TypedResults.Created($"/api/v1/experts/{expertId}/availability-rules/{row.Id}", row.ToResponse());
     }
 
-    private static async Task<Results<Ok<AvailabilityRuleResponse>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<AvailabilityRuleResponse>, ValidationProblem, NotFound>> UpdateAsync(
         [Description("The expert's id.")] Guid expertId,
         [Description("The rule's id.")] Guid ruleId,
         AvailabilityRuleRequest body,
-        ClaimsPrincipal user,
-        ExpertAccess access,
+        HttpContext http,
         AvailabilityRuleStore store,
         CancellationToken ct)
     {
-        var providerId = await access.ProviderOfAsync(expertId, ct);
-        if (providerId is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
+        var providerId = ExpertAccessFilter.ProviderOf(http);
 
         if (await ValidateAsync(body, providerId, store, ct) is { Count: > 0 } errors)
         {
@@ -160,21 +123,12 @@ internal static class AvailabilityRulesApi
         return await store.UpdateAsync(row, ct) ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
         [Description("The expert's id.")] Guid expertId,
         [Description("The rule's id.")] Guid ruleId,
-        ClaimsPrincipal user,
-        ExpertAccess access,
         AvailabilityRuleStore store,
         CancellationToken ct)
     {
-        switch (await access.CheckAsync(expertId, user, ct))
-        {
-            case Access.UnknownExpert:
-                return TypedResults.NotFound();
-            case Access.Forbidden:
-                return TypedResults.Forbid();
-        }
 
         return await store.DeleteAsync(expertId, ruleId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }

@@ -1,36 +1,51 @@
-using System.Security.Claims;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Identity;
 using Dapper;
 
 namespace Ajanvaraus.Api.Availability;
 
-internal enum Access
-{
-    Allowed,
-    UnknownExpert,
-    Forbidden,
-}
-
-/// <summary>Whether the caller administers the provider an expert belongs to (agency admins touch only their own).</summary>
+/// <summary>The provider an expert belongs to: what decides who may administer the expert.</summary>
 internal sealed class ExpertAccess(Db db)
 {
     internal const string ProviderOfExpertSql = """
         SELECT ProviderId FROM Experts WHERE Id = @Id
         """;
 
-    public async Task<Access> CheckAsync(Guid expertId, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var providerId = await ProviderOfAsync(expertId, ct);
-        return providerId is null ? Access.UnknownExpert
-            : user.MayAdminister(providerId) ? Access.Allowed
-            : Access.Forbidden;
-    }
-
     /// <summary>The expert's provider, or null for an unknown expert.</summary>
     public async Task<string?> ProviderOfAsync(Guid expertId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(ProviderOfExpertSql, new { Id = expertId }, cancellationToken: ct));
+    }
+}
+
+/// <summary>
+/// The gate of every /experts/{expertId}/… route: an unknown expert is 404 and another agency's expert 403 before
+/// any handler runs. Handlers read the expert's provider from <see cref="ProviderOf"/>.
+/// </summary>
+internal sealed class ExpertAccessFilter(ExpertAccess access) : IEndpointFilter
+{
+    private const string ProviderItem = "Ajanvaraus.ExpertProvider";
+
+    public static string ProviderOf(HttpContext http) => (string)http.Items[ProviderItem]!;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var providerId = Guid.TryParse(http.Request.RouteValues["expertId"] as string, out var expertId)
+            ? await access.ProviderOfAsync(expertId, http.RequestAborted)
+            : null;
+        if (providerId is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!http.User.MayAdminister(providerId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        http.Items[ProviderItem] = providerId;
+        return await next(context);
     }
 }

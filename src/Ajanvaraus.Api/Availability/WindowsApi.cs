@@ -10,7 +10,7 @@ internal static class WindowsApi
 {
     public static RouteGroupBuilder MapWindows(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/experts/{expertId:guid}/windows").WithTags("Availability").RequireAuthorization(Policies.AgencyAdmin);
+        var group = app.MapGroup("/experts/{expertId:guid}/windows").AddEndpointFilter<ExpertAccessFilter>().WithTags("Availability").RequireAuthorization(Policies.AgencyAdmin);
 
         group.MapGet("/", ListWindowsAsync)
             .WithName("ListExpertWindows")
@@ -34,22 +34,13 @@ internal static class WindowsApi
         return group;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<WindowResponse>>, ValidationProblem, NotFound, ForbidHttpResult>> ListWindowsAsync(
+    private static async Task<Results<Ok<IReadOnlyList<WindowResponse>>, ValidationProblem, NotFound>> ListWindowsAsync(
         [Description("The expert's id.")] Guid expertId,
         [AsParameters] WindowsQuery query,
-        ClaimsPrincipal user,
-        ExpertAccess access,
         WindowStore store,
         TimeProvider clock,
         CancellationToken ct)
     {
-        switch (await access.CheckAsync(expertId, user, ct))
-        {
-            case Access.UnknownExpert:
-                return TypedResults.NotFound();
-            case Access.Forbidden:
-                return TypedResults.Forbid();
-        }
 
         var from = query.From ?? LocalTime.DateIn(clock.GetUtcNow(), LocalTime.Helsinki);
         var to = query.To ?? from.AddDays(WindowsQuery.DefaultDays);
