@@ -54,59 +54,10 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
         WHERE Id = @Id AND Status = 'confirmed'
         """;
 
-    internal const string FindHoldSql = """
-        SELECT Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt
-        FROM Holds WHERE Id = @Id
-        """;
-
-    internal const string DeleteHoldSql = """
-        DELETE FROM Holds WHERE Id = @Id
-        """;
-
-    internal static readonly DialectSql ListForProviderSql = new(
-        SqlServer: $"""
-            SELECT TOP (@Take) {Columns}
-            FROM dbo.Bookings
-            WHERE ProviderId = @ProviderId AND StartsAt >= @From AND StartsAt < @To
-              AND (@ServicePointId IS NULL OR ServicePointId = @ServicePointId)
-              AND (@ExpertId IS NULL OR ExpertId = @ExpertId)
-              AND (@Status IS NULL OR Status = @Status)
-              AND (@AfterStart IS NULL OR StartsAt > @AfterStart OR (StartsAt = @AfterStart AND Id > @AfterId))
-            ORDER BY StartsAt, Id
-            """,
-        Sqlite: $"""
-            SELECT {Columns}
-            FROM Bookings
-            WHERE ProviderId = @ProviderId AND StartsAt >= @From AND StartsAt < @To
-              AND (@ServicePointId IS NULL OR ServicePointId = @ServicePointId)
-              AND (@ExpertId IS NULL OR ExpertId = @ExpertId)
-              AND (@Status IS NULL OR Status = @Status)
-              AND (@AfterStart IS NULL OR StartsAt > @AfterStart OR (StartsAt = @AfterStart AND Id > @AfterId))
-            ORDER BY StartsAt, Id
-            LIMIT @Take
-            """);
-
-    public async Task<IReadOnlyList<BookingRow>> ListForProviderAsync(ProviderBookingFilter filter, DateTimeOffset? afterStart, Guid? afterId, int take, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var args = new
-        {
-            filter.ProviderId, filter.From, filter.To, filter.ServicePointId, filter.ExpertId, filter.Status,
-            AfterStart = afterStart, AfterId = afterId, Take = take,
-        };
-        return (await c.QueryAsync<BookingRow>(new CommandDefinition(db.Sql(ListForProviderSql), args, cancellationToken: ct))).AsList();
-    }
-
     public async Task<BookingRow?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<BookingRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
-    }
-
-    public async Task<HoldRow?> FindHoldAsync(Guid id, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<HoldRow>(new CommandDefinition(FindHoldSql, new { Id = id }, cancellationToken: ct));
     }
 
     /// <summary>
@@ -130,7 +81,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
                 if (holdId is { } hold)
                 {
                     await UnitLedger.FreeHoldAsync(c, tx, hold, ct);
-                    await c.ExecuteAsync(new CommandDefinition(DeleteHoldSql, new { Id = hold }, tx, cancellationToken: ct));
+                    await c.ExecuteAsync(new CommandDefinition(HoldStore.DeleteSql, new { Id = hold }, tx, cancellationToken: ct));
                 }
 
                 var room = await UnitLedger.TakeAsync(c, tx, reservation, row.Id, null, null, now, ct);

@@ -43,7 +43,7 @@ internal static class BookingsApi
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateBookingRequest body,
         [FromHeader(Name = IdempotentRequest.Header), Description("A unique key per booking attempt (e.g. a UUID); retries send the same key.")] string? idempotencyKey,
-        HttpContext http, ServiceStore services, SlotFinder finder, BookingStore store, IOptions<BookingOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken ct)
+        HttpContext http, ServiceStore services, SlotFinder finder, BookingStore store, HoldStore holds, IOptions<BookingOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
         {
@@ -57,7 +57,7 @@ internal static class BookingsApi
             return Replay(earlier, json.Value.SerializerOptions);
         }
 
-        var hold = body.HoldId is { } holdId ? await store.FindHoldAsync(holdId, ct) : null;
+        var hold = body.HoldId is { } holdId ? await holds.FindAsync(holdId, ct) : null;
         if (body.HoldId is not null && (hold is null || body.HoldToken is null || !ManageToken.Matches(body.HoldToken, hold.TokenHash)))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["holdId"] = ["No hold with this id and token."] });

@@ -9,6 +9,7 @@ internal static class BookingsExtensions
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BookingStore>();
         services.AddSingleton<HoldStore>();
+        services.AddSingleton<ProviderBookingStore>();
         services.AddSingleton<CalendarStore>();
         return services;
     }

@@ -11,9 +11,20 @@ internal sealed class HoldStore(Db db, TimeProvider clock)
         VALUES (@Id, @TokenHash, @ServiceId, @ExpertId, @ServicePointId, @VideoRoomId, @Channel, @StartsAt, @EndsAt, @ExpiresAt, @ClientId, @CreatedAt)
         """;
 
+    internal const string FindSql = """
+        SELECT Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt
+        FROM Holds WHERE Id = @Id
+        """;
+
     internal const string DeleteSql = """
         DELETE FROM Holds WHERE Id = @Id
         """;
+
+    public async Task<HoldRow?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<HoldRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+    }
 
     /// <summary>The hold as written (with its room), or null when its time is taken.</summary>
     public async Task<HoldRow?> CreateAsync(HoldRow hold, Reservation reservation, CancellationToken ct)

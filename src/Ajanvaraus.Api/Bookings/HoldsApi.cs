@@ -79,9 +79,9 @@ internal static class HoldsApi
     private static async Task<Results<NoContent, NotFound>> ReleaseAsync(
         [Description("The hold id.")] Guid holdId,
         [FromHeader(Name = HoldTokenHeader), Description("The holdToken from the hold's creation.")] string? holdToken,
-        BookingStore bookings, HoldStore holds, CancellationToken ct)
+        HoldStore holds, CancellationToken ct)
     {
-        var hold = await bookings.FindHoldAsync(holdId, ct);
+        var hold = await holds.FindAsync(holdId, ct);
         if (hold is null || holdToken is null || !ManageToken.Matches(holdToken, hold.TokenHash))
         {
             return TypedResults.NotFound();

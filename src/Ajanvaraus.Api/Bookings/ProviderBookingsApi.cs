@@ -23,7 +23,7 @@ internal static class ProviderBookingsApi
 
     private static async Task<Results<Ok<Page<ProviderBookingResponse>>, ForbidHttpResult, ValidationProblem>> ListAsync(
         [Description("The provider id (e.g. `kela`).")] string providerId, [AsParameters] ProviderBookingsQuery query, HttpContext http,
-        BookingStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        ProviderBookingStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
         if (!http.User.MayAdminister(providerId))
         {
@@ -42,7 +42,7 @@ internal static class ProviderBookingsApi
         DateTimeOffset? afterStart = after is [var ticks, _] && long.TryParse(ticks, CultureInfo.InvariantCulture, out var t) ? new DateTimeOffset(t, TimeSpan.Zero) : null;
         Guid? afterId = after is [_, var id] && Guid.TryParse(id, out var g) ? g : null;
 
-        var rows = await store.ListForProviderAsync(
+        var rows = await store.ListAsync(
             new ProviderBookingFilter(providerId, LocalTime.StartOfDay(from), LocalTime.StartOfDay(to.AddDays(1)), query.ServicePoint, query.Expert, query.Status),
             afterId is null ? null : afterStart, afterId, take + 1, ct);
 
