@@ -81,8 +81,8 @@ internal static class UnitLedger
         return c.ExecuteAsync(new CommandDefinition(InsertUnitSql, rows, tx, cancellationToken: ct));
     }
 
-    /// <summary>True when the exception means "someone else has that time" (a unit or the last room).</summary>
-    public static bool IsTaken(Exception ex) => ex is NoRoomException || Db.IsUniqueViolation(ex);
+    /// <summary>True when the exception means "someone else has that time" (a unit, the last room, or a deadlock lost to them).</summary>
+    public static bool IsTaken(Exception ex) => ex is NoRoomException || Db.IsUniqueViolation(ex) || Db.IsDeadlockVictim(ex);
 
     private sealed class NoRoomException() : Exception("Every video room of the point is taken at that time.");
 }

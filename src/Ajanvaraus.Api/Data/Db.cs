@@ -50,6 +50,12 @@ internal sealed class Db : IAsyncDisposable
         _ => false,
     };
 
+    /// <summary>
+    /// True when SQL Server chose this transaction as a deadlock victim (1205): two writers reached for the same
+    /// rows, and the other one won — for a booking, the same as losing the race.
+    /// </summary>
+    public static bool IsDeadlockVictim(Exception exception) => exception is SqlException { Number: 1205 };
+
     /// <summary>True when a write or delete broke a foreign key: something still refers to the row.</summary>
     public static bool IsForeignKeyViolation(Exception exception) => exception switch
     {
