@@ -17,7 +17,8 @@ internal static class AbsencesApi
 
         group.MapGet("/", ListAsync)
             .WithName("ListAbsences")
-            .WithSummary("List an expert's absences");
+            .WithSummary("List an expert's absences")
+            .WithDescription("Times the expert is away; their windows are cut around them. Only the expert's own agency admins.");
 
         group.MapPost("/", CreateAsync)
             .WithName("CreateAbsence")

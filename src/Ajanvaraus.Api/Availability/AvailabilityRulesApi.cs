@@ -18,11 +18,13 @@ internal static class AvailabilityRulesApi
 
         group.MapGet("/", ListAsync)
             .WithName("ListAvailabilityRules")
-            .WithSummary("List an expert's availability rules");
+            .WithSummary("List an expert's availability rules")
+            .WithDescription("The recurring and one-off rules the expert's windows are expanded from. Only the expert's own agency admins.");
 
         group.MapGet("/{ruleId:guid}", GetAsync)
             .WithName("GetAvailabilityRule")
             .WithSummary("Get an availability rule")
+            .WithDescription("404 when the expert has no such rule.")
             .WithExamples(response: Example.Response);
 
         group.MapPost("/", CreateAsync)

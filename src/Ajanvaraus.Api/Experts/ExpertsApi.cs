@@ -27,6 +27,7 @@ internal static class ExpertsApi
         group.MapGet("/{expertId:guid}", GetAsync)
             .WithName("GetExpert")
             .WithSummary("Get an expert")
+            .WithDescription("The expert with languages and services; 404 when the provider has no such expert.")
             .WithExamples(response: Example.Expert.ToResponse());
 
         group.MapPost("/", CreateAsync)

@@ -20,6 +20,7 @@ internal static class ProvidersApi
         group.MapGet("/{providerId}", GetAsync)
             .WithName("GetProvider")
             .WithSummary("Get a provider")
+            .WithDescription("The provider's names; `name` follows Accept-Language.")
             .WithExamples(response: new ProviderResponse("kela", Example.KelaNames.Fi, Example.KelaNames))
             .AllowAnonymous();
 
@@ -36,6 +37,7 @@ internal static class ProvidersApi
         group.MapPut("/{providerId}", UpdateAsync)
             .WithName("UpdateProvider")
             .WithSummary("Rename a provider")
+            .WithDescription("Replaces the provider's names in all three languages; the id never changes.")
             .RequireAuthorization(Policies.Operator);
 
         group.MapDelete("/{providerId}", DeleteAsync)

@@ -23,6 +23,7 @@ internal static class ClosuresApi
         group.MapGet("/{closureId:guid}", GetAsync)
             .WithName("GetServicePointClosure")
             .WithSummary("Get a closure")
+            .WithDescription("A range of local days when the point is closed.")
             .WithExamples(response: Example)
             .AllowAnonymous();
 
@@ -36,6 +37,7 @@ internal static class ClosuresApi
         group.MapDelete("/{closureId:guid}", DeleteAsync)
             .WithName("DeleteServicePointClosure")
             .WithSummary("Remove a closure")
+            .WithDescription("The days open again: the point's availability windows are rebuilt at once.")
             .RequireAuthorization(Policies.Operator);
 
         return group;

@@ -23,12 +23,14 @@ internal static class VideoRoomsApi
         group.MapGet("/{roomId:guid}", GetAsync)
             .WithName("GetVideoRoom")
             .WithSummary("Get a video room")
+            .WithDescription("A room with remote-service equipment; `remote_at_point` bookings take one for their whole time.")
             .WithExamples(response: Example)
             .AllowAnonymous();
 
         group.MapPost("/", CreateAsync)
             .WithName("CreateVideoRoom")
             .WithSummary("Add a video room")
+            .WithDescription("Adds capacity for `remote_at_point` bookings at the point, in its opening hours.")
             .WithExamples(request: new CreateVideoRoomRequest(Example.Name), response: Example)
             .RequireAuthorization(Policies.Operator);
 
