@@ -118,7 +118,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var c = await db.OpenAsync(ct);
-        await using (var tx = await c.BeginTransactionAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(c, ct))
         {
             try
             {
@@ -173,7 +173,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         if (await c.ExecuteAsync(new CommandDefinition(CancelSql, new { row.Id, Now = now }, tx, cancellationToken: ct)) != 1)
         {
             return null;
@@ -194,7 +194,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         try
         {
             await UnitLedger.FreeBookingAsync(c, tx, row.Id, ct);
