@@ -4,9 +4,12 @@ using System.Net;
 namespace Ajanvaraus.Bench;
 
 /// <summary>What one measured row did: how many requests, how fast, and which statuses came back.</summary>
-internal sealed record RowResult(string Name, int Connections, int Requests, TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<int, int> Statuses, string? Note = null)
+internal sealed record RowResult(string Name, int Connections, int Requests, TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<int, int> Statuses, TimeSpan ServiceCpu, string? Note = null)
 {
     public double Rps => Requests / Elapsed.TotalSeconds;
+
+    /// <summary>The service's own CPU time per request: steadier than req/s when other work shares the machine.</summary>
+    public double CpuMsPerRequest => Requests == 0 ? double.NaN : ServiceCpu.TotalMilliseconds / Requests;
 
     public double Percentile(double p)
     {
@@ -43,7 +46,7 @@ internal static class LoadRunner
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<RowResult> RunAsync(string name, Uri baseAddress, int connections, TimeSpan duration, TimeSpan warmup, Request request)
+    public static async Task<RowResult> RunAsync(string name, Uri baseAddress, int connections, TimeSpan duration, TimeSpan warmup, Func<TimeSpan> serviceCpu, Request request)
     {
         using var client = Client(baseAddress, connections);
         if (warmup > TimeSpan.Zero)
@@ -51,12 +54,14 @@ internal static class LoadRunner
             await RunLoopsAsync(client, connections, warmup, request);
         }
 
+        var cpuBefore = serviceCpu();
         var (elapsed, loops) = await RunLoopsAsync(client, connections, duration, request);
+        var cpu = serviceCpu() - cpuBefore;
         var latencies = loops.SelectMany(l => l.Latencies).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency).ToArray();
         Array.Sort(latencies);
         var statuses = loops.SelectMany(l => l.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
         var dry = loops.Any(l => l.RanDry) ? "pool ran dry" : null;
-        return new RowResult(name, connections, latencies.Length, elapsed, latencies, statuses, dry);
+        return new RowResult(name, connections, latencies.Length, elapsed, latencies, statuses, cpu, dry);
     }
 
     private sealed class Loop

@@ -12,14 +12,31 @@ internal sealed record Prepared(
 /// <summary>A fresh database: the service's own `migrate`, the generated catalogue, `materialize-windows`, 30 % booked.</summary>
 internal static partial class Preparation
 {
+    /// <summary>
+    /// Measuring again on an existing database (a development aid, `--reuse`): the seeded catalogue is generated into a
+    /// scratch file only to know its ids; the database keeps its windows, its bookings and those of earlier runs.
+    /// </summary>
+    public static async Task<Prepared> ReuseAsync(Paths paths, Scale scale, TextWriter log)
+    {
+        var database = paths.Database(scale.Name);
+        if (!File.Exists(database))
+        {
+            return await RunAsync(paths, scale, log);
+        }
+
+        var scratch = Path.Combine(paths.Results, $"scratch-{scale.Name}.db");
+        Delete(scratch);
+        await ServiceProcess.CommandAsync(paths, scratch, "migrate");
+        var data = DatasetGenerator.Generate(scratch, scale, paths.Municipalities, DateTimeOffset.UtcNow);
+        Delete(scratch);
+        log.WriteLine($"[{scale.Name}] reusing {Path.GetFileName(database)}");
+        return new Prepared(scale, database, data, new LoadResult(0, 0, 0), TimeSpan.Zero, TimeSpan.Zero, "", TimeSpan.Zero, new FileInfo(database).Length / 1024.0 / 1024.0);
+    }
+
     public static async Task<Prepared> RunAsync(Paths paths, Scale scale, TextWriter log)
     {
         var database = paths.Database(scale.Name);
-        foreach (var file in new[] { database, $"{database}-wal", $"{database}-shm" })
-        {
-            File.Delete(file);
-        }
-
+        Delete(database);
         log.WriteLine($"[{scale.Name}] migrate: {await ServiceProcess.CommandAsync(paths, database, "migrate")}");
 
         var now = DateTimeOffset.UtcNow;
@@ -55,6 +72,14 @@ internal static partial class Preparation
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         command.CommandTimeout = 600;
         command.ExecuteNonQuery();
+    }
+
+    private static void Delete(string database)
+    {
+        foreach (var file in new[] { database, $"{database}-wal", $"{database}-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     [GeneratedRegex(@"in ([0-9]+(?:\.[0-9]+)?) s")]

@@ -3,10 +3,12 @@ using System.Diagnostics;
 using Ajanvaraus.Bench;
 
 // dotnet run -c Release --project bench/Ajanvaraus.Bench -- --scale national|small
+// --reuse measures again on the database of an earlier run (a development aid; reported numbers come from fresh runs).
 var scale = Scale.Parse(args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault());
-if (scale is null || (args.Length > 0 && !args.Contains("--scale")))
+var reuse = args.Contains("--reuse");
+if (scale is null || args.Except(["--scale", scale.Name, "--reuse"]).Any())
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ajanvaraus.Bench -- [--scale national|small]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ajanvaraus.Bench -- [--scale national|small] [--reuse]");
     return 2;
 }
 
@@ -19,7 +21,7 @@ var report = new Report(scale);
 // The national run also measures the same point-week question on the small dataset: search cost must not grow with the database.
 if (scale != Scale.Small)
 {
-    var small = await Preparation.RunAsync(paths, Scale.Small, Console.Out);
+    var small = reuse ? await Preparation.ReuseAsync(paths, Scale.Small, Console.Out) : await Preparation.RunAsync(paths, Scale.Small, Console.Out);
     report.Datasets.Add(small);
     await using var smallService = await ServiceProcess.StartAsync(paths, small.Database, paths.ServiceLog(Scale.Small.Name));
     foreach (var connections in scale.ReadConnections)
@@ -28,7 +30,7 @@ if (scale != Scale.Small)
     }
 }
 
-var prepared = await Preparation.RunAsync(paths, scale, Console.Out);
+var prepared = reuse ? await Preparation.ReuseAsync(paths, scale, Console.Out) : await Preparation.RunAsync(paths, scale, Console.Out);
 report.Datasets.Add(prepared);
 var data = prepared.Data;
 await using (var service = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name)))
@@ -91,7 +93,7 @@ return 0;
 
 async Task<RowResult> Row(ServiceProcess service, string name, int connections, LoadRunner.Request request)
 {
-    var row = await LoadRunner.RunAsync(name, service.BaseAddress, connections, scale.RowDuration, scale.Warmup, request);
-    Console.WriteLine($"{name,-32} {connections,3} conn {row.Rps,9:N0} req/s  p50 {row.Percentile(50),7:0.00} ms  p99 {row.Percentile(99),7:0.00} ms  {string.Join(" ", row.Statuses.Select(s => $"{s.Key}:{s.Value}"))}{(row.Note is null ? "" : $" ({row.Note})")}");
+    var row = await LoadRunner.RunAsync(name, service.BaseAddress, connections, scale.RowDuration, scale.Warmup, service.CpuTime, request);
+    Console.WriteLine($"{name,-32} {connections,3} conn {row.Rps,9:N0} req/s  p50 {row.Percentile(50),7:0.00} ms  p99 {row.Percentile(99),7:0.00} ms  cpu {row.CpuMsPerRequest,6:0.000} ms/req  {string.Join(" ", row.Statuses.Select(s => $"{s.Key}:{s.Value}"))}{(row.Note is null ? "" : $" ({row.Note})")}");
     return row;
 }

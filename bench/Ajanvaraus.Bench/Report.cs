@@ -45,11 +45,11 @@ internal sealed class Report(Scale scale)
         {
             md.AppendLine("### Search cost against database size (the same point-week question)");
             md.AppendLine();
-            md.AppendLine("| dataset | connections | req/s | p50 ms | p99 ms |");
-            md.AppendLine("|---|---:|---:|---:|---:|");
+            md.AppendLine("| dataset | connections | req/s | p50 ms | p99 ms | service CPU ms/req |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|");
             foreach (var (label, row) in SmallComparison.Select(r => ("small", r)).Concat(Rows.Where(r => r.Name == PointWeekRow).Select(r => (scale.Name, r))))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {row.Connections} | {row.Rps:N0} | {row.Percentile(50):0.00} | {row.Percentile(99):0.00} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {row.Connections} | {row.Rps:N0} | {row.Percentile(50):0.00} | {row.Percentile(99):0.00} | {row.CpuMsPerRequest:0.000} |");
             }
 
             md.AppendLine();
@@ -72,15 +72,15 @@ internal sealed class Report(Scale scale)
     public string Table()
     {
         var md = new StringBuilder();
-        md.AppendLine("| row | conn | req/s | p50 ms | p95 ms | p99 ms | statuses | % of live |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|");
+        md.AppendLine("| row | conn | req/s | p50 ms | p95 ms | p99 ms | statuses | % of live | service CPU ms/req |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|---:|");
         foreach (var row in Rows)
         {
             var statuses = string.Join(" ", row.Statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value:N0}"));
             var live = Rows.FirstOrDefault(r => r.Name == LiveRow && r.Connections == row.Connections);
             var share = live is null || row.Name == LiveRow ? "" : $"{100 * row.Rps / live.Rps:0.0} %";
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Name} | {row.Connections} | {row.Rps:N0} | {row.Percentile(50):0.00} | {row.Percentile(95):0.00} | {row.Percentile(99):0.00} | {statuses}{(row.Note is null ? "" : $" ({row.Note})")} | {share} |");
+                $"| {row.Name} | {row.Connections} | {row.Rps:N0} | {row.Percentile(50):0.00} | {row.Percentile(95):0.00} | {row.Percentile(99):0.00} | {statuses}{(row.Note is null ? "" : $" ({row.Note})")} | {share} | {row.CpuMsPerRequest:0.000} |");
         }
 
         return md.ToString();

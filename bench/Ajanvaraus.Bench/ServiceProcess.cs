@@ -71,7 +71,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the service.");
-        var logWriter = new StreamWriter(logFile) { AutoFlush = true };
+        var logWriter = new StreamWriter(logFile, append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (logWriter) { logWriter.WriteLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (logWriter) { logWriter.WriteLine(e.Data); } } };
         process.BeginOutputReadLine();
@@ -105,6 +105,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         await service.DisposeAsync();
         throw new TimeoutException($"The service did not become ready in 60 s; see {logFile}.");
+    }
+
+    /// <summary>CPU time the service has used so far (user and system).</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>The most resident memory the process has had (VmHWM), in MiB.</summary>
