@@ -160,6 +160,8 @@ CREATE INDEX IX_AvailabilityWindows_ServicePoint ON AvailabilityWindows (Service
 -- One row per taken 5-minute unit of an expert or a video room. The primary key is what makes a
 -- double booking impossible: a second writer of the same unit gets a unique violation.
 -- A hold's rows carry ExpiresAt; a booking's rows have it NULL.
+-- WITHOUT ROWID: the rows are stored in primary-key order (as SQL Server's clustered primary key does), so
+-- search reads a resource's units as one contiguous range instead of one table lookup per unit.
 CREATE TABLE BookedUnits (
     ResourceId      TEXT    NOT NULL,
     UnitStart       TEXT    NOT NULL,
@@ -167,7 +169,7 @@ CREATE TABLE BookedUnits (
     HoldId          TEXT    NULL,
     ExpiresAt       TEXT    NULL,
     PRIMARY KEY (ResourceId, UnitStart)
-);
+) WITHOUT ROWID;
 CREATE INDEX IX_BookedUnits_BookingId ON BookedUnits (BookingId);
 CREATE INDEX IX_BookedUnits_HoldId ON BookedUnits (HoldId);
 

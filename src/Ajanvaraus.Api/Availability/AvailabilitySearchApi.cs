@@ -63,11 +63,18 @@ internal static class AvailabilitySearchApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var result = await finder.SearchAsync(service!, channels, query.ServicePoint, query.Municipality, query.Language,
-            LocalTime.StartOfDay(from), LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), ct);
+        // A page resumes at the cursor's start time: earlier windows need not be read at all.
         var limit = query.Limit ?? 100;
         var after = query.Cursor is null ? null : PageQuery.DecodeKey(query.Cursor);
-        var rows = result.Slots.Select(s => (Key: Key(s), Slot: s)).OrderBy(r => r.Key, StringComparer.Ordinal).Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0).Take(limit + 1).ToList();
+        var first = LocalTime.StartOfDay(from);
+        if (after is not null && after.Length >= 20 && long.TryParse(after.AsSpan(0, 20), out var resumeTicks) && resumeTicks > first.UtcTicks && resumeTicks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            first = new DateTimeOffset(resumeTicks, TimeSpan.Zero);
+        }
+
+        var result = await finder.SearchAsync(service!, channels, query.ServicePoint, query.Municipality, query.Language,
+            first, LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), s => after is null || string.CompareOrdinal(Key(s), after) > 0, limit + 1, ct);
+        var rows = result.Slots.Select(s => (Key: Key(s), Slot: s)).OrderBy(r => r.Key, StringComparer.Ordinal).Take(limit + 1).ToList();
         return TypedResults.Ok(Page<SlotResponse>.From(rows, limit, r => r.Key, r => new SlotResponse(
             result.Local(r.Slot.Start, r.Slot.ServicePointId),
             result.Local(r.Slot.End, r.Slot.ServicePointId),

@@ -16,24 +16,30 @@ internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary
 /// </summary>
 internal sealed class SlotFinder(SlotStore store, ServicePointStore points, TimeProvider clock)
 {
+    /// <summary>
+    /// The slots a page needs: those <paramref name="wanted"/> accepts, in start order, until <paramref name="enough"/> of
+    /// them are certain to be the first (or the range ends). Windows are read for the whole range, but taken units are read
+    /// and slots computed for the earliest windows first, in growing batches: a week or a month of a nationwide service costs
+    /// about what its first page costs.
+    /// </summary>
     public async Task<SlotResult> SearchAsync(
         ServiceRow service, IReadOnlyList<Channel> channels, string? servicePointId, string? municipality, string? language,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+        DateTimeOffset from, DateTimeOffset to, Func<Slot, bool> wanted, int enough, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (notBefore, notAfter) = Bounds(service, now, from, to);
-        var wanted = ChannelFlags.Of(channels);
-        var points = wanted.AllowsInPerson || wanted.AllowsRemoteAtPoint
+        var wantedChannels = ChannelFlags.Of(channels);
+        var points = wantedChannels.AllowsInPerson || wantedChannels.AllowsRemoteAtPoint
             ? await store.PointsAsync(service.ProviderId, servicePointId, municipality, ct)
             : [];
 
         var windows = new List<NamedSlotWindow>();
-        if (wanted.AllowsInPerson && points.Count > 0)
+        if (wantedChannels.AllowsInPerson && points.Count > 0)
         {
-            windows.AddRange(await store.PointWindowsAsync(service, servicePointId, municipality, language, notBefore, notAfter, ct));
+            windows.AddRange(await store.PointWindowsAsync(service, points.Select(p => p.Id), language, notBefore, notAfter, ct));
         }
 
-        var remote = wanted with { AllowsInPerson = false, AllowsRemoteAtPoint = wanted.AllowsRemoteAtPoint && points.Count > 0 };
+        var remote = wantedChannels with { AllowsInPerson = false, AllowsRemoteAtPoint = wantedChannels.AllowsRemoteAtPoint && points.Count > 0 };
         if (!remote.IsEmpty)
         {
             windows.AddRange(await store.RemoteWindowsAsync(service, null, remote, language, notBefore, notAfter, ct));
@@ -48,16 +54,58 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
             }
         }
 
-        var resources = windows.Select(w => w.ExpertId).Concat(roomPoints.SelectMany(p => p.VideoRoomIds)).ToHashSet();
-        var taken = await store.TakenUnitsAsync(resources, notBefore, notAfter.AddMinutes(service.DurationMinutes), now, ct);
         var query = new SlotQuery(service.DurationMinutes, channels, notBefore, notAfter, points.Select(p => p.Id).ToHashSet(), roomPoints);
-        var slots = SlotCalculator.Calculate(query, windows.Select(w => w.Window), taken);
-
+        var slots = await SlotsInBatchesAsync(query, windows.OrderBy(w => w.StartsAt).ToList(), roomPoints.SelectMany(p => p.VideoRoomIds).ToList(), wanted, enough, now, ct);
         return new SlotResult(
             slots,
             windows.DistinctBy(w => w.ExpertId).ToDictionary(w => w.ExpertId, w => w.DisplayName),
             points.ToDictionary(p => p.Id, p => p.TimeZone));
     }
+
+    // Windows in start order, a batch at a time: after a batch, every slot before the next window's start is known
+    // (a later window has no slot before its own start), so once enough wanted slots lie before it, the rest can wait.
+    private async Task<List<Slot>> SlotsInBatchesAsync(
+        SlotQuery query, List<NamedSlotWindow> windows, List<Guid> rooms, Func<Slot, bool> wanted, int enough, DateTimeOffset now, CancellationToken ct)
+    {
+        var found = new HashSet<Slot>();
+        var budget = 2 * enough;
+        for (var first = 0; first < windows.Count;)
+        {
+            var last = first;
+            for (var candidates = 0; last < windows.Count && (last == first || candidates < budget); last++)
+            {
+                candidates += Candidates(query, windows[last]);
+            }
+
+            var batch = windows.GetRange(first, last - first);
+            var unitsTo = batch.Max(w => w.EndsAt) < query.NotAfter.AddMinutes(query.DurationMinutes) ? batch.Max(w => w.EndsAt) : query.NotAfter.AddMinutes(query.DurationMinutes);
+            var resources = batch.Select(w => w.ExpertId).Concat(rooms).ToHashSet();
+            var taken = await store.TakenUnitsAsync(resources, Max(query.NotBefore, batch[0].StartsAt), unitsTo, now, ct);
+            found.UnionWith(SlotCalculator.Calculate(query, batch.Select(w => w.Window), taken).Where(wanted));
+
+            first = last;
+            var settledBefore = first < windows.Count ? windows[first].StartsAt : DateTimeOffset.MaxValue;
+            if (found.Count(s => s.Start < settledBefore) >= enough)
+            {
+                return found.Where(s => s.Start < settledBefore).ToList();
+            }
+
+            budget *= 2;
+        }
+
+        return found.ToList();
+    }
+
+    // At most how many slots a window can give: its starts on the step times the channels asked.
+    private static int Candidates(SlotQuery query, NamedSlotWindow window)
+    {
+        var start = Max(window.StartsAt, query.NotBefore);
+        var end = window.EndsAt < query.NotAfter.AddMinutes(query.DurationMinutes) ? window.EndsAt : query.NotAfter.AddMinutes(query.DurationMinutes);
+        var starts = (int)Math.Max(0, ((end - start).TotalMinutes - query.DurationMinutes) / SlotCalculator.StepMinutes(query.DurationMinutes)) + 1;
+        return starts * Math.Max(1, query.Channels.Count);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>
     /// The slot at exactly this start if the expert publishes it for this service, channel and place, within

@@ -27,30 +27,47 @@ internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
 /// <summary>The reads of availability search: each bounded by the service, the place and the days asked.</summary>
 internal sealed class SlotStore(Db db)
 {
-    // Points where the provider serves, by point id or municipality code.
-    internal const string PointsSql = """
+    // The point, if the provider serves there. One text per filter: "@X IS NULL OR ..." would scan every point of the provider.
+    internal const string PointSql = """
         SELECT sp.Id, sp.TimeZone
         FROM ServicePoints sp
         JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
-        WHERE (@ServicePointId IS NULL OR sp.Id = @ServicePointId)
-          AND (@Municipality IS NULL OR sp.MunicipalityCode = @Municipality)
+        WHERE sp.Id = @ServicePointId
+        """;
+
+    // The points of a municipality where the provider serves.
+    internal const string MunicipalityPointsSql = """
+        SELECT sp.Id, sp.TimeZone
+        FROM ServicePoints sp
+        JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
+        WHERE sp.MunicipalityCode = @Municipality
         ORDER BY sp.Id
         """;
 
-    // Windows at those points of experts who deliver the service (in person).
-    internal const string PointWindowsSql = """
-        SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
-               w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
-        FROM ServicePoints sp
-        JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
-        JOIN AvailabilityWindows w ON w.ServicePointId = sp.Id AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
-        JOIN ExpertServices es ON es.ExpertId = w.ExpertId AND es.ServiceId = @ServiceId
-        JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
-        WHERE (@ServicePointId IS NULL OR sp.Id = @ServicePointId)
-          AND (@Municipality IS NULL OR sp.MunicipalityCode = @Municipality)
-          AND w.AllowsInPerson = 1
-          AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
-        """;
+    // Windows at the given points (a JSON array of ids) of experts who deliver the service (in person).
+    internal static readonly DialectSql PointWindowsSql = new(
+        SqlServer: """
+            SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
+                   w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
+            FROM AvailabilityWindows w
+            JOIN ExpertServices es ON es.ExpertId = w.ExpertId AND es.ServiceId = @ServiceId
+            JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
+            WHERE w.ServicePointId IN (SELECT CAST(j.value AS NVARCHAR(40)) FROM OPENJSON(@PointIds) j)
+              AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
+              AND w.AllowsInPerson = 1
+              AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
+            """,
+        Sqlite: """
+            SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
+                   w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
+            FROM AvailabilityWindows w
+            JOIN ExpertServices es ON es.ExpertId = w.ExpertId AND es.ServiceId = @ServiceId
+            JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
+            WHERE w.ServicePointId IN (SELECT j.value FROM json_each(@PointIds) j)
+              AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
+              AND w.AllowsInPerson = 1
+              AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
+            """);
 
     // Windows of experts who deliver the service on a remote channel, wherever they sit.
     internal const string RemoteWindowsSql = """
@@ -97,16 +114,22 @@ internal sealed class SlotStore(Db db)
 
     public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, string? municipality, CancellationToken ct)
     {
+        if (servicePointId is null && municipality is null)
+        {
+            return [];
+        }
+
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<SlotPoint>(new CommandDefinition(PointsSql, new { ProviderId = providerId, ServicePointId = servicePointId, Municipality = municipality }, cancellationToken: ct));
+        var sql = servicePointId is not null ? PointSql : MunicipalityPointsSql;
+        var rows = await c.QueryAsync<SlotPoint>(new CommandDefinition(sql, new { ProviderId = providerId, ServicePointId = servicePointId, Municipality = municipality }, cancellationToken: ct));
         return rows.AsList();
     }
 
-    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(ServiceRow service, string? servicePointId, string? municipality, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(ServiceRow service, IEnumerable<string> pointIds, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var args = new { ServiceId = service.Id, service.ProviderId, ServicePointId = servicePointId, Municipality = municipality, Language = language, WindowsFrom = from - LongestWindow, To = to };
-        return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(PointWindowsSql, args, cancellationToken: ct))).AsList();
+        var args = new { ServiceId = service.Id, PointIds = System.Text.Json.JsonSerializer.Serialize(pointIds), Language = language, WindowsFrom = from - LongestWindow, To = to };
+        return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(db.Sql(PointWindowsSql), args, cancellationToken: ct))).AsList();
     }
 
     public async Task<IReadOnlyList<NamedSlotWindow>> RemoteWindowsAsync(ServiceRow service, Guid? expertId, ChannelFlags channels, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

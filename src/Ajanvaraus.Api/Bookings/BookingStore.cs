@@ -69,7 +69,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var c = await db.OpenAsync(ct);
-        await using (var tx = await c.BeginTransactionAsync(ct))
+        await using (var tx = await db.BeginWriteAsync(c, ct))
         {
             try
             {
@@ -124,7 +124,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         if (await c.ExecuteAsync(new CommandDefinition(CancelSql, new { row.Id, Now = now }, tx, cancellationToken: ct)) != 1)
         {
             return null;
@@ -145,7 +145,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         try
         {
             await UnitLedger.FreeBookingAsync(c, tx, row.Id, ct);

@@ -30,7 +30,7 @@ internal sealed class HoldStore(Db db, TimeProvider clock)
     public async Task<HoldRow?> CreateAsync(HoldRow hold, Reservation reservation, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         try
         {
             var room = await UnitLedger.TakeAsync(c, tx, reservation, null, hold.Id, hold.ExpiresAt, clock.GetUtcNow(), ct);
@@ -49,7 +49,7 @@ internal sealed class HoldStore(Db db, TimeProvider clock)
     public async Task ReleaseAsync(Guid holdId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         await UnitLedger.FreeHoldAsync(c, tx, holdId, ct);
         await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = holdId }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);

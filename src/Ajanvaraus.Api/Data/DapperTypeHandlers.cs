@@ -86,9 +86,35 @@ internal static class DapperTypeHandlers
         {
             DateTimeOffset instant => instant.ToUniversalTime(),
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
+            string text => ParseSqliteText(text) ?? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
             _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}."),
         };
+
+        // Search reads tens of thousands of instants per request: the fixed-width form we write is read by position,
+        // several times faster than the general parser (which stays for anything else).
+        private static DateTimeOffset? ParseSqliteText(string text)
+        {
+            if (text.Length != 28 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != '.' || text[27] != 'Z')
+            {
+                return null;
+            }
+
+            var span = text.AsSpan();
+            if (!int.TryParse(span[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                || !int.TryParse(span[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                || !int.TryParse(span[8..10], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                || !int.TryParse(span[11..13], NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
+                || !int.TryParse(span[14..16], NumberStyles.None, CultureInfo.InvariantCulture, out var minute)
+                || !int.TryParse(span[17..19], NumberStyles.None, CultureInfo.InvariantCulture, out var second)
+                || !int.TryParse(span[20..27], NumberStyles.None, CultureInfo.InvariantCulture, out var fraction)
+                || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 1, month)
+                || hour > 23 || minute > 59 || second > 59 || year is < 1 or > 9999)
+            {
+                return null;
+            }
+
+            return new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fraction), TimeSpan.Zero);
+        }
     }
 
     private sealed class DateHandler : SqlMapper.TypeHandler<DateOnly>

@@ -10,6 +10,11 @@ internal sealed class Db : IAsyncDisposable
 {
     private readonly DbDataSource dataSource;
 
+    // Native SQLite connections that already have their per-connection settings.
+    private static readonly object Configured = new();
+    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> configured = [];
+
     public Db(IOptions<DatabaseOptions> options)
     {
         Dialect = options.Value.Provider;
@@ -30,16 +35,59 @@ internal sealed class Db : IAsyncDisposable
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
-        if (Dialect == Dialect.Sqlite)
+        if (connection is SqliteConnection sqlite && sqlite.Handle is { } handle && !configured.TryGetValue(handle, out _))
         {
-            // Per-connection settings: SQLite's own busy wait (with back-off) instead of failing at once
-            // when another writer holds the lock; NORMAL sync is durable across process crashes in WAL mode.
+            // Per-connection settings, once per native connection (the pool hands the same one out again and again):
+            // foreign keys; SQLite's own busy wait (with back-off) instead of failing at once when another writer
+            // holds the lock; NORMAL sync is durable across process crashes in WAL mode.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(ct);
+            configured.AddOrUpdate(handle, Configured);
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// Begins a write transaction. SQLite admits one writer at a time and makes the others sleep and retry inside
+    /// BEGIN (1, 2, 5 ... 100 ms, each blocking a thread-pool thread); this process's writers queue here instead,
+    /// without a thread, and get the lock the moment the previous one lets go of it: when its connection closes.
+    /// Writers elsewhere (another process, a path that does not come here) still meet busy_timeout.
+    /// </summary>
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (Dialect != Dialect.Sqlite)
+        {
+            return await connection.BeginTransactionAsync(ct);
+        }
+
+        await writer.WaitAsync(ct);
+        var released = 0;
+        void Release()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+
+        connection.StateChange += (_, e) =>
+        {
+            if (e.CurrentState == System.Data.ConnectionState.Closed)
+            {
+                Release();
+            }
+        };
+        try
+        {
+            return await connection.BeginTransactionAsync(ct);
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
     }
 
     /// <summary>True when a write lost to a unique index or primary key: someone else got there first.</summary>
@@ -68,9 +116,10 @@ internal sealed class Db : IAsyncDisposable
 
     private static string SqliteConnectionString(string configured)
     {
+        // Foreign keys are switched on with the other per-connection settings in OpenAsync: "Foreign Keys=True" here
+        // would run its PRAGMA on every open of a pooled connection.
         var builder = new SqliteConnectionStringBuilder(configured)
         {
-            ForeignKeys = true,
             Pooling = true,
         };
         if (builder.DefaultTimeout < 30)

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Ajanvaraus.Bench;
+
+// dotnet run -c Release --project bench/Ajanvaraus.Bench -- --scale national|small
+// --reuse measures again on the database of an earlier run (a development aid; reported numbers come from fresh runs).
+var scale = Scale.Parse(args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault());
+var reuse = args.Contains("--reuse");
+if (scale is null || args.Except(["--scale", scale.Name, "--reuse"]).Any())
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ajanvaraus.Bench -- [--scale national|small] [--reuse]");
+    return 2;
+}
+
+var total = Stopwatch.StartNew();
+var paths = Paths.Find();
+Directory.CreateDirectory(paths.Results);
+await ServiceProcess.BuildIfNeededAsync(paths, Console.Out);
+var report = new Report(scale);
+
+// The national run also measures the same point-week question on the small dataset: search cost must not grow with the database.
+if (scale != Scale.Small)
+{
+    var small = reuse ? await Preparation.ReuseAsync(paths, Scale.Small, Console.Out) : await Preparation.RunAsync(paths, Scale.Small, Console.Out);
+    report.Datasets.Add(small);
+    await using var smallService = await ServiceProcess.StartAsync(paths, small.Database, paths.ServiceLog(Scale.Small.Name));
+    foreach (var connections in scale.ReadConnections)
+    {
+        report.SmallComparison.Add(await Row(smallService, Report.PointWeekRow, connections, SearchQueries.RoundRobin(SearchQueries.PointWeek(small.Data))));
+    }
+}
+
+var prepared = reuse ? await Preparation.ReuseAsync(paths, scale, Console.Out) : await Preparation.RunAsync(paths, scale, Console.Out);
+report.Datasets.Add(prepared);
+var data = prepared.Data;
+await using (var service = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name)))
+{
+    foreach (var connections in scale.ReadConnections)
+    {
+        report.Rows.Add(await Row(service, Report.LiveRow, connections, SearchQueries.Get("/health/live")));
+    }
+
+    foreach (var (name, queries) in new[]
+    {
+        (Report.PointWeekRow, SearchQueries.PointWeek(data)),
+        (Report.MunicipalityWeekRow, SearchQueries.MunicipalityWeek(data)),
+        (Report.VideoDayRow, SearchQueries.VideoDay(data)),
+    })
+    {
+        foreach (var connections in scale.ReadConnections)
+        {
+            report.Rows.Add(await Row(service, name, connections, SearchQueries.RoundRobin(queries)));
+        }
+    }
+
+    // Free times for the write rows, found by search: bookings 2-6 weeks ahead, contended times 8-12 weeks ahead.
+    var watch = Stopwatch.StartNew();
+    var pool = await SlotPool.GatherAsync(service.BaseAddress, data, data.Today.AddDays(14), data.Today.AddDays(44), scale.BookingPoolSize + (2 * scale.ReschedulePoolSize), Scale.Seed + 20);
+    var contendedPeriod = TimeSpan.FromMilliseconds(50);
+    var groups = await SlotPool.ContendedAsync(service.BaseAddress, data, data.Today.AddDays(56), data.Today.AddDays(86),
+        (int)((scale.RowDuration + scale.Warmup) / contendedPeriod) + 20, 4, Scale.Seed + 21);
+    report.PoolTime = watch.Elapsed;
+    Console.WriteLine($"Found {pool.Count:N0} free slots and {groups.Count} contended groups by search in {watch.Elapsed.TotalSeconds:0.0} s");
+
+    var moves = pool.Take(2 * scale.ReschedulePoolSize).ToList();
+    var bookingQueue = new ConcurrentQueue<FreeSlot>(pool.Skip(moves.Count));
+    foreach (var connections in scale.BookingConnections)
+    {
+        report.Rows.Add(await Row(service, Report.BookingRow, connections, BookingRequests.FromPool(bookingQueue)));
+    }
+
+    report.Rows.Add(await Row(service, Report.ContentionRow, scale.ContentionConnections, BookingRequests.Contended(groups, contendedPeriod)));
+    watch.Restart();
+    report.Integrity = IntegrityCheck.Run(prepared.Database);
+    Console.WriteLine($"Integrity after contention: {report.Integrity} ({watch.Elapsed.TotalSeconds:0.0} s)");
+
+    // Reschedule: book the first half of the move slots (untimed), then move each booking to a slot of the same service.
+    var bySevice = moves.GroupBy(m => m.ServiceId).SelectMany(g => g.Chunk(2).Where(pair => pair.Length == 2)).ToList();
+    var made = await BookingRequests.BookAllAsync(service.BaseAddress, bySevice.Select(p => p[0]).ToList(), 16);
+    var targets = bySevice.ToDictionary(p => p[0], p => p[1]);
+    var moveQueue = new ConcurrentQueue<(MadeBooking, FreeSlot)>(made.Select(m => (m.Booking, targets[m.Slot])));
+    report.Rows.Add(await Row(service, Report.RescheduleRow, scale.RescheduleConnections, BookingRequests.Reschedule(moveQueue)));
+
+    report.PeakMiB = service.PeakResidentMiB();
+}
+
+var markdown = report.Markdown();
+await File.WriteAllTextAsync(paths.LatestReport, markdown);
+Console.WriteLine();
+Console.WriteLine(report.Table());
+Console.WriteLine($"Wrote {Path.GetRelativePath(paths.Root, paths.LatestReport)} ({total.Elapsed.TotalSeconds:0} s in all).");
+return 0;
+
+async Task<RowResult> Row(ServiceProcess service, string name, int connections, LoadRunner.Request request)
+{
+    var row = await LoadRunner.RunAsync(name, service.BaseAddress, connections, scale.RowDuration, scale.Warmup, service.CpuTime, request);
+    Console.WriteLine($"{name,-32} {connections,3} conn {row.Rps,9:N0} req/s  p50 {row.Percentile(50),7:0.00} ms  p99 {row.Percentile(99),7:0.00} ms  cpu {row.CpuMsPerRequest,6:0.000} ms/req  {string.Join(" ", row.Statuses.Select(s => $"{s.Key}:{s.Value}"))}{(row.Note is null ? "" : $" ({row.Note})")}");
+    return row;
+}

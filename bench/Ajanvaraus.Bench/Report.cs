@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Ajanvaraus.Bench;
+
+/// <summary>Everything measured in one run, written as one markdown page.</summary>
+internal sealed class Report(Scale scale)
+{
+    public const string LiveRow = "/health/live";
+    public const string PointWeekRow = "search: point, week";
+    public const string MunicipalityWeekRow = "search: municipality, week";
+    public const string VideoDayRow = "search: nationwide video, day";
+    public const string BookingRow = "book: no contention";
+    public const string ContentionRow = "book: heavy contention";
+    public const string RescheduleRow = "reschedule";
+
+    public List<Prepared> Datasets { get; } = [];
+
+    public List<RowResult> Rows { get; } = [];
+
+    public List<RowResult> SmallComparison { get; } = [];
+
+    public Integrity? Integrity { get; set; }
+
+    public double PeakMiB { get; set; }
+
+    public TimeSpan PoolTime { get; set; }
+
+    public string Markdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Ajanvaraus benchmark: {scale.Name} scale");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project bench/Ajanvaraus.Bench -- --scale {scale.Name}`, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores ({Cpu()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, SQLite {SqliteVersion()}.");
+        md.AppendLine("The service (Release, Kestrel on loopback, SQLite file) and this load generator share the machine.");
+        md.AppendLine();
+        AppendDatasets(md);
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Results ({scale.RowDuration.TotalSeconds:0} s per row after a {scale.Warmup.TotalSeconds:0.#} s warm-up)");
+        md.AppendLine();
+        md.Append(Table());
+        md.AppendLine();
+        if (SmallComparison.Count > 0)
+        {
+            md.AppendLine("### Search cost against database size (the same point-week question)");
+            md.AppendLine();
+            md.AppendLine("| dataset | connections | req/s | p50 ms | p99 ms | service CPU ms/req |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var (label, row) in SmallComparison.Select(r => ("small", r)).Concat(Rows.Where(r => r.Name == PointWeekRow).Select(r => (scale.Name, r))))
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {row.Connections} | {row.Rps:N0} | {row.Percentile(50):0.00} | {row.Percentile(99):0.00} | {row.CpuMsPerRequest:0.000} |");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Checks");
+        md.AppendLine();
+        if (Integrity is { } check)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- After the contention row, through SQL: {check.DoubleBookedUnits} units booked twice, {check.BookingsWithWrongUnits} of {check.ConfirmedBookings:N0} confirmed bookings without exactly their units, {check.UnitsWithoutConfirmedBooking} units of no confirmed booking: **{(check.Holds ? "holds" : "BROKEN")}**.");
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Service peak resident memory (VmHWM): {PeakMiB:0} MiB.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Finding the free slots for the booking rows through search took {PoolTime.TotalSeconds:0.0} s (not timed in the rows).");
+        md.AppendLine();
+        AppendTargets(md);
+        return md.ToString();
+    }
+
+    public string Table()
+    {
+        var md = new StringBuilder();
+        md.AppendLine("| row | conn | req/s | p50 ms | p95 ms | p99 ms | statuses | % of live | service CPU ms/req |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+        foreach (var row in Rows)
+        {
+            var statuses = string.Join(" ", row.Statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value:N0}"));
+            var live = Rows.FirstOrDefault(r => r.Name == LiveRow && r.Connections == row.Connections);
+            var share = live is null || row.Name == LiveRow ? "" : $"{100 * row.Rps / live.Rps:0.0} %";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Name} | {row.Connections} | {row.Rps:N0} | {row.Percentile(50):0.00} | {row.Percentile(95):0.00} | {row.Percentile(99):0.00} | {statuses}{(row.Note is null ? "" : $" ({row.Note})")} | {share} | {row.CpuMsPerRequest:0.000} |");
+        }
+
+        return md.ToString();
+    }
+
+    private void AppendDatasets(StringBuilder md)
+    {
+        md.AppendLine("## Dataset");
+        md.AppendLine();
+        md.AppendLine("| | " + string.Join(" | ", Datasets.Select(d => d.Scale.Name)) + " |");
+        md.AppendLine("|---|" + string.Concat(Datasets.Select(_ => "---:|")));
+        void Line(string label, Func<Prepared, string> value) => md.AppendLine($"| {label} | {string.Join(" | ", Datasets.Select(value))} |");
+        Line("service points / providers / services", d => $"{d.Data.Points.Count} / {Catalogue.Providers.Count} / {d.Data.Services.Count}");
+        Line("experts / weekly rules", d => $"{d.Data.Experts.Count:N0} / {d.Data.Rules:N0}");
+        Line("availability windows (90-day horizon)", d => $"{d.Load.Windows:N0}");
+        Line("bookings / booked units (30 % of window time)", d => $"{d.Load.Bookings:N0} / {d.Load.Units:N0}");
+        Line("generate catalogue", d => $"{d.GenerateTime.TotalSeconds:0.0} s");
+        Line("materialize-windows (service's figure / process)", d => $"{Preparation.ReportedSeconds(d.MaterialiseOutput):0.0} s / {d.MaterialiseTime.TotalSeconds:0.0} s");
+        Line("load bookings", d => $"{d.LoadTime.TotalSeconds:0.0} s");
+        Line("database size", d => $"{d.DatabaseMiB:N0} MiB");
+        md.AppendLine();
+    }
+
+    private void AppendTargets(StringBuilder md)
+    {
+        var main = Datasets.Last();
+        var at64 = (string name) => Rows.FirstOrDefault(r => r.Name == name && r.Connections == 64);
+        var live64 = at64(LiveRow);
+        var booking = Rows.Where(r => r.Name == BookingRow).MaxBy(r => r.Rps);
+        var contention = Rows.FirstOrDefault(r => r.Name == ContentionRow);
+        md.AppendLine("## Targets (2 cores)");
+        md.AppendLine();
+        md.AppendLine("| target | measured | met |");
+        md.AppendLine("|---|---|---|");
+        foreach (var name in new[] { PointWeekRow, MunicipalityWeekRow })
+        {
+            if (at64(name) is { } row && live64 is not null)
+            {
+                Target(md, $"{name}: p99 ≤ 10 ms at 64 connections", $"{row.Percentile(99):0.0} ms", row.Percentile(99) <= 10);
+                Target(md, $"{name}: ≥ 50 % of /health/live at 64", $"{100 * row.Rps / live64.Rps:0.0} %", row.Rps >= live64.Rps / 2);
+            }
+        }
+
+        if (booking is not null)
+        {
+            Target(md, "booking without contention ≥ 2,000/s, p99 ≤ 25 ms", $"{booking.Rps:N0}/s, p99 {booking.Percentile(99):0.0} ms at {booking.Connections} connections", booking.Rps >= 2000 && booking.Percentile(99) <= 25);
+        }
+
+        if (contention is not null)
+        {
+            var others = contention.Statuses.Where(s => s.Key is not (201 or 409)).Sum(s => s.Value);
+            Target(md, "contention: only 201/409, no 5xx, no unit booked twice", $"{others} other answers; {Integrity?.DoubleBookedUnits} units booked twice", others == 0 && Integrity?.Holds == true);
+        }
+
+        var materialise = Preparation.ReportedSeconds(main.MaterialiseOutput) ?? main.MaterialiseTime.TotalSeconds;
+        Target(md, "materialisation ≤ 30 s", $"{materialise:0.0} s ({main.Load.Windows:N0} windows)", materialise <= 30);
+        Target(md, "peak memory ≤ 250 MB", $"{PeakMiB * 1.048576:0} MB", PeakMiB * 1.048576 <= 250);
+    }
+
+    private static void Target(StringBuilder md, string target, string measured, bool met) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {target} | {measured} | {(met ? "yes" : "**no**")} |");
+
+    private static string Cpu() =>
+        File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) is { } line
+            ? line[(line.IndexOf(':') + 1)..].Trim()
+            : RuntimeInformation.ProcessArchitecture.ToString();
+
+    private static string SqliteVersion()
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        c.Open();
+        return c.ServerVersion;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net;
+
+namespace Ajanvaraus.Bench;
+
+/// <summary>The availability questions a portal asks, spread over many services, points and municipalities.</summary>
+internal static class SearchQueries
+{
+    private const int Variety = 200;
+
+    /// <summary>One service at one point for one week (in person and remote_at_point, the defaults for a point).</summary>
+    public static string[] PointWeek(Dataset data) => Shuffled(
+        from s in data.Services
+        where (s.Channels & Channels.InPerson) != 0
+        from p in data.Points
+        where p.Providers.Contains(s.ProviderId)
+        select $"/api/v1/availability?service={s.Id}&servicePoint={p.Id}&from={Day(data.SearchWeek)}&to={Day(data.SearchWeek.AddDays(6))}");
+
+    /// <summary>One service in one municipality for one week.</summary>
+    public static string[] MunicipalityWeek(Dataset data) => Shuffled(
+        from s in data.Services
+        where (s.Channels & Channels.InPerson) != 0
+        from code in data.Points.Where(p => p.Providers.Contains(s.ProviderId)).Select(p => p.MunicipalityCode).Distinct()
+        select $"/api/v1/availability?service={s.Id}&municipality={code}&from={Day(data.SearchWeek)}&to={Day(data.SearchWeek.AddDays(6))}");
+
+    /// <summary>One service nationwide by video for one weekday.</summary>
+    public static string[] VideoDay(Dataset data) => Shuffled(
+        from s in data.Services
+        where (s.Channels & Channels.Video) != 0
+        from d in Enumerable.Range(0, 5)
+        select $"/api/v1/availability?service={s.Id}&channel=video&from={Day(data.SearchWeek.AddDays(d))}&to={Day(data.SearchWeek.AddDays(d))}");
+
+    /// <summary>A request that walks the given paths round-robin and reads each answer to the end.</summary>
+    public static LoadRunner.Request RoundRobin(string[] paths)
+    {
+        var next = -1;
+        return async (client, _, ct) =>
+        {
+            var path = paths[(int)((uint)Interlocked.Increment(ref next) % paths.Length)];
+            using var response = await client.GetAsync(path, ct);
+            return response.StatusCode;
+        };
+    }
+
+    public static LoadRunner.Request Get(string path) => async (client, _, ct) =>
+    {
+        using var response = await client.GetAsync(path, ct);
+        return (HttpStatusCode?)response.StatusCode;
+    };
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string[] Shuffled(IEnumerable<string> paths)
+    {
+        var all = paths.ToArray();
+        new Random(Scale.Seed + 10).Shuffle(all);
+        return all.Take(Variety).ToArray();
+    }
+}
