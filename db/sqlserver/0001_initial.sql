@@ -154,8 +154,11 @@ CREATE TABLE dbo.AvailabilityWindows (
     AllowsPhone         BIT                 NOT NULL,
     CONSTRAINT PK_AvailabilityWindows PRIMARY KEY (RuleId, StartsAt)
 );
-CREATE INDEX IX_AvailabilityWindows_Expert ON dbo.AvailabilityWindows (ExpertId, StartsAt);
-CREATE INDEX IX_AvailabilityWindows_ServicePoint ON dbo.AvailabilityWindows (ServicePointId, StartsAt);
+-- Both indexes cover what search reads, so a window never costs a lookup in the clustered index.
+CREATE INDEX IX_AvailabilityWindows_Expert ON dbo.AvailabilityWindows (ExpertId, StartsAt)
+    INCLUDE (EndsAt, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+CREATE INDEX IX_AvailabilityWindows_ServicePoint ON dbo.AvailabilityWindows (ServicePointId, StartsAt)
+    INCLUDE (EndsAt, ExpertId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 
 -- One row per taken 5-minute unit of an expert or a video room. The primary key is what makes a
 -- double booking impossible: a second writer of the same unit gets a unique violation (2627).
