@@ -84,7 +84,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
                     await c.ExecuteAsync(new CommandDefinition(HoldStore.DeleteSql, new { Id = hold }, tx, cancellationToken: ct));
                 }
 
-                var room = await UnitLedger.TakeAsync(c, tx, reservation, row.Id, null, null, now, ct);
+                var room = await UnitLedger.TakeAsync(db, c, tx, reservation, row.Id, null, null, now, ct);
                 row = row with { VideoRoomId = room };
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));
                 await HistoryAsync(c, tx, row.Id, "created", new Actor(row.MadeByKind, row.MadeById), null, Snapshot(row), now, ct);
@@ -149,7 +149,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
         try
         {
             await UnitLedger.FreeBookingAsync(c, tx, row.Id, ct);
-            var room = await UnitLedger.TakeAsync(c, tx, reservation, row.Id, null, null, now, ct);
+            var room = await UnitLedger.TakeAsync(db, c, tx, reservation, row.Id, null, null, now, ct);
             moved = moved with { VideoRoomId = room, Sequence = row.Sequence + 1, UpdatedAt = now };
             if (await c.ExecuteAsync(new CommandDefinition(MoveSql, new { moved.Id, moved.ExpertId, moved.StartsAt, moved.EndsAt, moved.Channel, moved.ServicePointId, moved.VideoRoomId, moved.MeetingUrl, Now = now }, tx, cancellationToken: ct)) != 1)
             {

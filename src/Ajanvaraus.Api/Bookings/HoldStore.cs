@@ -33,7 +33,7 @@ internal sealed class HoldStore(Db db, TimeProvider clock)
         await using var tx = await db.BeginWriteAsync(c, ct);
         try
         {
-            var room = await UnitLedger.TakeAsync(c, tx, reservation, null, hold.Id, hold.ExpiresAt, clock.GetUtcNow(), ct);
+            var room = await UnitLedger.TakeAsync(db, c, tx, reservation, null, hold.Id, hold.ExpiresAt, clock.GetUtcNow(), ct);
             hold = hold with { VideoRoomId = room };
             await c.ExecuteAsync(new CommandDefinition(InsertSql, hold, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
 using Dapper;
@@ -11,10 +12,19 @@ namespace Ajanvaraus.Api.Bookings;
 /// </summary>
 internal static class UnitLedger
 {
-    internal const string InsertUnitSql = """
-        INSERT INTO BookedUnits (ResourceId, UnitStart, BookingId, HoldId, ExpiresAt)
-        VALUES (@ResourceId, @UnitStart, @BookingId, @HoldId, @ExpiresAt)
-        """;
+    // All units of one resource in one statement (a JSON array of unit starts): it takes all of them or, on a
+    // unique violation, none.
+    internal static readonly DialectSql InsertUnitsSql = new(
+        SqlServer: """
+            INSERT INTO dbo.BookedUnits (ResourceId, UnitStart, BookingId, HoldId, ExpiresAt)
+            SELECT @ResourceId, CAST(j.value AS DATETIMEOFFSET(0)), @BookingId, @HoldId, @ExpiresAt
+            FROM OPENJSON(@UnitStarts) j
+            """,
+        Sqlite: """
+            INSERT INTO BookedUnits (ResourceId, UnitStart, BookingId, HoldId, ExpiresAt)
+            SELECT @ResourceId, j.value, @BookingId, @HoldId, @ExpiresAt
+            FROM json_each(@UnitStarts) j
+            """);
 
     // Expired holds no longer block anyone: whoever needs their units clears them first.
     internal const string ClearExpiredSql = """
@@ -41,10 +51,10 @@ internal static class UnitLedger
     /// Takes the expert's units and, when rooms are offered, the first free room's; returns that room. Throws the
     /// database's unique violation when any unit is taken.
     /// </summary>
-    public static async Task<Guid?> TakeAsync(DbConnection c, DbTransaction tx, Reservation reservation, Guid? bookingId, Guid? holdId, DateTimeOffset? expiresAt, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Guid?> TakeAsync(Db db, DbConnection c, DbTransaction tx, Reservation reservation, Guid? bookingId, Guid? holdId, DateTimeOffset? expiresAt, DateTimeOffset now, CancellationToken ct)
     {
         await ClearExpiredAsync(c, tx, reservation.ExpertId, reservation, now, ct);
-        await InsertAsync(c, tx, reservation.ExpertId, reservation, bookingId, holdId, expiresAt, ct);
+        await InsertAsync(db, c, tx, reservation.ExpertId, reservation, bookingId, holdId, expiresAt, ct);
         if (reservation.CandidateRooms.Count == 0)
         {
             return null;
@@ -57,7 +67,7 @@ internal static class UnitLedger
             if (taken == 0)
             {
                 // Another writer may still take it first (SQL Server); then the insert fails and the caller answers 409.
-                await InsertAsync(c, tx, room, reservation, bookingId, holdId, expiresAt, ct);
+                await InsertAsync(db, c, tx, room, reservation, bookingId, holdId, expiresAt, ct);
                 return room;
             }
         }
@@ -74,11 +84,11 @@ internal static class UnitLedger
     private static Task ClearExpiredAsync(DbConnection c, DbTransaction tx, Guid resource, Reservation r, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(ClearExpiredSql, new { ResourceId = resource, From = r.Start, To = r.End, Now = now }, tx, cancellationToken: ct));
 
-    private static Task InsertAsync(DbConnection c, DbTransaction tx, Guid resource, Reservation r, Guid? bookingId, Guid? holdId, DateTimeOffset? expiresAt, CancellationToken ct)
+    private static Task InsertAsync(Db db, DbConnection c, DbTransaction tx, Guid resource, Reservation r, Guid? bookingId, Guid? holdId, DateTimeOffset? expiresAt, CancellationToken ct)
     {
-        var rows = UnitMath.Units(r.Start, r.End)
-            .Select(unit => new { ResourceId = resource, UnitStart = unit, BookingId = bookingId, HoldId = holdId, ExpiresAt = expiresAt });
-        return c.ExecuteAsync(new CommandDefinition(InsertUnitSql, rows, tx, cancellationToken: ct));
+        var units = JsonSerializer.Serialize(UnitMath.Units(r.Start, r.End).Select(DapperTypeHandlers.ToSqliteText));
+        var args = new { ResourceId = resource, UnitStarts = units, BookingId = bookingId, HoldId = holdId, ExpiresAt = expiresAt };
+        return c.ExecuteAsync(new CommandDefinition(db.Sql(InsertUnitsSql), args, tx, cancellationToken: ct));
     }
 
     /// <summary>True when the exception means "someone else has that time" (a unit, the last room, or a deadlock lost to them).</summary>
