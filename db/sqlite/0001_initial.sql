@@ -218,9 +218,7 @@ CREATE TABLE Bookings (
     UpdatedAt           TEXT    NOT NULL
 );
 CREATE INDEX IX_Bookings_Provider ON Bookings (ProviderId, StartsAt);
--- Search reads an expert's (or room's) taken time from these without touching the table.
-CREATE INDEX IX_Bookings_Expert ON Bookings (ExpertId, StartsAt, EndsAt, Status);
-CREATE INDEX IX_Bookings_VideoRoom ON Bookings (VideoRoomId, StartsAt, EndsAt, Status);
+CREATE INDEX IX_Bookings_Expert ON Bookings (ExpertId, StartsAt);
 CREATE INDEX IX_Bookings_ServicePoint ON Bookings (ServicePointId, StartsAt);
 
 -- Who changed what, when: ActorKind is citizen, portal, adviser, agency or system.

@@ -216,9 +216,7 @@ CREATE TABLE dbo.Bookings (
     UpdatedAt           DATETIMEOFFSET(3)   NOT NULL
 );
 CREATE INDEX IX_Bookings_Provider ON dbo.Bookings (ProviderId, StartsAt);
--- Search reads an expert's (or room's) taken time from these without touching the table.
-CREATE INDEX IX_Bookings_Expert ON dbo.Bookings (ExpertId, StartsAt) INCLUDE (EndsAt, Status);
-CREATE INDEX IX_Bookings_VideoRoom ON dbo.Bookings (VideoRoomId, StartsAt) INCLUDE (EndsAt, Status) WHERE VideoRoomId IS NOT NULL;
+CREATE INDEX IX_Bookings_Expert ON dbo.Bookings (ExpertId, StartsAt);
 CREATE INDEX IX_Bookings_ServicePoint ON dbo.Bookings (ServicePointId, StartsAt);
 
 -- Who changed what, when: ActorKind is citizen, portal, adviser, agency or system.

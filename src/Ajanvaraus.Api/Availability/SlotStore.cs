@@ -22,7 +22,7 @@ internal sealed record NamedSlotWindow
     public SlotWindow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 }
 
-internal sealed record TakenTimeRow(Guid ResourceId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
 
 /// <summary>The reads of availability search: each bounded by the service, the place and the days asked.</summary>
 internal sealed class SlotStore(Db db)
@@ -92,47 +92,21 @@ internal sealed class SlotStore(Db db)
         WHERE w.ExpertId = @ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
         """;
 
-    // Time taken from the given experts and video rooms (a JSON array of ids) around [From, To): confirmed bookings and
-    // live holds, as intervals. Their booked units are written with them in one transaction, so both say the same; reading
-    // a booking's interval is one row where its units are nine. Bookings last at most 8 hours (@Earliest = @From - 8 h).
-    internal static readonly DialectSql TakenTimeSql = new(
+    // Taken units of the given resources (a JSON array of ids) in the range; expired holds do not count.
+    internal static readonly DialectSql TakenUnitsSql = new(
         SqlServer: """
-            SELECT b.ExpertId AS ResourceId, b.StartsAt, b.EndsAt
-            FROM Bookings b
-            WHERE b.ExpertId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@ResourceIds) j) AND b.Status = 'confirmed'
-              AND b.StartsAt > @Earliest AND b.StartsAt < @To AND b.EndsAt > @From
-            UNION ALL
-            SELECT b.VideoRoomId, b.StartsAt, b.EndsAt
-            FROM Bookings b
-            WHERE b.VideoRoomId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@ResourceIds) j) AND b.Status = 'confirmed'
-              AND b.StartsAt > @Earliest AND b.StartsAt < @To AND b.EndsAt > @From
-            UNION ALL
-            SELECT h.ExpertId, h.StartsAt, h.EndsAt
-            FROM Holds h
-            WHERE h.ExpiresAt > @Now AND h.ExpertId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@ResourceIds) j) AND h.StartsAt < @To AND h.EndsAt > @From
-            UNION ALL
-            SELECT h.VideoRoomId, h.StartsAt, h.EndsAt
-            FROM Holds h
-            WHERE h.ExpiresAt > @Now AND h.VideoRoomId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@ResourceIds) j) AND h.StartsAt < @To AND h.EndsAt > @From
+            SELECT bu.ResourceId, bu.UnitStart
+            FROM BookedUnits bu
+            WHERE bu.ResourceId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@ResourceIds) j)
+              AND bu.UnitStart >= @From AND bu.UnitStart < @To
+              AND (bu.ExpiresAt IS NULL OR bu.ExpiresAt > @Now)
             """,
         Sqlite: """
-            SELECT b.ExpertId AS ResourceId, b.StartsAt, b.EndsAt
-            FROM Bookings b
-            WHERE b.ExpertId IN (SELECT j.value FROM json_each(@ResourceIds) j) AND b.Status = 'confirmed'
-              AND b.StartsAt > @Earliest AND b.StartsAt < @To AND b.EndsAt > @From
-            UNION ALL
-            SELECT b.VideoRoomId, b.StartsAt, b.EndsAt
-            FROM Bookings b
-            WHERE b.VideoRoomId IN (SELECT j.value FROM json_each(@ResourceIds) j) AND b.Status = 'confirmed'
-              AND b.StartsAt > @Earliest AND b.StartsAt < @To AND b.EndsAt > @From
-            UNION ALL
-            SELECT h.ExpertId, h.StartsAt, h.EndsAt
-            FROM Holds h
-            WHERE h.ExpiresAt > @Now AND h.ExpertId IN (SELECT j.value FROM json_each(@ResourceIds) j) AND h.StartsAt < @To AND h.EndsAt > @From
-            UNION ALL
-            SELECT h.VideoRoomId, h.StartsAt, h.EndsAt
-            FROM Holds h
-            WHERE h.ExpiresAt > @Now AND h.VideoRoomId IN (SELECT j.value FROM json_each(@ResourceIds) j) AND h.StartsAt < @To AND h.EndsAt > @From
+            SELECT bu.ResourceId, bu.UnitStart
+            FROM BookedUnits bu
+            WHERE bu.ResourceId IN (SELECT j.value FROM json_each(@ResourceIds) j)
+              AND bu.UnitStart >= @From AND bu.UnitStart < @To
+              AND (bu.ExpiresAt IS NULL OR bu.ExpiresAt > @Now)
             """);
 
     /// <summary>Windows start at most this long before a slot in them (rules are within one local day).</summary>
@@ -185,8 +159,7 @@ internal sealed class SlotStore(Db db)
 
         await using var c = await db.OpenAsync(ct);
         var ids = System.Text.Json.JsonSerializer.Serialize(resources.Select(r => r.ToString("D")));
-        var args = new { ResourceIds = ids, Earliest = from.AddHours(-8), From = from, To = to, Now = now };
-        var rows = await c.QueryAsync<TakenTimeRow>(new CommandDefinition(db.Sql(TakenTimeSql), args, cancellationToken: ct));
-        return rows.SelectMany(r => UnitMath.Units(r.StartsAt, r.EndsAt).Select(unit => (r.ResourceId, unit))).ToHashSet();
+        var rows = await c.QueryAsync<TakenUnitRow>(new CommandDefinition(db.Sql(TakenUnitsSql), new { ResourceIds = ids, From = from, To = to, Now = now }, cancellationToken: ct));
+        return rows.Select(r => (r.ResourceId, r.UnitStart)).ToHashSet();
     }
 }
