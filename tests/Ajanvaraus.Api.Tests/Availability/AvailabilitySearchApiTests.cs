@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Ajanvaraus.Api.Tests.Bookings;
 using Ajanvaraus.Api.Tests.Infrastructure;
@@ -64,6 +65,24 @@ public sealed class AvailabilitySearchApiTests
         // The other expert is free at 09:00, but the only room is not.
         Assert.DoesNotContain(slots, s => s.GetProperty("start").GetString() == "2026-11-24T09:00:00+02:00");
         Assert.Contains(slots, s => s.GetProperty("start").GetString() == "2026-11-24T09:45:00+02:00");
+    }
+
+    [Fact]
+    public async Task ALiveHoldHidesItsTimeAndAnExpiredOneDoesNot()
+    {
+        await using var world = await BookingWorld.CreateAsync();
+        var hold = new { serviceId = world.ServiceId, expertId = world.Expert, start = BookingWorld.Tuesday(9), channel = "in_person", servicePointId = "mikkeli" };
+        await (await world.App.CreateClient().PostAsJsonAsync("/api/v1/holds", hold)).ReadJsonAsync(HttpStatusCode.Created);
+        const string query = "servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-24";
+
+        var whileHeld = (await SearchAsync(world, query)).Select(s => s.GetProperty("start").GetString()).ToList();
+        world.Clock.Advance(TimeSpan.FromMinutes(11));
+        var afterExpiry = (await SearchAsync(world, query)).Select(s => s.GetProperty("start").GetString()).ToList();
+
+        Assert.DoesNotContain("2026-11-24T09:00:00+02:00", whileHeld);
+        Assert.DoesNotContain("2026-11-24T09:30:00+02:00", whileHeld);
+        Assert.Contains("2026-11-24T09:45:00+02:00", whileHeld);
+        Assert.Contains("2026-11-24T09:00:00+02:00", afterExpiry);
     }
 
     [Fact]
