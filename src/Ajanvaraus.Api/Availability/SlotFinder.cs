@@ -111,10 +111,14 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
     /// The slot at exactly this start if the expert publishes it for this service, channel and place, within
     /// notice and horizon; null otherwise. Whether its units are free is the database's to say, at insert.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="decidedAt"/> is when notice and horizon are judged: now, or for a live hold the moment it was
+    /// made, so a hold confirmed a few minutes later is not refused for notice it had when it was taken.
+    /// </remarks>
     public async Task<(Slot Slot, SlotResult Result, IReadOnlyList<Guid> Rooms)?> FindAsync(
-        ServiceRow service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct)
+        ServiceRow service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct, DateTimeOffset? decidedAt = null)
     {
-        var now = clock.GetUtcNow();
+        var now = decidedAt ?? clock.GetUtcNow();
         var end = start.AddMinutes(service.DurationMinutes);
         var (notBefore, notAfter) = Bounds(service, now, start, end);
         if (start < notBefore || start > notAfter || !service.Channels.Allows(channel))

@@ -89,7 +89,8 @@ internal static class BookingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await finder.FindAsync(service!, expertId!.Value, start!.Value, channel!.Value, pointId, ct) is not { } found)
+        var liveHold = hold is not null && hold.ExpiresAt > clock.GetUtcNow();
+        if (await finder.FindAsync(service!, expertId!.Value, start!.Value, channel!.Value, pointId, ct, liveHold ? hold!.CreatedAt : null) is not { } found)
         {
             return TypedResults.ValidationProblem(BookingRequests.NotBookable());
         }

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using System.Text.Json.Serialization;
 
 namespace Ajanvaraus.Api.Hosting;
@@ -14,7 +13,8 @@ internal static class JsonExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            // Finnish and Swedish letters as themselves ("Meikäläinen", not "Meik\u00e4l\u00e4inen"); HTML-special characters stay escaped.
-            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            // Letters and signs as themselves ("Meikäläinen", "+358…"), not \u escapes. The answers are application/json,
+            // never pasted into HTML by the service, so the HTML-safe escaping the default does buys nothing here.
+            options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
 }

@@ -46,6 +46,26 @@ public sealed class HoldsApiTests
     }
 
     [Fact]
+    public async Task ALiveHoldIsConfirmedEvenWhenTheMinimumNoticeHasSincePassed()
+    {
+        // Tuesday 07:58 in Mikkeli: 09:00 is 62 minutes away, just over the service's 60 minutes of notice.
+        await using var world = await BookingWorld.CreateAsync(now: BookingWorld.Tuesday(7, 58), experts: 2);
+        var hold = await HoldOkAsync(world, BookingWorld.Tuesday(9));
+        world.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var confirmed = await world.BookAsync(new
+        {
+            holdId = hold.GetProperty("id").GetGuid(),
+            holdToken = hold.GetProperty("holdToken").GetString(),
+            customer = new { name = "Maija", email = "maija@example.fi", language = "fi" },
+        });
+
+        await confirmed.ReadJsonAsync(HttpStatusCode.Created);
+        var direct = await world.BookAsync(world.Booking(BookingWorld.Tuesday(9), expert: world.Experts[1]));
+        await direct.AssertValidationErrorAsync("start");
+    }
+
+    [Fact]
     public async Task AnExpiredHoldBlocksNoOne()
     {
         await using var world = await BookingWorld.CreateAsync();
