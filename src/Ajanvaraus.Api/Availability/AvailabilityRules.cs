@@ -15,9 +15,7 @@ public sealed record AvailabilityRuleRequest(
     [property: Required] DateOnly? ValidFrom,
     [property: StringLength(40)] string? ServicePointId = null,
     [property: StringLength(500)] string? Recurrence = null,
-    DateOnly? ValidUntil = null)
-{
-}
+    DateOnly? ValidUntil = null);
 
 public sealed record AvailabilityRuleResponse(
     Guid Id,

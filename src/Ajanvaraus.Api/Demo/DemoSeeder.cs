@@ -82,29 +82,10 @@ internal sealed class DemoSeeder(
             return 0;
         }
 
-        var channels = ChannelFlags.Of(service.Channels);
-        await services.InsertAsync(new ServiceRow
-        {
-            Id = id,
-            ProviderId = service.Provider,
-            NameFi = service.Names.Fi,
-            NameSv = service.Names.Sv,
-            NameEn = service.Names.En,
-            DescriptionFi = service.Descriptions.Fi,
-            DescriptionSv = service.Descriptions.Sv,
-            DescriptionEn = service.Descriptions.En,
-            DurationMinutes = service.Minutes,
-            AllowsInPerson = channels.AllowsInPerson,
-            AllowsRemoteAtPoint = channels.AllowsRemoteAtPoint,
-            AllowsVideo = channels.AllowsVideo,
-            AllowsPhone = channels.AllowsPhone,
-            MinimumNoticeMinutes = 120,
-            BookingHorizonDays = 60,
-            CancellationCutoffMinutes = 1440,
-            CardFi = service.Card.Fi,
-            CardSv = service.Card.Sv,
-            CardEn = service.Card.En,
-        }, ct);
+        // The same mapping an agency's POST goes through; demo services book with 2 h notice and a 24 h cut-off.
+        var request = new ServiceRequest(service.Names, service.Minutes, service.Channels, service.Descriptions, service.Card,
+            MinimumNoticeMinutes: 120, BookingHorizonDays: 60, CancellationCutoffMinutes: 1440);
+        await services.InsertAsync(ServiceRow.From(id, service.Provider, request), ct);
         return 1;
     }
 
@@ -131,21 +112,8 @@ internal sealed class DemoSeeder(
                 continue;
             }
 
-            var channels = ChannelFlags.Of(rule.Channels);
-            await rules.InsertAsync(new AvailabilityRuleRow
-            {
-                Id = ruleId,
-                ExpertId = id,
-                ServicePointId = rule.Point,
-                AllowsInPerson = channels.AllowsInPerson,
-                AllowsRemoteAtPoint = channels.AllowsRemoteAtPoint,
-                AllowsVideo = channels.AllowsVideo,
-                AllowsPhone = channels.AllowsPhone,
-                StartTime = TimeOnly.Parse(rule.Start, System.Globalization.CultureInfo.InvariantCulture),
-                EndTime = TimeOnly.Parse(rule.End, System.Globalization.CultureInfo.InvariantCulture),
-                RecurrenceRule = $"FREQ=WEEKLY;BYDAY={rule.Days}",
-                ValidFrom = validFrom,
-            }, ct);
+            var request = new AvailabilityRuleRequest(rule.Channels, rule.Start, rule.End, validFrom, rule.Point, $"FREQ=WEEKLY;BYDAY={rule.Days}");
+            await rules.InsertAsync(AvailabilityRuleRow.From(ruleId, id, request), ct);
             added++;
         }
 

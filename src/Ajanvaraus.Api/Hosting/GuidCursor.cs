@@ -1,7 +1,6 @@
-using Ajanvaraus.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Ajanvaraus.Api.Services;
+namespace Ajanvaraus.Api.Hosting;
 
 /// <summary>Cursors of lists keyed by a GUID id.</summary>
 internal static class GuidCursor
