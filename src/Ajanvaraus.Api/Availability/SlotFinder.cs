@@ -107,35 +107,45 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>
-    /// The slot at exactly this start if the expert publishes it for this service, channel and place, within
-    /// notice and horizon; null otherwise. Whether its units are free is the database's to say, at insert.
-    /// </summary>
-    /// <remarks>
-    /// <paramref name="decidedAt"/> is when notice and horizon are judged: now, or for a live hold the moment it was
-    /// made, so a hold confirmed a few minutes later is not refused for notice it had when it was taken.
-    /// </remarks>
-    public async Task<(Slot Slot, SlotResult Result, IReadOnlyList<Guid> Rooms)?> FindAsync(
+    // The slot at exactly this start if the expert publishes it for this service, channel and place, within notice and
+    // horizon; otherwise why not. Whether its units are free is the database's to say, at insert. `decidedAt` is when
+    // notice and horizon are judged: now, or for a live hold the moment it was made (a hold confirmed a few minutes
+    // later is not refused for notice it had when it was taken).
+    public async Task<SlotMatch> FindAsync(
         ServiceRow service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct, DateTimeOffset? decidedAt = null)
     {
         var now = decidedAt ?? clock.GetUtcNow();
         var end = start.AddMinutes(service.DurationMinutes);
-        var (notBefore, notAfter) = Bounds(service, now, start, end);
-        if (start < notBefore || start > notAfter || !service.Channels.Allows(channel))
+        var atPoint = channel is Channel.InPerson or Channel.RemoteAtPoint;
+        if (!service.Channels.Allows(channel))
         {
-            return null;
+            return SlotMatch.No(NotBookable.ChannelNotOffered);
         }
 
-        var atPoint = channel is Channel.InPerson or Channel.RemoteAtPoint;
         if (atPoint != (servicePointId is not null))
         {
-            return null;
+            return SlotMatch.No(atPoint ? NotBookable.PointMissing : NotBookable.PointNotWanted);
+        }
+
+        if (start < now)
+        {
+            return SlotMatch.No(NotBookable.InThePast);
+        }
+
+        if (start < now.AddMinutes(service.MinimumNoticeMinutes))
+        {
+            return SlotMatch.No(NotBookable.WithinNotice);
+        }
+
+        if (start > now.AddDays(service.BookingHorizonDays))
+        {
+            return SlotMatch.No(NotBookable.BeyondHorizon);
         }
 
         var points = atPoint ? await store.PointsAsync(service.ProviderId, servicePointId, null, ct) : [];
         if (atPoint && points.Count == 0)
         {
-            return null;
+            return SlotMatch.No(NotBookable.PointNotServed);
         }
 
         var windows = await store.ExpertWindowsAsync(service.Id, expertId, start, end, ct);
@@ -145,14 +155,14 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
             .FirstOrDefault(s => s.Start == start && s.ExpertId == expertId && s.ServicePointId == servicePointId);
         if (slot is null)
         {
-            return null;
+            // Inside the expert's time but between two offered starts: say so, the portal may have rounded.
+            var step = TimeSpan.FromMinutes(SlotCalculator.StepMinutes(service.DurationMinutes));
+            var inside = windows.Any(w => w.StartsAt <= start && end <= w.EndsAt && (start - w.StartsAt).Ticks % step.Ticks != 0);
+            return SlotMatch.No(inside ? NotBookable.NotOnStep : NotBookable.OutsideWindows);
         }
 
-        var result = new SlotResult(
-            [slot],
-            windows.Take(1).ToDictionary(w => w.ExpertId, w => w.DisplayName),
-            points.ToDictionary(p => p.Id, p => p.TimeZone));
-        return (slot, result, roomPoints.SelectMany(p => p.VideoRoomIds).ToList());
+        var zone = points.Count > 0 ? points[0].TimeZone : LocalTime.Helsinki;
+        return new SlotMatch(new BookableSlot(service, slot, roomPoints.SelectMany(p => p.VideoRoomIds).ToList(), zone), null);
     }
 
     /// <summary>The zone a time at this point is shown in; Finnish time for remote bookings.</summary>

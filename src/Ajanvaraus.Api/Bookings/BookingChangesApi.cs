@@ -1,13 +1,13 @@
 using System.ComponentModel;
 using Ajanvaraus.Api.Availability;
-using Ajanvaraus.Api.Services;
 using Ajanvaraus.Api.Hosting;
+using Ajanvaraus.Api.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Bookings;
 
-/// <summary>What the citizen (or their portal) does with the manage token: cancel and move.</summary>
+// What the citizen (or their portal) does with the manage token: cancel and move.
 internal static class BookingChangesApi
 {
     public static RouteGroupBuilder MapBookingChanges(this IEndpointRouteBuilder app)
@@ -17,7 +17,10 @@ internal static class BookingChangesApi
         group.MapPost("/cancel", CancelAsync)
             .WithName("CancelBooking")
             .WithSummary("Cancel a booking with its manage token")
-            .WithDescription("Frees the time. Allowed until the service's cancellation cut-off before the start (409 after it, or when already cancelled). A wrong token answers 404.")
+            .WithDescription("""
+                Frees the time. Allowed until the service's cancellation cut-off before the start (409 after it, or when the
+                booking is no longer confirmed — the problem's title says its state). A wrong token answers 404.
+                """)
             .WithExamples(request: new CancelBookingRequest("Estyneenä"))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .AllowAnonymous();
@@ -26,11 +29,12 @@ internal static class BookingChangesApi
             .WithName("RescheduleBooking")
             .WithSummary("Move a booking to another time with its manage token")
             .WithDescription("""
-                Takes the new time and frees the old in one transaction: when the new time is taken (409) or not bookable (400),
-                the booking stays exactly as it was. Allowed until the cancellation cut-off. Channel and point default to the
-                booking's own.
+                Takes the new time and frees the old in one transaction: when the new time is taken (409) or not bookable (400,
+                naming the field and why), the booking stays exactly as it was. Allowed until the cancellation cut-off. Channel
+                and point default to the booking's own.
                 """)
-            .WithExamples(request: new RescheduleBookingRequest(Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"), DateTimeOffset.Parse("2026-11-25T13:00:00+02:00"), null, null))
+            .WithExamples(request: new RescheduleBookingRequest(
+                Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"), DateTimeOffset.Parse("2026-11-25T13:00:00+02:00"), null, null))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .AllowAnonymous();
 
@@ -38,53 +42,46 @@ internal static class BookingChangesApi
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound, ProblemHttpResult>> CancelAsync(
-        [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store, ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store,
+        ServiceStore services, TimeProvider clock, CancellationToken ct)
     {
-        if (await BookingResponses.WithTokenAsync(bookingId, http.Request, store, ct) is not { } row)
+        if (await ManageAccess.FindAsync(bookingId, http.Request, store, ct) is not { } row)
         {
             return TypedResults.NotFound();
         }
 
-        if (await Refusal(row, services, clock, ct) is { } refusal)
+        if (await RefusalAsync(row, services, clock, ct) is { } refusal)
         {
             return refusal;
         }
 
-        var cancelled = await store.CancelAsync(row, BookingResponses.ActorOf(http.User), body?.Reason, ct);
-        return cancelled is null
-            ? NotConfirmed()
-            : TypedResults.Ok(BookingResponses.From(cancelled, await finder.ZoneAsync(cancelled.ServicePointId, ct)));
+        var change = await store.CancelAsync(row.Id, Actor.Of(http.User), body?.Reason, ct);
+        return change.Outcome == ChangeOutcome.Done ? await OkAsync(change.Row!, http, store, ct) : BookingProblems.NotConfirmed(change.Row!);
     }
 
     private static async Task<Results<Ok<BookingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
         [Description("The booking id.")] Guid bookingId, RescheduleBookingRequest body, HttpContext http,
-        BookingStore store, ServiceStore services, SlotFinder finder, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
+        BookingStore store, ServiceStore services, SlotChecks slots, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (await BookingResponses.WithTokenAsync(bookingId, http.Request, store, ct) is not { } row)
+        if (await ManageAccess.FindAsync(bookingId, http.Request, store, ct) is not { } row)
         {
             return TypedResults.NotFound();
         }
 
-        if (await Refusal(row, services, clock, ct) is { } refusal)
+        if (await RefusalAsync(row, services, clock, ct) is { } refusal)
         {
             return refusal;
         }
 
-        if (!UnitMath.IsOnUnitBoundary(body.Start!.Value))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["start"] = ["Times start on whole 5 minutes."] });
-        }
-
         var channel = body.Channel ?? row.ChannelValue;
-        var atPoint = channel is Channel.InPerson or Channel.RemoteAtPoint;
-        var pointId = atPoint ? body.ServicePointId ?? row.ServicePointId : null;
-        var service = await services.FindAsync(row.ServiceId, ct) is { IsActive: true } active ? active : null;
-        if (service is null || await finder.FindAsync(service, body.ExpertId!.Value, body.Start.Value, channel, pointId, ct) is not { } found)
+        var pointId = channel is Channel.InPerson or Channel.RemoteAtPoint ? body.ServicePointId ?? row.ServicePointId : null;
+        var (bookable, errors) = await slots.CheckAsync(new SlotAsk(row.ServiceId, body.ExpertId, body.Start, channel, pointId), null, ct);
+        if (bookable is null)
         {
-            return TypedResults.ValidationProblem(BookingRequests.NotBookable());
+            return TypedResults.ValidationProblem(errors);
         }
 
-        var (slot, result, rooms) = found;
+        var slot = bookable.Slot;
         var moved = row with
         {
             ExpertId = slot.ExpertId,
@@ -94,29 +91,32 @@ internal static class BookingChangesApi
             ServicePointId = slot.ServicePointId,
             MeetingUrl = slot.Channel == Channel.Video ? row.MeetingUrl ?? options.Value.MeetingUrl(row.Id, row.Reference) : null,
         };
-        var write = await store.MoveAsync(row, moved, new Reservation(slot.ExpertId, slot.Start, slot.End, rooms), BookingResponses.ActorOf(http.User), ct);
-        if (write.Status != WriteStatus.Done)
+        var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
+        var change = await store.MoveAsync(moved, reservation, Actor.Of(http.User), ct);
+        return change.Outcome switch
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The time is taken", detail: "Someone else has the new time. The booking is unchanged.");
-        }
-
-        return TypedResults.Ok(BookingResponses.From(write.Row!, result.PointZones.GetValueOrDefault(slot.ServicePointId ?? "", LocalTime.Helsinki)));
+            ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
+            ChangeOutcome.Taken => BookingProblems.Taken("Someone else has the new time. The booking is unchanged."),
+            _ => BookingProblems.NotConfirmed(change.Row!),
+        };
     }
 
+    private static async Task<Ok<BookingResponse>> OkAsync(BookingRow row, HttpContext http, BookingStore store, CancellationToken ct) =>
+        TypedResults.Ok(BookingResponses.From((await store.FindViewAsync(row.Id, ct))!, Language.Of(http.Request)));
+
     // A booking can change while it is confirmed and before its service's cut-off.
-    private static async Task<ProblemHttpResult?> Refusal(BookingRow row, ServiceStore services, TimeProvider clock, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> RefusalAsync(BookingRow row, ServiceStore services, TimeProvider clock, CancellationToken ct)
     {
         if (row.StatusValue != BookingStatus.Confirmed)
         {
-            return NotConfirmed();
+            return BookingProblems.NotConfirmed(row);
         }
 
         var cutoff = (await services.FindAsync(row.ServiceId, ct))?.CancellationCutoffMinutes ?? 0;
         return clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff)
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Too late to change", detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.")
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Too late to change",
+                detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.")
             : null;
     }
-
-    private static ProblemHttpResult NotConfirmed() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Booking is not confirmed", detail: "Only a confirmed booking can be cancelled or moved.");
 }

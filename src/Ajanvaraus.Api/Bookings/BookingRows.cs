@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
+using Ajanvaraus.Api.Identity;
 
 namespace Ajanvaraus.Api.Bookings;
 
-/// <summary>A Bookings row, column for column (property-mapped: SQLite returns integers as Int64).</summary>
+// A Bookings row, column for column (property-mapped: SQLite returns integers as Int64).
 internal sealed record BookingRow
 {
     public Guid Id { get; init; }
@@ -31,6 +34,38 @@ internal sealed record BookingRow
 
     public Channel ChannelValue => ChannelFlags.Parse(Channel);
 
+    // A new booking of a checked slot; the room is chosen when its units are taken.
+    public static BookingRow New(
+        BookableSlot bookable, CustomerRequest customer, string? phone, string? notes, Actor madeBy, string tokenHash, BookingOptions options, DateTimeOffset now)
+    {
+        var (service, slot, _, _) = bookable;
+        var id = Guid.CreateVersion7();
+        var reference = BookingReference.Create();
+        return new BookingRow
+        {
+            Id = id,
+            Reference = reference,
+            ProviderId = service.ProviderId,
+            ServiceId = service.Id,
+            ExpertId = slot.ExpertId,
+            ServicePointId = slot.ServicePointId,
+            Channel = ChannelFlags.Name(slot.Channel),
+            StartsAt = slot.Start,
+            EndsAt = slot.End,
+            CustomerName = customer.Name.Trim(),
+            CustomerEmail = customer.Email?.Trim(),
+            CustomerPhone = phone,
+            CustomerLanguage = customer.Language,
+            Notes = notes,
+            MeetingUrl = slot.Channel == Availability.Channel.Video ? options.MeetingUrl(id, reference) : null,
+            ManageTokenHash = tokenHash,
+            MadeByKind = madeBy.Kind,
+            MadeById = madeBy.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
     public BookingStatus StatusValue => Status switch
     {
         "cancelled" => BookingStatus.Cancelled,
@@ -48,18 +83,60 @@ internal sealed record BookingRow
     };
 }
 
-/// <summary>A Holds row.</summary>
 internal sealed record HoldRow(
     Guid Id, string TokenHash, Guid ServiceId, Guid ExpertId, string? ServicePointId, Guid? VideoRoomId, string Channel,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset ExpiresAt, string? ClientId, DateTimeOffset CreatedAt);
 
-/// <summary>The time and resources a booking or hold takes: the expert, and for remote_at_point one of the point's rooms.</summary>
+// The time and resources a booking or hold takes: the expert, and for remote_at_point one of the point's rooms.
 internal sealed record Reservation(Guid ExpertId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> CandidateRooms);
 
-/// <summary>Who acted: the citizen (anonymous, with the manage token), a portal client, an adviser or an agency.</summary>
+// Who acted: the citizen (anonymous, with the manage token), a portal client, or staff by their token's subject —
+// an adviser (at their point), an agency admin (of their provider) or an operator.
 internal sealed record Actor(string Kind, string? Id)
 {
     public static readonly Actor Citizen = new("citizen", null);
+
+    public static Actor Of(ClaimsPrincipal user)
+    {
+        var subject = user.FindFirstValue("sub");
+        return user switch
+        {
+            _ when user.PortalClient() is { } client => new Actor("portal", client),
+            _ when user.IsInRole(Roles.Adviser) => new Actor("adviser", $"{user.FindFirstValue(ClaimNames.ServicePoint)}/{subject}"),
+            _ when user.IsInRole(Roles.AgencyAdmin) => new Actor("agency", $"{user.FindFirstValue(ClaimNames.Provider)}/{subject}"),
+            _ when user.IsInRole(Roles.Operator) => new Actor("operator", subject),
+            _ => Citizen,
+        };
+    }
+}
+
+// A booking with the names a response shows, in the three languages (one joined read).
+internal sealed record BookingView(BookingRow Booking, BookingNames Names);
+
+internal sealed record BookingNames
+{
+    public string ServiceNameFi { get; init; } = "";
+    public string ServiceNameSv { get; init; } = "";
+    public string ServiceNameEn { get; init; } = "";
+    public string ProviderNameFi { get; init; } = "";
+    public string ProviderNameSv { get; init; } = "";
+    public string ProviderNameEn { get; init; } = "";
+    public string ExpertName { get; init; } = "";
+    public string? PointNameFi { get; init; }
+    public string? PointNameSv { get; init; }
+    public string? PointNameEn { get; init; }
+    public string? StreetAddress { get; init; }
+    public string? PostalCode { get; init; }
+    public string? PostOffice { get; init; }
+    public string? TimeZone { get; init; }
+
+    public string Zone => TimeZone ?? LocalTime.Helsinki;
+
+    public LocalizedText ServiceNames => new(ServiceNameFi, ServiceNameSv, ServiceNameEn);
+
+    public LocalizedText ProviderNames => new(ProviderNameFi, ProviderNameSv, ProviderNameEn);
+
+    public LocalizedText? PointNames => PointNameFi is null ? null : new(PointNameFi, PointNameSv ?? PointNameFi, PointNameEn ?? PointNameFi);
 }
 
 /// <summary>Which of a provider's bookings to list: start in [From, To), optionally one point, expert or status.</summary>

@@ -5,19 +5,21 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
 
-internal enum WriteStatus
+// How a new booking ended: written, answered from an earlier request with the same key, or neither (the time is taken).
+internal sealed record BookingWrite(BookingRow? Created, IdempotentReplay? Replay);
+
+internal enum ChangeOutcome
 {
     Done,
     Taken,
-    Replayed,
-    KeyReused,
-    InProgress,
+    NotConfirmed,
 }
 
-/// <summary>How a booking write ended: done (with the row), lost the race, or answered from an earlier request.</summary>
-internal sealed record BookingWrite(WriteStatus Status, BookingRow? Row = null, IdempotentReplay? Replay = null);
+// How a cancel or move ended; Row is the changed booking, or as it is now when nothing changed.
+internal sealed record BookingChange(ChangeOutcome Outcome, BookingRow? Row);
 
-/// <summary>Bookings and their history. Every change is one short transaction with its booked units.</summary>
+// Bookings and their history. Every change is one short transaction through Db.WriteAsync with its booked units, and
+// takes the booking's row before its units (the order every writer keeps, so they queue rather than deadlock).
 internal sealed class BookingStore(Db db, TimeProvider clock)
 {
     internal const string Columns = """
@@ -35,6 +37,31 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
 
     internal const string FindSql = $"""
         SELECT {Columns} FROM Bookings WHERE Id = @Id
+        """;
+
+    // The row a change is about, locked first: UPDLOCK makes a concurrent cancel and move of one booking queue here
+    // (under READ_COMMITTED_SNAPSHOT a plain read would not wait and both would go on to the units). SQLite: the
+    // transaction already holds the database's write lock.
+    internal static readonly DialectSql LockSql = new(
+        SqlServer: $"""
+            SELECT {Columns} FROM dbo.Bookings WITH (UPDLOCK, ROWLOCK) WHERE Id = @Id
+            """,
+        Sqlite: FindSql);
+
+    internal const string FindViewSql = """
+        SELECT b.Id, b.Reference, b.ProviderId, b.ServiceId, b.ExpertId, b.ServicePointId, b.VideoRoomId, b.Channel, b.StartsAt,
+               b.EndsAt, b.Status, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage, b.Notes, b.MeetingUrl,
+               b.ManageTokenHash, b.Sequence, b.MadeByKind, b.MadeById, b.CreatedAt, b.UpdatedAt,
+               s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn,
+               p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn, e.DisplayName AS ExpertName,
+               sp.NameFi AS PointNameFi, sp.NameSv AS PointNameSv, sp.NameEn AS PointNameEn,
+               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone
+        FROM Bookings b
+        JOIN Services s ON s.Id = b.ServiceId
+        JOIN Providers p ON p.Id = b.ProviderId
+        JOIN Experts e ON e.Id = b.ExpertId
+        LEFT JOIN ServicePoints sp ON sp.Id = b.ServicePointId
+        WHERE b.Id = @Id
         """;
 
     internal const string InsertHistorySql = """
@@ -60,115 +87,114 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<BookingRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
-    /// <summary>
-    /// Writes the booking, its units (taking over the hold's, if any) and its first history line in one transaction,
-    /// and records the answer under the Idempotency-Key in the same transaction.
-    /// </summary>
-    public async Task<BookingWrite> CreateAsync(
-        BookingRow row, Reservation reservation, Guid? holdId, IdempotentRequest? idempotent, Func<BookingRow, (string Location, string Body)> answer, CancellationToken ct)
+    public async Task<BookingView?> FindViewAsync(Guid id, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         await using var c = await db.OpenAsync(ct);
-        await using (var tx = await db.BeginWriteAsync(c, ct))
-        {
-            try
-            {
-                if (idempotent is not null)
-                {
-                    await IdempotencyLedger.ClaimAsync(c, tx, idempotent, now, ct);
-                }
-
-                if (holdId is { } hold)
-                {
-                    await UnitLedger.FreeHoldAsync(c, tx, hold, ct);
-                    await c.ExecuteAsync(new CommandDefinition(HoldStore.DeleteSql, new { Id = hold }, tx, cancellationToken: ct));
-                }
-
-                var room = await UnitLedger.TakeAsync(db, c, tx, reservation, row.Id, null, null, now, ct);
-                row = row with { VideoRoomId = room };
-                await c.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));
-                await HistoryAsync(c, tx, row.Id, "created", new Actor(row.MadeByKind, row.MadeById), null, Snapshot(row), now, ct);
-                if (idempotent is not null)
-                {
-                    var (location, body) = answer(row);
-                    await IdempotencyLedger.RecordAsync(c, tx, idempotent, StatusCodes.Status201Created, location, body, ct);
-                }
-
-                await tx.CommitAsync(ct);
-                return new BookingWrite(WriteStatus.Done, row);
-            }
-            catch (Exception ex) when (UnitLedger.IsTaken(ex) || (idempotent is not null && Db.IsUniqueViolation(ex)))
-            {
-                await tx.RollbackAsync(ct);
-            }
-        }
-
-        // Lost a race: for the key (replay the first answer) or for the time (409).
-        if (idempotent is not null && await IdempotencyLedger.FindAsync(c, idempotent, now, ct) is { } replay)
-        {
-            return new BookingWrite(!replay.SameRequest ? WriteStatus.KeyReused : replay.Body is null ? WriteStatus.InProgress : WriteStatus.Replayed, Replay: replay);
-        }
-
-        return new BookingWrite(WriteStatus.Taken);
+        var rows = await c.QueryAsync<BookingRow, BookingNames, BookingView>(
+            new CommandDefinition(FindViewSql, new { Id = id }, cancellationToken: ct), (b, n) => new BookingView(b, n), splitOn: "ServiceNameFi");
+        return rows.SingleOrDefault();
     }
 
-    /// <summary>The earlier answer to this key, if any, before doing anything.</summary>
+    // Writes the booking, its units (taking over the hold's, if any) and its first history line in one transaction,
+    // and records the key in the same transaction. Losing the key's race replays; losing the time's race is "taken".
+    public async Task<BookingWrite> CreateAsync(
+        BookingRow row, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            var created = await db.WriteAsync(async (c, tx) =>
+            {
+                await IdempotencyLedger.ClaimAsync(c, tx, idempotent, now, ct);
+                if (hold is not null)
+                {
+                    await HoldStore.DeleteAsync(c, tx, hold, ct);
+                }
+
+                var written = row with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now, ct) };
+                await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
+                await HistoryAsync(c, tx, written.Id, "created", new Actor(written.MadeByKind, written.MadeById), null, Snapshot(written), now, ct);
+                await IdempotencyLedger.RecordAsync(c, tx, idempotent, written.Id, manageToken, ct);
+                return written;
+            }, ct);
+            return new BookingWrite(created, null);
+        }
+        catch (Exception ex) when (UnitLedger.IsTaken(ex))
+        {
+            // The key's unique violation too: then the first request's answer is there to replay.
+            return new BookingWrite(null, await ReplayAsync(idempotent, ct));
+        }
+    }
+
+    // The earlier answer to this key, if any.
     public async Task<IdempotentReplay?> ReplayAsync(IdempotentRequest request, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await IdempotencyLedger.FindAsync(c, request, clock.GetUtcNow(), ct);
     }
 
-    /// <summary>Cancels a confirmed booking and frees its time; false when it was not confirmed.</summary>
-    public async Task<BookingRow?> CancelAsync(BookingRow row, Actor actor, string? reason, CancellationToken ct)
+    // Cancels a confirmed booking and frees its time.
+    public Task<BookingChange> CancelAsync(Guid id, Actor actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        if (await c.ExecuteAsync(new CommandDefinition(CancelSql, new { row.Id, Now = now }, tx, cancellationToken: ct)) != 1)
+        return db.WriteAsync(async (c, tx) =>
         {
-            return null;
-        }
-
-        await UnitLedger.FreeBookingAsync(c, tx, row.Id, ct);
-        var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = now };
-        await HistoryAsync(c, tx, row.Id, "cancelled", actor, Snapshot(row), new { status = "cancelled", reason }, now, ct);
-        await tx.CommitAsync(ct);
-        return cancelled;
-    }
-
-    /// <summary>
-    /// Moves a confirmed booking: the old units are freed and the new taken in one transaction, so when the new
-    /// time is taken nothing changes. Null when the booking is no longer confirmed.
-    /// </summary>
-    public async Task<BookingWrite> MoveAsync(BookingRow row, BookingRow moved, Reservation reservation, Actor actor, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        try
-        {
-            await UnitLedger.FreeBookingAsync(c, tx, row.Id, ct);
-            var room = await UnitLedger.TakeAsync(db, c, tx, reservation, row.Id, null, null, now, ct);
-            moved = moved with { VideoRoomId = room, Sequence = row.Sequence + 1, UpdatedAt = now };
-            if (await c.ExecuteAsync(new CommandDefinition(MoveSql, new { moved.Id, moved.ExpertId, moved.StartsAt, moved.EndsAt, moved.Channel, moved.ServicePointId, moved.VideoRoomId, moved.MeetingUrl, Now = now }, tx, cancellationToken: ct)) != 1)
+            var row = await LockAsync(c, tx, id, ct);
+            if (row.StatusValue != BookingStatus.Confirmed)
             {
-                await tx.RollbackAsync(ct);
-                return new BookingWrite(WriteStatus.Taken);
+                return new BookingChange(ChangeOutcome.NotConfirmed, row);
             }
 
-            await HistoryAsync(c, tx, row.Id, "rescheduled", actor, Snapshot(row), Snapshot(moved), now, ct);
-            await tx.CommitAsync(ct);
-            return new BookingWrite(WriteStatus.Done, moved);
+            await c.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id, Now = now }, tx, cancellationToken: ct));
+            await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
+            var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = now };
+            await HistoryAsync(c, tx, id, "cancelled", actor, Snapshot(row), new { status = "cancelled", reason }, now, ct);
+            return new BookingChange(ChangeOutcome.Done, cancelled);
+        }, ct);
+    }
+
+    // Moves a confirmed booking: the old units are freed and the new taken in one transaction, so when the new time is
+    // taken nothing changes. `moved` carries the new expert, time, channel, place and link.
+    public async Task<BookingChange> MoveAsync(BookingRow moved, Reservation reservation, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        try
+        {
+            return await db.WriteAsync(async (c, tx) =>
+            {
+                var row = await LockAsync(c, tx, moved.Id, ct);
+                if (row.StatusValue != BookingStatus.Confirmed)
+                {
+                    return new BookingChange(ChangeOutcome.NotConfirmed, row);
+                }
+
+                await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
+                var room = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now, ct);
+                var done = row with
+                {
+                    ExpertId = moved.ExpertId, StartsAt = moved.StartsAt, EndsAt = moved.EndsAt, Channel = moved.Channel,
+                    ServicePointId = moved.ServicePointId, VideoRoomId = room, MeetingUrl = moved.MeetingUrl,
+                    Sequence = row.Sequence + 1, UpdatedAt = now,
+                };
+                await c.ExecuteAsync(new CommandDefinition(MoveSql, new
+                {
+                    done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId, done.MeetingUrl, Now = now,
+                }, tx, cancellationToken: ct));
+                await HistoryAsync(c, tx, row.Id, "rescheduled", actor, Snapshot(row), Snapshot(done), now, ct);
+                return new BookingChange(ChangeOutcome.Done, done);
+            }, ct);
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
         {
-            await tx.RollbackAsync(ct);
-            return new BookingWrite(WriteStatus.Taken);
+            return new BookingChange(ChangeOutcome.Taken, null);
         }
     }
 
-    private static Task HistoryAsync(DbConnection c, DbTransaction tx, Guid bookingId, string action, Actor actor, object? from, object? to, DateTimeOffset now, CancellationToken ct) =>
+    private async Task<BookingRow> LockAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
+        await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(LockSql), new { Id = id }, tx, cancellationToken: ct));
+
+    private static Task HistoryAsync(
+        DbConnection c, DbTransaction tx, Guid bookingId, string action, Actor actor, object? from, object? to, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(InsertHistorySql, new
         {
             Id = Guid.CreateVersion7(),

@@ -12,16 +12,15 @@ public enum BookingStatus
     NoShow,
 }
 
-/// <summary>The customer as the booking form gives them. A confirmation needs an e-mail address or a phone number.</summary>
+// The customer as the booking form gives them. A confirmation needs an e-mail address or a phone number.
 public sealed record CustomerRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
     [property: StringLength(254), Description("Where the confirmation and reminders go (e-mail).")] string? Email,
     [property: StringLength(32), Description("A Finnish phone number (e.g. 040 123 4567); required for the phone channel.")] string? Phone,
     [property: Required, RegularExpression("^(fi|sv|en)$", ErrorMessage = "Use fi, sv or en."), Description("The language of messages and the calendar entry.")] string Language);
 
-/// <summary>
-/// Either a time (serviceId, expertId, start, channel, servicePointId for visits) or a hold to confirm (holdId, holdToken).
-/// </summary>
+// Either a time (serviceId, expertId, start, channel, servicePointId for visits) or a hold to confirm (holdId and
+// holdToken, and none of the time's fields: the hold fixes them).
 public sealed record CreateBookingRequest(
     Guid? ServiceId,
     Guid? ExpertId,
@@ -54,17 +53,24 @@ public sealed record CustomerResponse(string Name, string? Email, string? Phone,
 
 public sealed record BookingLinks(string Self, string Cancel, string Reschedule, string Calendar);
 
+// Where a booking takes place, for a portal to show without another call.
+public sealed record BookingPlace(string Id, string Name, string StreetAddress, string PostalCode, string PostOffice);
+
 public sealed record BookingResponse(
     Guid Id,
     string Reference,
     BookingStatus Status,
     Guid ServiceId,
+    [property: Description("The service's name in the language asked (Accept-Language).")] string ServiceName,
     string ProviderId,
+    [property: Description("The agency's name in the language asked.")] string ProviderName,
     Guid ExpertId,
+    string ExpertName,
     Channel Channel,
     DateTimeOffset Start,
     DateTimeOffset End,
     string? ServicePointId,
+    [property: Description("The service point's name and street address, for in_person and remote_at_point.")] BookingPlace? ServicePoint,
     string? MeetingUrl,
     CustomerResponse Customer,
     string? Notes,

@@ -9,12 +9,13 @@ internal static class BookingsExtensions
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BookingStore>();
         services.AddSingleton<HoldStore>();
+        services.AddSingleton<SlotChecks>();
         services.AddSingleton<ProviderBookingStore>();
         services.AddSingleton<CalendarStore>();
         return services;
     }
 
-    /// <summary>Holds, bookings and what their manage token allows, the agency's list, and the .ics export.</summary>
+    // Holds, bookings and what their manage token allows, the agency's list, and the .ics export.
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder api)
     {
         api.MapHolds();

@@ -1,11 +1,40 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Mail;
+using Ajanvaraus.Api.Availability;
 using PhoneNumbers;
 
 namespace Ajanvaraus.Api.Bookings;
 
 internal static class ContactValidation
 {
+    // The customer's contacts as a booking needs them; `phone` is the number in E.164 when one was given.
+    public static Dictionary<string, string[]> CustomerErrors(CustomerRequest customer, Channel channel, out string? phone)
+    {
+        var errors = new Dictionary<string, string[]>();
+        phone = null;
+        if (customer.Email is { Length: > 0 } email && !IsValidEmail(email))
+        {
+            errors["customer.email"] = ["Not a valid e-mail address."];
+        }
+
+        if (customer.Phone is { Length: > 0 } given && !NormalizeFinnishPhone(given, out phone))
+        {
+            errors["customer.phone"] = ["Not a valid Finnish phone number (e.g. 040 123 4567 or +358 40 123 4567)."];
+        }
+
+        if (channel == Channel.Phone && string.IsNullOrWhiteSpace(customer.Phone))
+        {
+            errors["customer.phone"] = ["A phone appointment needs the number the expert will call."];
+        }
+
+        if (string.IsNullOrWhiteSpace(customer.Email) && string.IsNullOrWhiteSpace(customer.Phone))
+        {
+            errors["customer"] = ["Give an e-mail address or a phone number for the confirmation."];
+        }
+
+        return errors;
+    }
+
     public const int MaxEmailLength = 254;
     private const int FinnishCountryCode = 358;
     // Room for "+358 (0)40 123 4567" and friends; longer input is not a phone number worth parsing.

@@ -1,10 +1,13 @@
+using System.Data.Common;
+using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Bookings;
 
-/// <summary>Holds: booked units that carry an expiry, written the same way as a booking's, so they win or lose the same race.</summary>
-internal sealed class HoldStore(Db db, TimeProvider clock)
+// Holds: booked units that carry an expiry, written the same way as a booking's, so they win or lose the same race.
+internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptions> options)
 {
     internal const string InsertSql = """
         INSERT INTO Holds (Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt)
@@ -26,32 +29,41 @@ internal sealed class HoldStore(Db db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<HoldRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
-    /// <summary>The hold as written (with its room), or null when its time is taken.</summary>
-    public async Task<HoldRow?> CreateAsync(HoldRow hold, Reservation reservation, CancellationToken ct)
+    // The hold as written (with its room), or null when its time is taken.
+    public async Task<HoldRow?> CreateAsync(BookableSlot bookable, string tokenHash, string? clientId, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow();
+        var slot = bookable.Slot;
+        var hold = new HoldRow(
+            Guid.CreateVersion7(), tokenHash, bookable.Service.Id, slot.ExpertId, slot.ServicePointId, null, ChannelFlags.Name(slot.Channel),
+            slot.Start, slot.End, now.AddMinutes(options.Value.HoldMinutes), clientId, now);
+        var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
         try
         {
-            var room = await UnitLedger.TakeAsync(db, c, tx, reservation, null, hold.Id, hold.ExpiresAt, clock.GetUtcNow(), ct);
-            hold = hold with { VideoRoomId = room };
-            await c.ExecuteAsync(new CommandDefinition(InsertSql, hold, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
-            return hold;
+            return await db.WriteAsync(async (c, tx) =>
+            {
+                var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Hold(hold.Id, hold.ExpiresAt), now, ct) };
+                await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
+                return written;
+            }, ct);
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
         {
-            await tx.RollbackAsync(ct);
             return null;
         }
     }
 
-    public async Task ReleaseAsync(Guid holdId, CancellationToken ct)
+    public Task ReleaseAsync(HoldRow hold, CancellationToken ct) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            await DeleteAsync(c, tx, hold, ct);
+            return true;
+        }, ct);
+
+    // The hold's row first, then its units by their clustered key (the order every writer keeps).
+    public static async Task DeleteAsync(DbConnection c, DbTransaction tx, HoldRow hold, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await UnitLedger.FreeHoldAsync(c, tx, holdId, ct);
-        await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = holdId }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { hold.Id }, tx, cancellationToken: ct));
+        await UnitLedger.FreeAsync(c, tx, UnitOwner.Hold(hold.Id, hold.ExpiresAt), hold.ExpertId, hold.VideoRoomId, hold.StartsAt, hold.EndsAt, ct);
     }
 }

@@ -5,7 +5,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
 
-/// <summary>A request that carried an Idempotency-Key: who sent it, the key, and a fingerprint of what was asked.</summary>
+// A request that carried an Idempotency-Key: who sent it, the key, and a fingerprint of what was asked.
 internal sealed record IdempotentRequest(string Scope, string Key, string RequestHash)
 {
     public const string Header = "Idempotency-Key";
@@ -14,13 +14,11 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Reques
     public static IdempotentRequest For(string scope, string key, string method, string path, string canonicalBody) =>
         new(scope, key, Hex(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{canonicalBody}"))));
 
-    /// <summary>The stored key is a hash: the table never holds the caller's key itself.</summary>
+    // The stored key is a hash: the table never holds the caller's key itself.
     public string KeyHash => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(Key)));
 
-    /// <summary>
-    /// The first answer is kept for replay encrypted with a key derived from the caller's Idempotency-Key, so the
-    /// secrets in it (the manage token) are readable only by whoever presents that key again.
-    /// </summary>
+    // The secret of the first answer (the manage token) is kept for replay encrypted with a key derived from the
+    // caller's Idempotency-Key, so it is readable only by whoever presents that key again.
     public string Protect(string json)
     {
         var nonce = RandomNumberGenerator.GetBytes(12);
@@ -46,8 +44,9 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Reques
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 }
 
-/// <summary>What a replay gives back, or why it cannot.</summary>
-internal sealed record IdempotentReplay(bool SameRequest, int StatusCode, string? Location, string? Body);
+// What a replay gives back: the booking the first request made and its manage token; or why it cannot (another body,
+// or the first request has not finished). A replay shows the booking as it is now.
+internal sealed record IdempotentReplay(bool SameRequest, Guid? BookingId, string? ManageToken);
 
 internal sealed record IdempotencyRow
 {
@@ -57,7 +56,8 @@ internal sealed record IdempotencyRow
     public string? ResponseBody { get; init; }
 }
 
-/// <summary>Claims and records keys inside the transaction of the change they protect.</summary>
+// Claims and records keys inside the transaction of the change they protect. ResponseBody holds the encrypted manage
+// token and Location the booking's path.
 internal static class IdempotencyLedger
 {
     internal const string ClaimSql = """
@@ -79,7 +79,7 @@ internal static class IdempotencyLedger
         DELETE FROM IdempotencyKeys WHERE Scope = @Scope AND IdempotencyKey = @IdempotencyKey AND ExpiresAt <= @Now
         """;
 
-    /// <summary>Claims the key; a unique violation means it was used before (the caller then replays).</summary>
+    // Claims the key; a unique violation means it was used before (the caller then replays).
     public static async Task ClaimAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, DateTimeOffset now, CancellationToken ct)
     {
         var args = new { request.Scope, IdempotencyKey = request.KeyHash, request.RequestHash, Now = now, ExpiresAt = now + IdempotentRequest.Retention };
@@ -87,8 +87,15 @@ internal static class IdempotencyLedger
         await c.ExecuteAsync(new CommandDefinition(ClaimSql, args, tx, cancellationToken: ct));
     }
 
-    public static Task RecordAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, int status, string? location, string body, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(RecordSql, new { request.Scope, IdempotencyKey = request.KeyHash, StatusCode = status, Location = location, ResponseBody = request.Protect(body) }, tx, cancellationToken: ct));
+    public static Task RecordAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, Guid bookingId, string manageToken, CancellationToken ct)
+    {
+        var args = new
+        {
+            request.Scope, IdempotencyKey = request.KeyHash, StatusCode = StatusCodes.Status201Created,
+            Location = BookingResponses.Location(bookingId), ResponseBody = request.Protect(manageToken),
+        };
+        return c.ExecuteAsync(new CommandDefinition(RecordSql, args, tx, cancellationToken: ct));
+    }
 
     public static async Task<IdempotentReplay?> FindAsync(DbConnection c, IdempotentRequest request, DateTimeOffset now, CancellationToken ct)
     {
@@ -98,8 +105,18 @@ internal static class IdempotencyLedger
             return null;
         }
 
-        return row.RequestHash != request.RequestHash || row.StatusCode is null || row.ResponseBody is null
-            ? new IdempotentReplay(row.RequestHash == request.RequestHash, row.StatusCode ?? 0, null, null)
-            : new IdempotentReplay(true, row.StatusCode.Value, row.Location, request.Unprotect(row.ResponseBody));
+        if (row.RequestHash != request.RequestHash || row.ResponseBody is null || row.Location is null)
+        {
+            return new IdempotentReplay(row.RequestHash == request.RequestHash, null, null);
+        }
+
+        // Keys recorded before 0004 kept the whole answer; its manageToken is the secret.
+        var secret = request.Unprotect(row.ResponseBody);
+        if (secret.StartsWith('{'))
+        {
+            secret = System.Text.Json.JsonDocument.Parse(secret).RootElement.GetProperty("manageToken").GetString()!;
+        }
+
+        return new IdempotentReplay(true, Guid.Parse(row.Location[(row.Location.LastIndexOf('/') + 1)..]), secret);
     }
 }

@@ -6,14 +6,15 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
 
-/// <summary>
-/// Writes and frees booked units inside the caller's transaction. The primary key on (ResourceId, UnitStart)
-/// decides every race: a second writer of a unit gets a unique violation, which the caller answers with 409.
-/// </summary>
+// Writes and frees booked units inside the caller's transaction. The primary key on (ResourceId, UnitStart) decides
+// every race: a second writer of a unit gets a unique violation, which the caller answers with 409.
+// Lock order, everywhere: the expert's units before the room's, each resource's by its clustered key in time order
+// (SQL Server takes key locks in that order, so two writers over the same units queue instead of deadlocking).
 internal static class UnitLedger
 {
     // All units of one resource in one statement (a JSON array of unit starts): it takes all of them or, on a
-    // unique violation, none.
+    // unique violation, none (the statement is rolled back, the transaction stays usable on both engines; SQL Server
+    // with XACT_ABORT OFF, the SqlClient default).
     internal static readonly DialectSql InsertUnitsSql = new(
         SqlServer: """
             INSERT INTO dbo.BookedUnits (ResourceId, UnitStart, BookingId, HoldId, ExpiresAt)
@@ -26,35 +27,33 @@ internal static class UnitLedger
             FROM json_each(@UnitStarts) j
             """);
 
-    // Expired holds no longer block anyone: whoever needs their units clears them first.
+    // Expired holds no longer block anyone: whoever needs their units clears them first (a clustered range seek).
     internal const string ClearExpiredSql = """
         DELETE FROM BookedUnits
         WHERE ResourceId = @ResourceId AND UnitStart >= @From AND UnitStart < @To
           AND ExpiresAt IS NOT NULL AND ExpiresAt <= @Now
         """;
 
-    internal const string CountTakenSql = """
-        SELECT COUNT(*) FROM BookedUnits
-        WHERE ResourceId = @ResourceId AND UnitStart >= @From AND UnitStart < @To
-          AND (ExpiresAt IS NULL OR ExpiresAt > @Now)
+    // A booking's or a hold's own units, by the clustered key (not by the BookingId/HoldId index, whose GUID order
+    // would lock the same rows in another order than every other writer).
+    internal const string FreeBookingUnitsSql = """
+        DELETE FROM BookedUnits
+        WHERE ResourceId = @ResourceId AND UnitStart >= @From AND UnitStart < @To AND BookingId = @OwnerId
         """;
 
-    internal const string DeleteBookingUnitsSql = """
-        DELETE FROM BookedUnits WHERE BookingId = @BookingId
+    internal const string FreeHoldUnitsSql = """
+        DELETE FROM BookedUnits
+        WHERE ResourceId = @ResourceId AND UnitStart >= @From AND UnitStart < @To AND HoldId = @OwnerId
         """;
 
-    internal const string DeleteHoldUnitsSql = """
-        DELETE FROM BookedUnits WHERE HoldId = @HoldId
-        """;
-
-    /// <summary>
-    /// Takes the expert's units and, when rooms are offered, the first free room's; returns that room. Throws the
-    /// database's unique violation when any unit is taken.
-    /// </summary>
-    public static async Task<Guid?> TakeAsync(Db db, DbConnection c, DbTransaction tx, Reservation reservation, Guid? bookingId, Guid? holdId, DateTimeOffset? expiresAt, DateTimeOffset now, CancellationToken ct)
+    // Takes the expert's units and, when rooms are offered, the first room whose insert succeeds; returns that room.
+    // Rooms are tried by inserting, not by counting first: under READ_COMMITTED_SNAPSHOT a count reads the last committed
+    // state and two writers would both pick room 1. Throws the unique violation when the expert's units are taken.
+    public static async Task<Guid?> TakeAsync(
+        Db db, DbConnection c, DbTransaction tx, Reservation reservation, UnitOwner owner, DateTimeOffset now, CancellationToken ct)
     {
         await ClearExpiredAsync(c, tx, reservation.ExpertId, reservation, now, ct);
-        await InsertAsync(db, c, tx, reservation.ExpertId, reservation, bookingId, holdId, expiresAt, ct);
+        await InsertAsync(db, c, tx, reservation.ExpertId, reservation, owner, ct);
         if (reservation.CandidateRooms.Count == 0)
         {
             return null;
@@ -63,36 +62,51 @@ internal static class UnitLedger
         foreach (var room in reservation.CandidateRooms)
         {
             await ClearExpiredAsync(c, tx, room, reservation, now, ct);
-            var taken = await c.ExecuteScalarAsync<int>(new CommandDefinition(CountTakenSql, new { ResourceId = room, From = reservation.Start, To = reservation.End, Now = now }, tx, cancellationToken: ct));
-            if (taken == 0)
+            try
             {
-                // Another writer may still take it first (SQL Server); then the insert fails and the caller answers 409.
-                await InsertAsync(db, c, tx, room, reservation, bookingId, holdId, expiresAt, ct);
+                await InsertAsync(db, c, tx, room, reservation, owner, ct);
                 return room;
+            }
+            catch (Exception ex) when (Db.IsUniqueViolation(ex))
+            {
+                // Someone has this room then; the next one may be free.
             }
         }
 
         throw new NoRoomException();
     }
 
-    public static Task FreeBookingAsync(DbConnection c, DbTransaction tx, Guid bookingId, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(DeleteBookingUnitsSql, new { BookingId = bookingId }, tx, cancellationToken: ct));
-
-    public static Task FreeHoldAsync(DbConnection c, DbTransaction tx, Guid holdId, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(DeleteHoldUnitsSql, new { HoldId = holdId }, tx, cancellationToken: ct));
+    // Frees what a booking or hold holds: the expert's units, then the room's.
+    public static async Task FreeAsync(DbConnection c, DbTransaction tx, UnitOwner owner, Guid expertId, Guid? roomId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        var sql = owner.BookingId is not null ? FreeBookingUnitsSql : FreeHoldUnitsSql;
+        foreach (var resource in roomId is { } room ? [expertId, room] : new[] { expertId })
+        {
+            var args = new { ResourceId = resource, From = start, To = end, OwnerId = owner.BookingId ?? owner.HoldId };
+            await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+        }
+    }
 
     private static Task ClearExpiredAsync(DbConnection c, DbTransaction tx, Guid resource, Reservation r, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(ClearExpiredSql, new { ResourceId = resource, From = r.Start, To = r.End, Now = now }, tx, cancellationToken: ct));
 
-    private static Task InsertAsync(Db db, DbConnection c, DbTransaction tx, Guid resource, Reservation r, Guid? bookingId, Guid? holdId, DateTimeOffset? expiresAt, CancellationToken ct)
+    private static Task InsertAsync(Db db, DbConnection c, DbTransaction tx, Guid resource, Reservation r, UnitOwner owner, CancellationToken ct)
     {
         var units = JsonSerializer.Serialize(UnitMath.Units(r.Start, r.End).Select(DapperTypeHandlers.ToSqliteText));
-        var args = new { ResourceId = resource, UnitStarts = units, BookingId = bookingId, HoldId = holdId, ExpiresAt = expiresAt };
+        var args = new { ResourceId = resource, UnitStarts = units, owner.BookingId, owner.HoldId, owner.ExpiresAt };
         return c.ExecuteAsync(new CommandDefinition(db.Sql(InsertUnitsSql), args, tx, cancellationToken: ct));
     }
 
-    /// <summary>True when the exception means "someone else has that time" (a unit, the last room, or a deadlock lost to them).</summary>
-    public static bool IsTaken(Exception ex) => ex is NoRoomException || Db.IsUniqueViolation(ex) || Db.IsDeadlockVictim(ex);
+    // "Someone else has that time": a unit of the expert, or every room.
+    public static bool IsTaken(Exception ex) => ex is NoRoomException || Db.IsUniqueViolation(ex);
 
     private sealed class NoRoomException() : Exception("Every video room of the point is taken at that time.");
+}
+
+// Whose units they are: a booking's (for good) or a hold's (until it expires).
+internal sealed record UnitOwner(Guid? BookingId, Guid? HoldId, DateTimeOffset? ExpiresAt)
+{
+    public static UnitOwner Booking(Guid id) => new(id, null, null);
+
+    public static UnitOwner Hold(Guid id, DateTimeOffset expiresAt) => new(null, id, expiresAt);
 }

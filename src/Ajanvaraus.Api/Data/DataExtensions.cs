@@ -12,6 +12,7 @@ internal static class DataExtensions
             .ValidateOnStart();
         services.AddSingleton<Db>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddExceptionHandler<TransientDatabaseErrorHandler>();
         return services;
     }
 }

@@ -2,12 +2,27 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace Ajanvaraus.Api.Data;
 
-/// <summary>The one way to the database: a data source for the configured engine and its dialect.</summary>
+// The one way to the database: a data source for the configured engine and its dialect, and the one write path.
 internal sealed class Db : IAsyncDisposable
 {
+    // A deadlock victim (SQL Server 1205) or a busy SQLite file (a writer in another process) has lost nothing: the
+    // whole transaction runs again a few times before the caller is told to retry (503, TransientDatabaseErrorHandler).
+    private static readonly ResiliencePipeline TransientRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(20),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
+
     private readonly DbDataSource dataSource;
 
     // Native SQLite connections that already have their per-connection settings.
@@ -49,12 +64,25 @@ internal sealed class Db : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>
-    /// Begins a write transaction. SQLite admits one writer at a time and makes the others sleep and retry inside
-    /// BEGIN (1, 2, 5 ... 100 ms, each blocking a thread-pool thread); this process's writers queue here instead,
-    /// without a thread, and get the lock the moment the previous one lets go of it: when its connection closes.
-    /// Writers elsewhere (another process, a path that does not come here) still meet busy_timeout.
-    /// </summary>
+    // Runs one write transaction: opens, begins through the writer queue, runs the work, commits. A transient failure
+    // runs it again from the start on a new connection, so the work must derive everything from its inputs. Work that
+    // decides to write nothing simply returns (an empty commit); an exception rolls everything back.
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
+        TransientRetry.ExecuteAsync(
+            async token =>
+            {
+                await using var c = await OpenAsync(token);
+                await using var tx = await BeginWriteAsync(c, token);
+                var result = await work(c, tx);
+                await tx.CommitAsync(token);
+                return result;
+            },
+            ct).AsTask();
+
+    // SQLite admits one writer at a time and makes the others sleep and retry inside BEGIN (1, 2, 5 ... 100 ms, each
+    // blocking a thread-pool thread); this process's writers queue here instead, without a thread, and get the lock
+    // the moment the previous one lets go of it: when its connection closes. Writers in another process still meet
+    // busy_timeout. Prefer WriteAsync, which adds the retry.
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         if (Dialect != Dialect.Sqlite)
@@ -90,7 +118,7 @@ internal sealed class Db : IAsyncDisposable
         }
     }
 
-    /// <summary>True when a write lost to a unique index or primary key: someone else got there first.</summary>
+    // A write lost to a unique index or primary key: someone else got there first.
     public static bool IsUniqueViolation(Exception exception) => exception switch
     {
         SqlException sql => sql.Number is 2601 or 2627,
@@ -98,13 +126,16 @@ internal sealed class Db : IAsyncDisposable
         _ => false,
     };
 
-    /// <summary>
-    /// True when SQL Server chose this transaction as a deadlock victim (1205): two writers reached for the same
-    /// rows, and the other one won — for a booking, the same as losing the race.
-    /// </summary>
-    public static bool IsDeadlockVictim(Exception exception) => exception is SqlException { Number: 1205 };
+    // Worth running the whole transaction again: a deadlock victim (1205) or a lock timeout (1222) on SQL Server; a
+    // busy or locked file on SQLite. Neither says anything about who has the time.
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        SqlException sql => sql.Number is 1205 or 1222,
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6,
+        _ => false,
+    };
 
-    /// <summary>True when a write or delete broke a foreign key: something still refers to the row.</summary>
+    // A write or delete broke a foreign key: something still refers to the row.
     public static bool IsForeignKeyViolation(Exception exception) => exception switch
     {
         SqlException sql => sql.Number == 547,

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ajanvaraus.Api.Bookings;
+
+// The 409s of holds, bookings and changes, worded once.
+internal static class BookingProblems
+{
+    public static ProblemHttpResult Taken(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The time is taken", detail: detail);
+
+    // The booking's actual state, so the loser of a race with a cancel is not told "the time is taken".
+    public static ProblemHttpResult NotConfirmed(BookingRow row) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: row.StatusValue switch
+        {
+            BookingStatus.Cancelled => "The booking is cancelled",
+            BookingStatus.Completed => "The booking is completed",
+            _ => "The booking was a no-show",
+        },
+        detail: "Only a confirmed booking can be cancelled or moved.");
+}

@@ -1,0 +1,120 @@
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Services;
+
+namespace Ajanvaraus.Api.Bookings;
+
+// The time a request asks for, before anything is checked.
+internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? Start, Channel? Channel, string? ServicePointId);
+
+// What a booking body resolves to: the slot to take (and the hold it confirms), or the errors to answer.
+internal sealed record BookingTarget(BookableSlot? Bookable, HoldRow? Hold, Dictionary<string, string[]> Errors);
+
+// The one check of an asked time, shared by holds, bookings and reschedules: the fields' shape, the service, then
+// SlotFinder for the window, notice and horizon. Every error names its field.
+internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldStore holds, TimeProvider clock)
+{
+    public async Task<(BookableSlot? Bookable, Dictionary<string, string[]> Errors)> CheckAsync(
+        SlotAsk ask, DateTimeOffset? decidedAt, CancellationToken ct)
+    {
+        var errors = ShapeErrors(ask);
+        var service = ask.ServiceId is { } id && await services.FindAsync(id, ct) is { IsActive: true } active ? active : null;
+        if (ask.ServiceId is not null && service is null)
+        {
+            errors["serviceId"] = ["No bookable service has this id."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var match = await finder.FindAsync(service!, ask.ExpertId!.Value, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId, ct, decidedAt);
+        if (match.Found is null)
+        {
+            var (field, message) = match.Problem(service!);
+            errors[field] = [message];
+        }
+
+        return (match.Found, errors);
+    }
+
+    // A booking body is either a time or a hold to confirm. A live hold is judged by the notice it had when taken.
+    public async Task<BookingTarget> ResolveAsync(CreateBookingRequest body, CancellationToken ct)
+    {
+        if (body.HoldId is null)
+        {
+            var (slot, errors) = await CheckAsync(new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId), null, ct);
+            if (body.HoldToken is not null)
+            {
+                errors["holdToken"] = ["Give holdId with holdToken."];
+            }
+
+            return new BookingTarget(errors.Count == 0 ? slot : null, null, errors);
+        }
+
+        var fixedByHold = HoldFormErrors(body);
+        var hold = await holds.FindAsync(body.HoldId.Value, ct);
+        if (hold is null || !ManageToken.Matches(body.HoldToken, hold.TokenHash))
+        {
+            fixedByHold["holdId"] = ["No hold with this id and token."];
+        }
+
+        if (fixedByHold.Count > 0)
+        {
+            return new BookingTarget(null, null, fixedByHold);
+        }
+
+        var ask = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId);
+        var (bookable, problems) = await CheckAsync(ask, hold.ExpiresAt > clock.GetUtcNow() ? hold.CreatedAt : null, ct);
+        var heldRoomFirst = bookable is not null && hold.VideoRoomId is { } room
+            ? bookable with { Rooms = [room, .. bookable.Rooms.Where(r => r != room)] }
+            : bookable;
+        return new BookingTarget(heldRoomFirst, hold, problems);
+    }
+
+    private static Dictionary<string, string[]> ShapeErrors(SlotAsk ask)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, missing) in new[]
+        {
+            ("serviceId", ask.ServiceId is null), ("expertId", ask.ExpertId is null), ("start", ask.Start is null), ("channel", ask.Channel is null),
+        })
+        {
+            if (missing)
+            {
+                errors[field] = ["Required (or give holdId and holdToken)."];
+            }
+        }
+
+        if (ask.Start is { } start && !UnitMath.IsOnUnitBoundary(start))
+        {
+            errors["start"] = ["Times start on whole 5 minutes (e.g. 09:00, 09:05)."];
+        }
+
+        return errors;
+    }
+
+    // The hold fixes the time: a body that also names one would be ambiguous, so the hold form forbids them.
+    private static Dictionary<string, string[]> HoldFormErrors(CreateBookingRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, given) in new[]
+        {
+            ("serviceId", body.ServiceId is not null), ("expertId", body.ExpertId is not null), ("start", body.Start is not null),
+            ("channel", body.Channel is not null), ("servicePointId", body.ServicePointId is not null),
+        })
+        {
+            if (given)
+            {
+                errors[field] = ["Leave this out when confirming a hold: the hold fixes the time."];
+            }
+        }
+
+        if (body.HoldToken is null)
+        {
+            errors["holdToken"] = ["Give the holdToken of the hold."];
+        }
+
+        return errors;
+    }
+}
