@@ -42,6 +42,7 @@ app.ScheduleRecurringJobs();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.RejectInvalidTokens();
 app.UseAuthorization();
 
 app.MapApiDocs();

@@ -11,6 +11,7 @@ internal static class JsonExtensions
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new OffsetDateTimeConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             // Letters and signs as themselves ("Meikäläinen", "+358…"), not \u escapes. The answers are application/json,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -49,4 +50,21 @@ internal static class IdentityExtensions
             jwt.Audience = auth.Audience;
         }
     }
+}
+
+internal static class InvalidTokenExtensions
+{
+    // A present but invalid token is a 401 everywhere, anonymous endpoints included: otherwise a portal whose token
+    // expired books as an anonymous citizen without noticing.
+    public static IApplicationBuilder RejectInvalidTokens(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+
+            await next(context);
+        });
 }
