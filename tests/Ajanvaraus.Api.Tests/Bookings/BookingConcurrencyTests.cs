@@ -1,10 +1,11 @@
 using System.Net;
 using Ajanvaraus.Api.Tests.Infrastructure;
+using Ajanvaraus.Api.Availability;
 using Dapper;
 
 namespace Ajanvaraus.Api.Tests.Bookings;
 
-/// <summary>DESIGN.md guarantee 1: no double booking, ever — under concurrent requests, on both engines.</summary>
+// DESIGN.md guarantee 1: no double booking, ever — under concurrent requests, on both engines.
 public sealed class BookingConcurrencyTests
 {
     private const int Attempts = 50;
@@ -62,16 +63,43 @@ public sealed class BookingConcurrencyTests
         return await Task.WhenAll(calls);
     }
 
-    // The database holds one booking, and exactly its units: none of any resource twice.
+    // The database holds the expected bookings, each confirmed one with exactly its own units (every unit of its time,
+    // of its expert and of its room, nothing else), and no unit belongs to nobody.
     private static async Task AssertUnits(BookingWorld world, int bookings, int expertUnits, int roomUnits)
     {
         await using var c = await world.App.Db.OpenAsync(TestContext.Current.CancellationToken);
         Assert.Equal(bookings, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Bookings"));
-        var units = (await c.QueryAsync<(Guid ResourceId, int Units, int Distinct)>(
-            "SELECT ResourceId, COUNT(*) AS Units, COUNT(DISTINCT UnitStart) AS DistinctUnits FROM BookedUnits GROUP BY ResourceId")).ToList();
-        Assert.All(units, u => Assert.Equal(u.Units, u.Distinct));
+        var confirmed = (await c.QueryAsync<BookedTime>("SELECT Id, ExpertId, VideoRoomId, StartsAt, EndsAt FROM Bookings WHERE Status = 'confirmed'")).ToList();
+        foreach (var booking in confirmed)
+        {
+            var expected = UnitMath.Units(booking.StartsAt, booking.EndsAt).ToList();
+            Assert.Equal(expected, await UnitsAsync(c, booking.Id, booking.ExpertId));
+            if (booking.VideoRoomId is { } room)
+            {
+                Assert.Equal(expected, await UnitsAsync(c, booking.Id, room));
+            }
+
+            Assert.Equal(expected.Count * (booking.VideoRoomId is null ? 1 : 2),
+                await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE BookingId = @Id", new { booking.Id }));
+        }
+
+        var units = (await c.QueryAsync<(Guid ResourceId, int Units)>("SELECT ResourceId, COUNT(*) FROM BookedUnits GROUP BY ResourceId")).ToList();
         Assert.Equal(expertUnits, units.Where(u => world.Experts.Contains(u.ResourceId)).Sum(u => u.Units));
         Assert.Equal(roomUnits, units.Where(u => !world.Experts.Contains(u.ResourceId)).Sum(u => u.Units));
         Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE BookingId IS NULL"));
+    }
+
+    private static async Task<List<DateTimeOffset>> UnitsAsync(System.Data.Common.DbConnection c, Guid bookingId, Guid resourceId) =>
+        (await c.QueryAsync<DateTimeOffset>(
+            "SELECT UnitStart FROM BookedUnits WHERE BookingId = @BookingId AND ResourceId = @ResourceId ORDER BY UnitStart",
+            new { BookingId = bookingId, ResourceId = resourceId })).ToList();
+
+    private sealed record BookedTime
+    {
+        public Guid Id { get; init; }
+        public Guid ExpertId { get; init; }
+        public Guid? VideoRoomId { get; init; }
+        public DateTimeOffset StartsAt { get; init; }
+        public DateTimeOffset EndsAt { get; init; }
     }
 }
