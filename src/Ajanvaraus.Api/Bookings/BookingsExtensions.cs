@@ -10,6 +10,7 @@ internal static class BookingsExtensions
         services.AddSingleton<BookingStore>();
         services.AddSingleton<HoldStore>();
         services.AddSingleton<SlotChecks>();
+        services.AddSingleton<PurgeJobs>();
         services.AddSingleton<ProviderBookingStore>();
         services.AddSingleton<CalendarStore>();
         return services;

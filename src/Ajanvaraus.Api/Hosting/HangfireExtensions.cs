@@ -15,6 +15,7 @@ internal static class HangfireExtensions
 {
     public const string ServerSetting = "Hangfire:Server";
     public const string ExtendHorizonJob = "availability-extend-horizon";
+    public const string PurgeExpiredJob = "bookings-purge-expired";
 
     public static IServiceCollection AddApiHangfire(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +49,7 @@ internal static class HangfireExtensions
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         // 02:00 UTC is after midnight in Finland all year, so the new day joins the horizon early in the morning.
         jobs.AddOrUpdate<WindowMaterializer>(ExtendHorizonJob, materializer => materializer.ExtendAllAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<Bookings.PurgeJobs>(PurgeExpiredJob, purge => purge.PurgeExpiredAsync(CancellationToken.None), Cron.Hourly());
         // Also once now: an instance that was down at 02:00 (or keeps its queue in memory) never serves a short horizon.
         jobs.Trigger(ExtendHorizonJob);
         return app;

@@ -1,0 +1,74 @@
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.Bookings;
+
+// Holds and idempotency keys live for minutes and hours; without this job both tables would grow forever. Small
+// batches, each its own short transaction, so bookings get the write lock in between (and SQL Server never escalates).
+internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> logger)
+{
+    internal const int BatchSize = 200;
+
+    // A hold is kept an hour past its expiry: a citizen who confirms late is told about the time, not "no such hold".
+    internal static readonly TimeSpan HoldGrace = TimeSpan.FromHours(1);
+
+    internal static readonly DialectSql ExpiredHoldsSql = new(
+        SqlServer: """
+            SELECT TOP (@Take) Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt
+            FROM dbo.Holds WHERE ExpiresAt < @Before ORDER BY ExpiresAt
+            """,
+        Sqlite: """
+            SELECT Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt
+            FROM Holds WHERE ExpiresAt < @Before ORDER BY ExpiresAt LIMIT @Take
+            """);
+
+    // Through IX_IdempotencyKeys_ExpiresAt; TOP keeps each delete to a few hundred row locks.
+    internal static readonly DialectSql DeleteExpiredKeysSql = new(
+        SqlServer: """
+            DELETE TOP (@Take) FROM dbo.IdempotencyKeys WHERE ExpiresAt <= @Now
+            """,
+        Sqlite: """
+            DELETE FROM IdempotencyKeys
+            WHERE rowid IN (SELECT rowid FROM IdempotencyKeys WHERE ExpiresAt <= @Now ORDER BY ExpiresAt LIMIT @Take)
+            """);
+
+    public async Task<(int Holds, int Keys)> PurgeExpiredAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        int holds = 0, keys = 0, batch;
+        do
+        {
+            List<HoldRow> expired;
+            await using (var c = await db.OpenAsync(ct))
+            {
+                var args = new { Take = BatchSize, Before = now - HoldGrace };
+                expired = (await c.QueryAsync<HoldRow>(new CommandDefinition(db.Sql(ExpiredHoldsSql), args, cancellationToken: ct))).AsList();
+            }
+
+            // Each hold as a confirm would free it: its row, then its units by the clustered key.
+            batch = await db.WriteAsync(async (c, tx) =>
+            {
+                foreach (var hold in expired)
+                {
+                    await HoldStore.DeleteAsync(c, tx, hold, ct);
+                }
+
+                return expired.Count;
+            }, ct);
+            holds += batch;
+        }
+        while (batch == BatchSize);
+
+        do
+        {
+            batch = await db.WriteAsync(
+                (c, tx) => c.ExecuteAsync(new CommandDefinition(db.Sql(DeleteExpiredKeysSql), new { Take = BatchSize, Now = now }, tx, cancellationToken: ct)),
+                ct);
+            keys += batch;
+        }
+        while (batch == BatchSize);
+
+        logger.LogInformation("Purged {Holds} expired holds and {Keys} expired idempotency keys.", holds, keys);
+        return (holds, keys);
+    }
+}
