@@ -36,10 +36,10 @@ internal sealed record BookingRow
 
     // A new booking of a checked slot; the room is chosen when its units are taken.
     public static BookingRow New(
-        BookableSlot bookable, CustomerRequest customer, string? phone, string? notes, Actor madeBy, string tokenHash, BookingOptions options, DateTimeOffset now)
+        Guid id, BookableSlot bookable, CustomerRequest customer, string? phone, string? notes, Actor madeBy, string tokenHash, BookingOptions options,
+        DateTimeOffset now)
     {
         var (service, slot, _, _) = bookable;
-        var id = Guid.CreateVersion7();
         var reference = BookingReference.Create();
         return new BookingRow
         {

@@ -81,6 +81,8 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
         WHERE Id = @Id AND Status = 'confirmed'
         """;
 
+    public Guid NewId() => db.NewId();
+
     public async Task<BookingRow?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -193,11 +195,11 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     private async Task<BookingRow> LockAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
         await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(LockSql), new { Id = id }, tx, cancellationToken: ct));
 
-    private static Task HistoryAsync(
+    private Task HistoryAsync(
         DbConnection c, DbTransaction tx, Guid bookingId, string action, Actor actor, object? from, object? to, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(InsertHistorySql, new
         {
-            Id = Guid.CreateVersion7(),
+            Id = db.NewId(),
             BookingId = bookingId,
             OccurredAt = now,
             Action = action,

@@ -75,7 +75,7 @@ internal static class BookingsApi
 
         var token = ManageToken.Create();
         var bookable = target.Bookable!;
-        var row = BookingRow.New(bookable, body.Customer, phone, body.Notes, actor, ManageToken.Hash(token), options.Value, clock.GetUtcNow());
+        var row = BookingRow.New(store.NewId(), bookable, body.Customer, phone, body.Notes, actor, ManageToken.Hash(token), options.Value, clock.GetUtcNow());
         var reservation = new Reservation(row.ExpertId, row.StartsAt, row.EndsAt, bookable.Rooms);
         var write = await store.CreateAsync(row, reservation, target.Hold, idempotent, token, ct);
         if (write.Created is { } created)

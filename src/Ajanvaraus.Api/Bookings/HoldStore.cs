@@ -35,7 +35,7 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
         var now = clock.GetUtcNow();
         var slot = bookable.Slot;
         var hold = new HoldRow(
-            Guid.CreateVersion7(), tokenHash, bookable.Service.Id, slot.ExpertId, slot.ServicePointId, null, ChannelFlags.Name(slot.Channel),
+            db.NewId(), tokenHash, bookable.Service.Id, slot.ExpertId, slot.ServicePointId, null, ChannelFlags.Name(slot.Channel),
             slot.Start, slot.End, now.AddMinutes(options.Value.HoldMinutes), clientId, now);
         var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
         try

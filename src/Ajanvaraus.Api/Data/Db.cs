@@ -47,6 +47,9 @@ internal sealed class Db : IAsyncDisposable
 
     public string Sql(DialectSql sql) => Dialect == Dialect.SqlServer ? sql.SqlServer : sql.Sqlite;
 
+    // A new id in this engine's order (Ids); every app-made id comes from here.
+    public Guid NewId() => Ids.New(Dialect, DateTimeOffset.UtcNow);
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
