@@ -110,9 +110,10 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
     // The slot at exactly this start if the expert publishes it for this service, channel and place, within notice and
     // horizon; otherwise why not. Whether its units are free is the database's to say, at insert. `decidedAt` is when
     // notice and horizon are judged: now, or for a live hold the moment it was made (a hold confirmed a few minutes
-    // later is not refused for notice it had when it was taken).
+    // later is not refused for notice it had when it was taken). Staff booking for a walk-in are not bound by notice.
     public async Task<SlotMatch> FindAsync(
-        ServiceRow service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct, DateTimeOffset? decidedAt = null)
+        ServiceRow service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct,
+        DateTimeOffset? decidedAt = null, bool bindNotice = true)
     {
         var now = decidedAt ?? clock.GetUtcNow();
         var end = start.AddMinutes(service.DurationMinutes);
@@ -132,7 +133,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
             return SlotMatch.No(NotBookable.InThePast);
         }
 
-        if (start < now.AddMinutes(service.MinimumNoticeMinutes))
+        if (bindNotice && start < now.AddMinutes(service.MinimumNoticeMinutes))
         {
             return SlotMatch.No(NotBookable.WithinNotice);
         }

@@ -12,14 +12,19 @@ internal static class BookingChangesApi
 {
     public static RouteGroupBuilder MapBookingChanges(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/bookings/{bookingId:guid}").WithTags("Bookings");
+        var group = app.MapGroup("/bookings/{bookingId:guid}").WithTags("Bookings")
+            .AddEndpointFilter<BookingAccessFilter>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/cancel", CancelAsync)
             .WithName("CancelBooking")
             .WithSummary("Cancel a booking with its manage token")
             .WithDescription("""
-                Frees the time. Allowed until the service's cancellation cut-off before the start (409 after it, or when the
-                booking is no longer confirmed — the problem's title says its state). A wrong token answers 404.
+                Frees the time. With the manage token: allowed until the service's cancellation cut-off before the start (409
+                after it). With a staff token (an adviser of the booking's point or of the point where it was made, the agency
+                admin of its provider, an operator): a `reason` is required, the cut-off does not apply. 409 when the booking
+                is no longer confirmed — the problem's title says its state. A wrong token answers 404.
                 """)
             .WithExamples(request: new CancelBookingRequest("Estyneenä"))
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -30,8 +35,9 @@ internal static class BookingChangesApi
             .WithSummary("Move a booking to another time with its manage token")
             .WithDescription("""
                 Takes the new time and frees the old in one transaction: when the new time is taken (409) or not bookable (400,
-                naming the field and why), the booking stays exactly as it was. Allowed until the cancellation cut-off. Channel
-                and point default to the booking's own.
+                naming the field and why), the booking stays exactly as it was. Channel and point default to the booking's own.
+                With the manage token: allowed until the cancellation cut-off. With a staff token: a `reason` is required, the
+                cut-off and the minimum notice do not apply; an adviser moves visits only to their own point.
                 """)
             .WithExamples(request: new RescheduleBookingRequest(
                 Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"), DateTimeOffset.Parse("2026-11-25T13:00:00+02:00"), null, null))
@@ -41,44 +47,52 @@ internal static class BookingChangesApi
         return group;
     }
 
-    private static async Task<Results<Ok<BookingResponse>, NotFound, ProblemHttpResult>> CancelAsync(
+    private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store,
         ServiceStore services, TimeProvider clock, CancellationToken ct)
     {
-        if (await ManageAccess.FindAsync(bookingId, http.Request, store, ct) is not { } row)
+        var (row, actor) = BookingAccessFilter.Of(http);
+        if (ReasonMissing(actor, body?.Reason) is { } missing)
         {
-            return TypedResults.NotFound();
+            return missing;
         }
 
-        if (await RefusalAsync(row, services, clock, ct) is { } refusal)
+        if (await RefusalAsync(row, actor, services, clock, ct) is { } refusal)
         {
             return refusal;
         }
 
-        var change = await store.CancelAsync(row.Id, Actor.Of(http.User), body?.Reason, ct);
+        var change = await store.CancelAsync(row.Id, actor, body?.Reason, ct);
         return change.Outcome == ChangeOutcome.Done ? await OkAsync(change.Row!, http, store, ct) : BookingProblems.NotConfirmed(change.Row!);
     }
 
-    private static async Task<Results<Ok<BookingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
+    private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
         [Description("The booking id.")] Guid bookingId, RescheduleBookingRequest body, HttpContext http,
         BookingStore store, ServiceStore services, SlotChecks slots, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (await ManageAccess.FindAsync(bookingId, http.Request, store, ct) is not { } row)
+        var (row, actor) = BookingAccessFilter.Of(http);
+        if (ReasonMissing(actor, body.Reason) is { } missing)
         {
-            return TypedResults.NotFound();
+            return missing;
         }
 
-        if (await RefusalAsync(row, services, clock, ct) is { } refusal)
+        if (await RefusalAsync(row, actor, services, clock, ct) is { } refusal)
         {
             return refusal;
         }
 
         var channel = body.Channel ?? row.ChannelValue;
         var pointId = channel is Channel.InPerson or Channel.RemoteAtPoint ? body.ServicePointId ?? row.ServicePointId : null;
-        var (bookable, errors) = await slots.CheckAsync(new SlotAsk(row.ServiceId, body.ExpertId, body.Start, channel, pointId), null, ct);
+        var ask = new SlotAsk(row.ServiceId, body.ExpertId, body.Start, channel, pointId, BindNotice: !actor.IsStaff);
+        var (bookable, errors) = await slots.CheckAsync(ask, null, ct);
         if (bookable is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (BookingAccess.StaffRefusal(actor, bookable) is { } staffRefusal)
+        {
+            return BookingAccess.Forbidden(staffRefusal);
         }
 
         var slot = bookable.Slot;
@@ -92,7 +106,7 @@ internal static class BookingChangesApi
             MeetingUrl = slot.Channel == Channel.Video ? row.MeetingUrl ?? options.Value.MeetingUrl(row.Id, row.Reference) : null,
         };
         var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
-        var change = await store.MoveAsync(moved, reservation, Actor.Of(http.User), ct);
+        var change = await store.MoveAsync(moved, reservation, actor, body.Reason, ct);
         return change.Outcome switch
         {
             ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
@@ -104,8 +118,14 @@ internal static class BookingChangesApi
     private static async Task<Ok<BookingResponse>> OkAsync(BookingRow row, HttpContext http, BookingStore store, CancellationToken ct) =>
         TypedResults.Ok(BookingResponses.From((await store.FindViewAsync(row.Id, ct))!, Language.Of(http.Request)));
 
-    // A booking can change while it is confirmed and before its service's cut-off.
-    private static async Task<ProblemHttpResult?> RefusalAsync(BookingRow row, ServiceStore services, TimeProvider clock, CancellationToken ct)
+    // Staff say why they act for the customer; the history keeps it.
+    private static ValidationProblem? ReasonMissing(Actor actor, string? reason) =>
+        actor.IsStaff && string.IsNullOrWhiteSpace(reason)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why you act for the customer (1-500 characters)."] })
+            : null;
+
+    // A booking can change while it is confirmed, and — for the citizen — before its service's cut-off.
+    private static async Task<ProblemHttpResult?> RefusalAsync(BookingRow row, Actor actor, ServiceStore services, TimeProvider clock, CancellationToken ct)
     {
         if (row.StatusValue != BookingStatus.Confirmed)
         {
@@ -113,7 +133,7 @@ internal static class BookingChangesApi
         }
 
         var cutoff = (await services.FindAsync(row.ServiceId, ct))?.CancellationCutoffMinutes ?? 0;
-        return clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff)
+        return !actor.IsStaff && clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff)
             ? TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "Too late to change",
                 detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.")

@@ -13,9 +13,11 @@ internal static class BookingProblems
         statusCode: StatusCodes.Status409Conflict,
         title: row.StatusValue switch
         {
+            BookingStatus.Confirmed => "The booking is confirmed",
+            BookingStatus.CheckedIn => "The customer is checked in",
             BookingStatus.Cancelled => "The booking is cancelled",
             BookingStatus.Completed => "The booking is completed",
             _ => "The booking was a no-show",
         },
-        detail: "Only a confirmed booking can be cancelled or moved.");
+        detail: $"The booking's status is {BookingRow.StatusName(row.StatusValue)}: this change is not possible from it.");
 }

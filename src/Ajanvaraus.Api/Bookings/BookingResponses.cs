@@ -34,6 +34,7 @@ internal static class BookingResponses
             new CustomerResponse(row.CustomerName, row.CustomerEmail, row.CustomerPhone, row.CustomerLanguage),
             row.Notes,
             row.Sequence,
+            row.CheckedInAt is { } checkedIn ? LocalTime.InZone(checkedIn, names.Zone) : null,
             manageToken,
             new BookingLinks(self, $"{self}/cancel", $"{self}/reschedule", $"{self}/calendar.ics"));
     }

@@ -31,6 +31,7 @@ internal sealed record BookingRow
     public string? MadeById { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? CheckedInAt { get; init; }
 
     public Channel ChannelValue => ChannelFlags.Parse(Channel);
 
@@ -60,7 +61,7 @@ internal sealed record BookingRow
             MeetingUrl = slot.Channel == Availability.Channel.Video ? options.MeetingUrl(id, reference) : null,
             ManageTokenHash = tokenHash,
             MadeByKind = madeBy.Kind,
-            MadeById = madeBy.Id,
+            MadeById = madeBy.MadeById,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -68,6 +69,7 @@ internal sealed record BookingRow
 
     public BookingStatus StatusValue => Status switch
     {
+        "checked_in" => BookingStatus.CheckedIn,
         "cancelled" => BookingStatus.Cancelled,
         "completed" => BookingStatus.Completed,
         "no_show" => BookingStatus.NoShow,
@@ -76,6 +78,7 @@ internal sealed record BookingRow
 
     public static string StatusName(BookingStatus status) => status switch
     {
+        BookingStatus.CheckedIn => "checked_in",
         BookingStatus.Cancelled => "cancelled",
         BookingStatus.Completed => "completed",
         BookingStatus.NoShow => "no_show",
@@ -90,11 +93,20 @@ internal sealed record HoldRow(
 // The time and resources a booking or hold takes: the expert, and for remote_at_point one of the point's rooms.
 internal sealed record Reservation(Guid ExpertId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> CandidateRooms);
 
-// Who acted: the citizen (anonymous, with the manage token), a portal client, or staff by their token's subject —
-// an adviser (at their point), an agency admin (of their provider) or an operator.
-internal sealed record Actor(string Kind, string? Id)
+// Who acted: the citizen (anonymous, with the manage token), a portal client, or staff by their token's subject — an
+// adviser (Scope: their point), an agency admin (Scope: their provider) or an operator.
+internal sealed record Actor(string Kind, string? Id, string? Scope = null)
 {
+    public const string Adviser = "adviser";
+    public const string AgencyAdmin = "agency_admin";
+    public const string Operator = "operator";
+
     public static readonly Actor Citizen = new("citizen", null);
+
+    public bool IsStaff => Kind is Adviser or AgencyAdmin or Operator;
+
+    // How Bookings.MadeById names the maker: the adviser's point or the admin's provider, then the subject.
+    public string? MadeById => Scope is null ? Id : $"{Scope}/{Id}";
 
     public static Actor Of(ClaimsPrincipal user)
     {
@@ -102,9 +114,9 @@ internal sealed record Actor(string Kind, string? Id)
         return user switch
         {
             _ when user.PortalClient() is { } client => new Actor("portal", client),
-            _ when user.IsInRole(Roles.Adviser) => new Actor("adviser", $"{user.FindFirstValue(ClaimNames.ServicePoint)}/{subject}"),
-            _ when user.IsInRole(Roles.AgencyAdmin) => new Actor("agency", $"{user.FindFirstValue(ClaimNames.Provider)}/{subject}"),
-            _ when user.IsInRole(Roles.Operator) => new Actor("operator", subject),
+            _ when user.IsInRole(Roles.Adviser) => new Actor(Adviser, subject, user.FindFirstValue(ClaimNames.ServicePoint)),
+            _ when user.IsInRole(Roles.AgencyAdmin) => new Actor(AgencyAdmin, subject, user.FindFirstValue(ClaimNames.Provider)),
+            _ when user.IsInRole(Roles.Operator) => new Actor(Operator, subject),
             _ => Citizen,
         };
     }

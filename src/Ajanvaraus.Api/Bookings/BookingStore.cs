@@ -20,19 +20,19 @@ internal sealed record BookingChange(ChangeOutcome Outcome, BookingRow? Row);
 
 // Bookings and their history. Every change is one short transaction through Db.WriteAsync with its booked units, and
 // takes the booking's row before its units (the order every writer keeps, so they queue rather than deadlock).
-internal sealed class BookingStore(Db db, TimeProvider clock)
+internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider clock)
 {
     internal const string Columns = """
         Id, Reference, ProviderId, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, Status,
         CustomerName, CustomerEmail, CustomerPhone, CustomerLanguage, Notes, MeetingUrl, ManageTokenHash, Sequence,
-        MadeByKind, MadeById, CreatedAt, UpdatedAt
+        MadeByKind, MadeById, CreatedAt, UpdatedAt, CheckedInAt
         """;
 
     internal const string InsertSql = $"""
         INSERT INTO Bookings ({Columns})
         VALUES (@Id, @Reference, @ProviderId, @ServiceId, @ExpertId, @ServicePointId, @VideoRoomId, @Channel, @StartsAt, @EndsAt, @Status,
                 @CustomerName, @CustomerEmail, @CustomerPhone, @CustomerLanguage, @Notes, @MeetingUrl, @ManageTokenHash, @Sequence,
-                @MadeByKind, @MadeById, @CreatedAt, @UpdatedAt)
+                @MadeByKind, @MadeById, @CreatedAt, @UpdatedAt, @CheckedInAt)
         """;
 
     internal const string FindSql = $"""
@@ -51,7 +51,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     internal const string FindViewSql = """
         SELECT b.Id, b.Reference, b.ProviderId, b.ServiceId, b.ExpertId, b.ServicePointId, b.VideoRoomId, b.Channel, b.StartsAt,
                b.EndsAt, b.Status, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage, b.Notes, b.MeetingUrl,
-               b.ManageTokenHash, b.Sequence, b.MadeByKind, b.MadeById, b.CreatedAt, b.UpdatedAt,
+               b.ManageTokenHash, b.Sequence, b.MadeByKind, b.MadeById, b.CreatedAt, b.UpdatedAt, b.CheckedInAt,
                s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn,
                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn, e.DisplayName AS ExpertName,
                sp.NameFi AS PointNameFi, sp.NameSv AS PointNameSv, sp.NameEn AS PointNameEn,
@@ -62,11 +62,6 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
         JOIN Experts e ON e.Id = b.ExpertId
         LEFT JOIN ServicePoints sp ON sp.Id = b.ServicePointId
         WHERE b.Id = @Id
-        """;
-
-    internal const string InsertHistorySql = """
-        INSERT INTO BookingHistory (Id, BookingId, OccurredAt, Action, ActorKind, ActorId, OnBehalfOf, Change)
-        VALUES (@Id, @BookingId, @OccurredAt, @Action, @ActorKind, @ActorId, NULL, @Change)
         """;
 
     internal const string CancelSql = """
@@ -100,7 +95,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     // Writes the booking, its units (taking over the hold's, if any) and its first history line in one transaction,
     // and records the key in the same transaction. Losing the key's race replays; losing the time's race is "taken".
     public async Task<BookingWrite> CreateAsync(
-        BookingRow row, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken, CancellationToken ct)
+        BookingRow row, Actor madeBy, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         try
@@ -115,7 +110,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
 
                 var written = row with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now, ct) };
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
-                await HistoryAsync(c, tx, written.Id, "created", new Actor(written.MadeByKind, written.MadeById), null, Snapshot(written), now, ct);
+                await history.WriteAsync(c, tx, new HistoryEntry(written.Id, "created", madeBy, null, null, Snapshot(written)), now, ct);
                 await IdempotencyLedger.RecordAsync(c, tx, idempotent, written.Id, manageToken, ct);
                 return written;
             }, ct);
@@ -150,14 +145,14 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
             await c.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id, Now = now }, tx, cancellationToken: ct));
             await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
             var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = now };
-            await HistoryAsync(c, tx, id, "cancelled", actor, Snapshot(row), new { status = "cancelled", reason }, now, ct);
+            await history.WriteAsync(c, tx, new HistoryEntry(id, "cancelled", actor, reason, Snapshot(row), Snapshot(cancelled)), now, ct);
             return new BookingChange(ChangeOutcome.Done, cancelled);
         }, ct);
     }
 
     // Moves a confirmed booking: the old units are freed and the new taken in one transaction, so when the new time is
     // taken nothing changes. `moved` carries the new expert, time, channel, place and link.
-    public async Task<BookingChange> MoveAsync(BookingRow moved, Reservation reservation, Actor actor, CancellationToken ct)
+    public async Task<BookingChange> MoveAsync(BookingRow moved, Reservation reservation, Actor actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         try
@@ -182,7 +177,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
                 {
                     done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId, done.MeetingUrl, Now = now,
                 }, tx, cancellationToken: ct));
-                await HistoryAsync(c, tx, row.Id, "rescheduled", actor, Snapshot(row), Snapshot(done), now, ct);
+                await history.WriteAsync(c, tx, new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)), now, ct);
                 return new BookingChange(ChangeOutcome.Done, done);
             }, ct);
         }
@@ -195,20 +190,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     private async Task<BookingRow> LockAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
         await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(LockSql), new { Id = id }, tx, cancellationToken: ct));
 
-    private Task HistoryAsync(
-        DbConnection c, DbTransaction tx, Guid bookingId, string action, Actor actor, object? from, object? to, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(InsertHistorySql, new
-        {
-            Id = db.NewId(),
-            BookingId = bookingId,
-            OccurredAt = now,
-            Action = action,
-            ActorKind = actor.Kind,
-            ActorId = actor.Id,
-            Change = JsonSerializer.Serialize(new { from, to }, JsonSerializerOptions.Web),
-        }, tx, cancellationToken: ct));
-
-    private static object Snapshot(BookingRow row) => new
+    internal static object Snapshot(BookingRow row) => new
     {
         status = row.Status,
         expertId = row.ExpertId,

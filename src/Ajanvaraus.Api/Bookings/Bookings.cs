@@ -7,6 +7,7 @@ namespace Ajanvaraus.Api.Bookings;
 public enum BookingStatus
 {
     Confirmed,
+    CheckedIn,
     Cancelled,
     Completed,
     NoShow,
@@ -45,9 +46,14 @@ public sealed record RescheduleBookingRequest(
     [property: Required] Guid? ExpertId,
     [property: Required] DateTimeOffset? Start,
     Channel? Channel,
-    [property: StringLength(40)] string? ServicePointId);
+    [property: StringLength(40)] string? ServicePointId,
+    [property: StringLength(500), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")] string? Reason = null);
 
-public sealed record CancelBookingRequest([property: StringLength(500)] string? Reason);
+public sealed record CancelBookingRequest(
+    [property: StringLength(500), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")] string? Reason);
+
+// Check-in, no-show and complete: staff may say why (kept in the history).
+public sealed record BookingStatusRequest([property: StringLength(500)] string? Reason);
 
 public sealed record CustomerResponse(string Name, string? Email, string? Phone, string Language);
 
@@ -75,5 +81,6 @@ public sealed record BookingResponse(
     CustomerResponse Customer,
     string? Notes,
     int Sequence,
+    [property: Description("When an adviser checked the customer in at the point.")] DateTimeOffset? CheckedInAt,
     [property: Description("The secret that manages this booking: shown only in the answer that created it.")] string? ManageToken,
     BookingLinks Links);

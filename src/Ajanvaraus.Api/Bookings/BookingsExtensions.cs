@@ -8,6 +8,7 @@ internal static class BookingsExtensions
     {
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BookingStore>();
+        services.AddSingleton<BookingHistory>();
         services.AddSingleton<HoldStore>();
         services.AddSingleton<SlotChecks>();
         services.AddSingleton<PurgeJobs>();

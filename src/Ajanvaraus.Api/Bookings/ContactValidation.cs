@@ -7,8 +7,9 @@ namespace Ajanvaraus.Api.Bookings;
 
 internal static class ContactValidation
 {
-    // The customer's contacts as a booking needs them; `phone` is the number in E.164 when one was given.
-    public static Dictionary<string, string[]> CustomerErrors(CustomerRequest customer, Channel channel, out string? phone)
+    // The customer's contacts as a booking needs them; `phone` is the number in E.164 when one was given. A walk-in
+    // booked by staff may have a name only (the reference is handed over on paper).
+    public static Dictionary<string, string[]> CustomerErrors(CustomerRequest customer, Channel channel, bool requireContact, out string? phone)
     {
         var errors = new Dictionary<string, string[]>();
         phone = null;
@@ -27,7 +28,7 @@ internal static class ContactValidation
             errors["customer.phone"] = ["A phone appointment needs the number the expert will call."];
         }
 
-        if (string.IsNullOrWhiteSpace(customer.Email) && string.IsNullOrWhiteSpace(customer.Phone))
+        if (requireContact && string.IsNullOrWhiteSpace(customer.Email) && string.IsNullOrWhiteSpace(customer.Phone))
         {
             errors["customer"] = ["Give an e-mail address or a phone number for the confirmation."];
         }

@@ -3,8 +3,8 @@ using Ajanvaraus.Api.Services;
 
 namespace Ajanvaraus.Api.Bookings;
 
-// The time a request asks for, before anything is checked.
-internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? Start, Channel? Channel, string? ServicePointId);
+// The time a request asks for, before anything is checked. Staff (a walk-in at the desk) are not bound by the notice.
+internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? Start, Channel? Channel, string? ServicePointId, bool BindNotice = true);
 
 // What a booking body resolves to: the slot to take (and the hold it confirms), or the errors to answer.
 internal sealed record BookingTarget(BookableSlot? Bookable, HoldRow? Hold, Dictionary<string, string[]> Errors);
@@ -28,7 +28,7 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
             return (null, errors);
         }
 
-        var match = await finder.FindAsync(service!, ask.ExpertId!.Value, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId, ct, decidedAt);
+        var match = await finder.FindAsync(service!, ask.ExpertId!.Value, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId, ct, decidedAt, ask.BindNotice);
         if (match.Found is null)
         {
             var (field, message) = match.Problem(service!);
@@ -39,11 +39,12 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
     }
 
     // A booking body is either a time or a hold to confirm. A live hold is judged by the notice it had when taken.
-    public async Task<BookingTarget> ResolveAsync(CreateBookingRequest body, CancellationToken ct)
+    public async Task<BookingTarget> ResolveAsync(CreateBookingRequest body, bool bindNotice, CancellationToken ct)
     {
         if (body.HoldId is null)
         {
-            var (slot, errors) = await CheckAsync(new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId), null, ct);
+            var ask = new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId, bindNotice);
+            var (slot, errors) = await CheckAsync(ask, null, ct);
             if (body.HoldToken is not null)
             {
                 errors["holdToken"] = ["Give holdId with holdToken."];
@@ -64,8 +65,8 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
             return new BookingTarget(null, null, fixedByHold);
         }
 
-        var ask = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId);
-        var (bookable, problems) = await CheckAsync(ask, hold.ExpiresAt > clock.GetUtcNow() ? hold.CreatedAt : null, ct);
+        var held = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId, bindNotice);
+        var (bookable, problems) = await CheckAsync(held, hold.ExpiresAt > clock.GetUtcNow() ? hold.CreatedAt : null, ct);
         var heldRoomFirst = bookable is not null && hold.VideoRoomId is { } room
             ? bookable with { Rooms = [room, .. bookable.Rooms.Where(r => r != room)] }
             : bookable;

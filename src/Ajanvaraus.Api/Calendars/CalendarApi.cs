@@ -29,7 +29,7 @@ internal static class CalendarApi
     private static async Task<Results<ContentHttpResult, NotFound>> GetAsync(
         [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore bookings, CalendarStore calendars, TimeProvider clock, CancellationToken ct)
     {
-        if (await ManageAccess.FindAsync(bookingId, request, bookings, ct) is not { } row)
+        if (await BookingAccess.FindWithTokenAsync(bookingId, request, bookings, ct) is not { } row)
         {
             return TypedResults.NotFound();
         }

@@ -20,7 +20,11 @@ internal static class IdentityExtensions
             .AddPolicy(Policies.Operator, policy => policy.RequireRole(Roles.Operator))
             .AddPolicy(Policies.AgencyAdmin, policy => policy.RequireRole(Roles.AgencyAdmin).RequireClaim(ClaimNames.Provider))
             .AddPolicy(Policies.Adviser, policy => policy.RequireRole(Roles.Adviser).RequireClaim(ClaimNames.ServicePoint))
-            .AddPolicy(Policies.Portal, policy => policy.RequireRole(Roles.Portal).RequireClaim(ClaimNames.Client));
+            .AddPolicy(Policies.Portal, policy => policy.RequireRole(Roles.Portal).RequireClaim(ClaimNames.Client))
+            .AddPolicy(Policies.Staff, policy => policy.RequireAssertion(context =>
+                context.User.IsInRole(Roles.Operator)
+                || (context.User.IsInRole(Roles.Adviser) && context.User.HasClaim(c => c.Type == ClaimNames.ServicePoint))
+                || (context.User.IsInRole(Roles.AgencyAdmin) && context.User.HasClaim(c => c.Type == ClaimNames.Provider))));
         return services;
     }
 

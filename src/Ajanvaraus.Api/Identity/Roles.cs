@@ -25,4 +25,7 @@ internal static class Policies
     public const string AgencyAdmin = "agency_admin";
     public const string Adviser = "adviser";
     public const string Portal = "portal";
+
+    // Anyone who acts for customers: an adviser (of a point), an agency admin (of a provider), an operator.
+    public const string Staff = "staff";
 }

@@ -33,7 +33,7 @@ public sealed class BookingChangeRuleTests
         await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { });
 
         var moved = read with { StartsAt = BookingWorld.Tuesday(10), EndsAt = BookingWorld.Tuesday(10, 45) };
-        var change = await store.MoveAsync(moved, new Reservation(read.ExpertId, moved.StartsAt, moved.EndsAt, []), Actor.Citizen, TestContext.Current.CancellationToken);
+        var change = await store.MoveAsync(moved, new Reservation(read.ExpertId, moved.StartsAt, moved.EndsAt, []), Actor.Citizen, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(ChangeOutcome.NotConfirmed, change.Outcome);
         Assert.Equal("cancelled", change.Row!.Status);

@@ -67,7 +67,7 @@ public sealed class BookingFormTests
 
     [Theory]
     [InlineData(Roles.Adviser, "adviser", "mikkeli/")]
-    [InlineData(Roles.AgencyAdmin, "agency", "kela/")]
+    [InlineData(Roles.AgencyAdmin, "agency_admin", "kela/")]
     [InlineData(Roles.Operator, "operator", "")]
     public async Task ABookingMadeWithAStaffTokenRecordsWhoMadeIt(string role, string kind, string idPrefix)
     {
