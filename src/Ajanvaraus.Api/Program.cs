@@ -1,3 +1,4 @@
+using Ajanvaraus.Api.Advisers;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Data;
@@ -28,6 +29,7 @@ builder.Services.AddSingleton<ServiceStore>();
 builder.Services.AddSingleton<ExpertStore>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddBookings();
+builder.Services.AddAdvisers();
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ api.MapExperts();
 api.MapExpertLookup();
 api.MapAvailability();
 api.MapBookingsApi();
+api.MapAdvisers();
 
 app.Run();
 return 0;

@@ -62,8 +62,13 @@ internal static class BookingChangesApi
             return refusal;
         }
 
-        var change = await store.CancelAsync(row.Id, actor, body?.Reason, ct);
-        return change.Outcome == ChangeOutcome.Done ? await OkAsync(change.Row!, http, store, ct) : BookingProblems.NotConfirmed(change.Row!);
+        var change = await store.CancelAsync(row, actor, body?.Reason, ct);
+        return change.Outcome switch
+        {
+            ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
+            ChangeOutcome.ChangedMeanwhile => BookingProblems.Changed(change.Row!),
+            _ => BookingProblems.NotConfirmed(change.Row!),
+        };
     }
 
     private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
@@ -111,6 +116,7 @@ internal static class BookingChangesApi
         {
             ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
             ChangeOutcome.Taken => BookingProblems.Taken("Someone else has the new time. The booking is unchanged."),
+            ChangeOutcome.ChangedMeanwhile => BookingProblems.Changed(change.Row!),
             _ => BookingProblems.NotConfirmed(change.Row!),
         };
     }

@@ -8,6 +8,10 @@ internal static class BookingProblems
     public static ProblemHttpResult Taken(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The time is taken", detail: detail);
 
+    public static ProblemHttpResult Changed(BookingRow row) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "The booking was changed meanwhile",
+        detail: $"Someone changed the booking at the same time; it is now {BookingRow.StatusName(row.StatusValue)}. Look at it again.");
+
     // The booking's actual state, so the loser of a race with a cancel is not told "the time is taken".
     public static ProblemHttpResult NotConfirmed(BookingRow row) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,

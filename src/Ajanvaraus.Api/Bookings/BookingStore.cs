@@ -13,6 +13,7 @@ internal enum ChangeOutcome
     Done,
     Taken,
     NotConfirmed,
+    ChangedMeanwhile,
 }
 
 // How a cancel or move ended; Row is the changed booking, or as it is now when nothing changed.
@@ -130,16 +131,17 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
         return await IdempotencyLedger.FindAsync(c, request, clock.GetUtcNow(), ct);
     }
 
-    // Cancels a confirmed booking and frees its time.
-    public Task<BookingChange> CancelAsync(Guid id, Actor actor, string? reason, CancellationToken ct)
+    // Cancels a confirmed booking, as the caller saw it (its Sequence), and frees its time.
+    public Task<BookingChange> CancelAsync(BookingRow seen, Actor actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var id = seen.Id;
         return db.WriteAsync(async (c, tx) =>
         {
             var row = await LockAsync(c, tx, id, ct);
-            if (row.StatusValue != BookingStatus.Confirmed)
+            if (Unchangeable(row, seen) is { } refused)
             {
-                return new BookingChange(ChangeOutcome.NotConfirmed, row);
+                return refused;
             }
 
             await c.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id, Now = now }, tx, cancellationToken: ct));
@@ -151,7 +153,7 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
     }
 
     // Moves a confirmed booking: the old units are freed and the new taken in one transaction, so when the new time is
-    // taken nothing changes. `moved` carries the new expert, time, channel, place and link.
+    // taken nothing changes. `moved` is the booking as the caller saw it with the new expert, time, channel, place and link.
     public async Task<BookingChange> MoveAsync(BookingRow moved, Reservation reservation, Actor actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -160,9 +162,9 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
             return await db.WriteAsync(async (c, tx) =>
             {
                 var row = await LockAsync(c, tx, moved.Id, ct);
-                if (row.StatusValue != BookingStatus.Confirmed)
+                if (Unchangeable(row, moved) is { } refused)
                 {
-                    return new BookingChange(ChangeOutcome.NotConfirmed, row);
+                    return refused;
                 }
 
                 await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
@@ -186,6 +188,13 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
             return new BookingChange(ChangeOutcome.Taken, null);
         }
     }
+
+    // A change applies to the booking as its caller saw it: of two racing changes (an adviser's move, a citizen's
+    // cancel) the second is told what happened instead of silently applying on top of the first.
+    private static BookingChange? Unchangeable(BookingRow current, BookingRow seen) =>
+        current.StatusValue != BookingStatus.Confirmed ? new BookingChange(ChangeOutcome.NotConfirmed, current)
+        : current.Sequence != seen.Sequence ? new BookingChange(ChangeOutcome.ChangedMeanwhile, current)
+        : null;
 
     private async Task<BookingRow> LockAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
         await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(LockSql), new { Id = id }, tx, cancellationToken: ct));

@@ -9,6 +9,7 @@ internal static class BookingsExtensions
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BookingStore>();
         services.AddSingleton<BookingHistory>();
+        services.AddSingleton<BookingStatusStore>();
         services.AddSingleton<HoldStore>();
         services.AddSingleton<SlotChecks>();
         services.AddSingleton<PurgeJobs>();
@@ -23,6 +24,7 @@ internal static class BookingsExtensions
         api.MapHolds();
         api.MapBookings();
         api.MapBookingChanges();
+        api.MapBookingStatus();
         api.MapProviderBookings();
         api.MapCalendars();
         return api;

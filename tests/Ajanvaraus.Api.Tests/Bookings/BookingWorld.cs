@@ -36,7 +36,7 @@ public sealed class BookingWorld : IAsyncDisposable
 
     public static async Task<BookingWorld> CreateAsync(
         Engine engine = Engine.Sqlite, int experts = 1, int videoRooms = 1, int cancellationCutoffMinutes = 60,
-        DateTimeOffset? now = null, string days = "MO,TU,WE,TH,FR")
+        DateTimeOffset? now = null, string days = "MO,TU,WE,TH,FR", string[]? otherAgencies = null)
     {
         var clock = new FakeTimeProvider(now ?? Now);
         var world = new BookingWorld(new AjanvarausApp(engine, clock: clock), clock);
@@ -44,6 +44,11 @@ public sealed class BookingWorld : IAsyncDisposable
         var admin = world.App.AgencyAdmin("kela");
 
         await Ok(op.PostAsJsonAsync("/api/v1/providers", new { id = "kela", names = new { fi = "Kela", sv = "FPA", en = "Kela" } }));
+        foreach (var agency in otherAgencies ?? [])
+        {
+            await Ok(op.PostAsJsonAsync("/api/v1/providers", new { id = agency, names = new { fi = agency, sv = agency, en = agency } }));
+        }
+
         await Ok(op.PostAsJsonAsync("/api/v1/service-points", new
         {
             id = "mikkeli",
@@ -52,7 +57,7 @@ public sealed class BookingWorld : IAsyncDisposable
             address = new { streetAddress = "Maaherrankatu 9", postalCode = "50100", postOffice = "Mikkeli" },
             timeZone = "Europe/Helsinki",
             openingHours = Enumerable.Range(1, 7).Select(day => new { weekday = day, opens = "08:00", closes = "16:00" }),
-            providers = new[] { "kela" },
+            providers = new[] { "kela" }.Concat(otherAgencies ?? []),
         }));
         for (var i = 1; i <= videoRooms; i++)
         {
@@ -91,7 +96,41 @@ public sealed class BookingWorld : IAsyncDisposable
             }));
         }
 
+        foreach (var agency in otherAgencies ?? [])
+        {
+            await world.AddAgencyAsync(agency);
+        }
+
         return world;
+    }
+
+    // Another agency at the point: one 30-minute in-person service and one expert available weekdays 09-12.
+    public Dictionary<string, (Guid Service, Guid Expert)> Agencies { get; } = [];
+
+    private async Task AddAgencyAsync(string agency)
+    {
+        var admin = App.AgencyAdmin(agency);
+        var service = await Ok(admin.PostAsJsonAsync($"/api/v1/providers/{agency}/services", new
+        {
+            names = new { fi = $"{agency} neuvonta", sv = $"{agency} rådgivning", en = $"{agency} advice" },
+            durationMinutes = 30,
+            channels = new[] { "in_person" },
+            minimumNoticeMinutes = 60,
+            bookingHorizonDays = 60,
+            cancellationCutoffMinutes = 60,
+        }));
+        var serviceId = service.GetProperty("id").GetGuid();
+        var expert = await Ok(admin.PostAsJsonAsync($"/api/v1/providers/{agency}/experts", new
+        {
+            displayName = $"{agency}-asiantuntija", languages = new[] { "fi" }, serviceIds = new[] { serviceId },
+        }));
+        var expertId = expert.GetProperty("id").GetGuid();
+        await Ok(admin.PostAsJsonAsync($"/api/v1/experts/{expertId}/availability-rules", new
+        {
+            servicePointId = "mikkeli", channels = new[] { "in_person" }, startTime = "09:00", endTime = "12:00",
+            recurrence = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", validFrom = "2026-10-01",
+        }));
+        Agencies[agency] = (serviceId, expertId);
     }
 
     /// <summary>A booking body for the given time; each call is a new attempt (new customer name).</summary>

@@ -1,0 +1,38 @@
+using Ajanvaraus.Api.Advisers;
+using Ajanvaraus.Api.Availability;
+
+namespace Ajanvaraus.Api.Bookings;
+
+// The walk along a booking's statuses: confirmed → checked_in → completed, confirmed → no_show, confirmed → cancelled;
+// a video or phone appointment, which nobody checks in, is completed by its agency (or an operator) once it has begun.
+internal static class BookingTransitions
+{
+    public sealed record Refusal(string Title, string Detail);
+
+    public static Refusal? Check(BookingRow row, BookingStatus to, Actor actor, DateTimeOffset now, AdviserOptions options)
+    {
+        var status = row.StatusValue;
+        var remote = row.ChannelValue is Channel.Video or Channel.Phone;
+        return to switch
+        {
+            _ when status is BookingStatus.Cancelled or BookingStatus.Completed or BookingStatus.NoShow => NotFrom(row),
+            BookingStatus.CheckedIn when status != BookingStatus.Confirmed => NotFrom(row),
+            BookingStatus.CheckedIn when remote => new("Not at the point", "Video and phone appointments are not checked in at the point."),
+            BookingStatus.CheckedIn when now < row.StartsAt.AddMinutes(-options.CheckInEarlyMinutes) =>
+                new("Too early to check in", $"A customer can be checked in from {options.CheckInEarlyMinutes} minutes before the start."),
+            BookingStatus.CheckedIn when now > row.EndsAt => new("Too late to check in", "The appointment has already ended."),
+            BookingStatus.NoShow when status != BookingStatus.Confirmed => NotFrom(row),
+            BookingStatus.NoShow when now < row.StartsAt.AddMinutes(options.NoShowGraceMinutes) =>
+                new("Too early for a no-show", $"A customer is a no-show only {options.NoShowGraceMinutes} minutes after the start."),
+            BookingStatus.Completed when status == BookingStatus.CheckedIn => null,
+            BookingStatus.Completed when !remote || actor.Kind is not (Actor.AgencyAdmin or Actor.Operator) =>
+                new("Not checked in", "A visit is completed after its check-in; video and phone appointments by their agency."),
+            BookingStatus.Completed when now < row.StartsAt => new("Not begun yet", "An appointment is completed once it has begun."),
+            _ => null,
+        };
+    }
+
+    private static Refusal NotFrom(BookingRow row) =>
+        new($"The booking is {BookingRow.StatusName(row.StatusValue).Replace('_', ' ')}",
+            $"The booking's status is {BookingRow.StatusName(row.StatusValue)}: this change is not possible from it.");
+}
