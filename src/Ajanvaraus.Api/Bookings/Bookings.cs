@@ -1,20 +1,26 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Bookings;
 
 public enum BookingStatus
 {
+    [JsonStringEnumMemberName("confirmed")]
     Confirmed,
+    [JsonStringEnumMemberName("cancelled")]
     Cancelled,
+    [JsonStringEnumMemberName("completed")]
     Completed,
+    [JsonStringEnumMemberName("no_show")]
     NoShow,
 }
 
 /// <summary>The customer as the booking form gives them. A confirmation needs an e-mail address or a phone number.</summary>
 public sealed record CustomerRequest(
-    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    [property: Required, StringLength(200, MinimumLength = 1), PlainText] string Name,
     [property: StringLength(254), Description("Where the confirmation and reminders go (e-mail).")] string? Email,
     [property: StringLength(32), Description("A Finnish phone number (e.g. 040 123 4567); required for the phone channel.")] string? Phone,
     [property: Required, RegularExpression("^(fi|sv|en)$", ErrorMessage = "Use fi, sv or en."), Description("The language of messages and the calendar entry.")] string Language);
@@ -31,7 +37,7 @@ public sealed record CreateBookingRequest(
     Guid? HoldId,
     [property: StringLength(100)] string? HoldToken,
     [property: Required] CustomerRequest Customer,
-    [property: StringLength(2000)] string? Notes);
+    [property: StringLength(2000), PlainText(lineBreaks: true)] string? Notes);
 
 public sealed record CreateHoldRequest(
     [property: Required] Guid? ServiceId,
@@ -48,7 +54,7 @@ public sealed record RescheduleBookingRequest(
     Channel? Channel,
     [property: StringLength(40)] string? ServicePointId);
 
-public sealed record CancelBookingRequest([property: StringLength(500)] string? Reason);
+public sealed record CancelBookingRequest([property: StringLength(500), PlainText(lineBreaks: true)] string? Reason);
 
 public sealed record CustomerResponse(string Name, string? Email, string? Phone, string Language);
 
