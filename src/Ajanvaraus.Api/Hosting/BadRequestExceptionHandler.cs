@@ -23,7 +23,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         Microsoft.AspNetCore.Mvc.ProblemDetails problem = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
             ? new() { Title = "Unsupported media type", Detail = "Send the body as application/json." }
             : Describe(bad) is var (field, message, detail)
-                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Title = Malformed, Detail = detail }
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                {
+                    Title = Malformed,
+                    Detail = detail,
+                }
                 : new() { Title = Malformed, Detail = "Check the request's parameters and body against the API description." };
         problem.Status = bad.StatusCode;
         return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
@@ -71,9 +75,10 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             _ when leaf == typeof(Guid) => "Give an id in UUID form, e.g. 0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d1e.",
             _ when leaf == typeof(DateOnly) => "Give a date as yyyy-MM-dd, e.g. 2026-12-11.",
             _ when leaf == typeof(TimeOnly) => "Give a time of day as HH:mm, e.g. 09:30.",
-            _ when leaf == typeof(DateTimeOffset) || leaf == typeof(DateTime) => "Give a time in ISO 8601 with its offset, e.g. 2026-12-11T09:00:00+02:00.",
+            _ when leaf == typeof(DateTimeOffset) || leaf == typeof(DateTime) =>
+                "Give a time in ISO 8601 with its offset, e.g. 2026-12-11T09:00:00+02:00.",
             _ when leaf == typeof(string) => "Give a text (in quotes).",
-            { IsEnum: true } => $"Use one of: {string.Join(", ", Enum.GetNames(leaf).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName))}.",
+            { IsEnum: true } => $"Use one of: {string.Join(", ", Enum.GetNames(leaf).Select(SnakeCase))}.",
             _ when leaf is not null && leaf != typeof(object) && typeof(IEnumerable).IsAssignableFrom(leaf) => "Give a list (in brackets).",
             _ when leaf is not null && leaf != typeof(object) && leaf.IsClass => "Give an object (in braces).",
             _ => "This value has the wrong form.",
@@ -103,10 +108,20 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     {
         var nullable = name.StartsWith("Nullable<", StringComparison.Ordinal) ? name[9..^1] : name;
         return Type.GetType(nullable) ?? Type.GetType("System." + nullable) ?? typeof(BadRequestExceptionHandler).Assembly.GetType(nullable)
-            ?? (nullable switch { "int" => typeof(int), "long" => typeof(long), "bool" => typeof(bool), "string" => typeof(string), _ => null });
+            ?? nullable switch
+            {
+                "int" => typeof(int),
+                "long" => typeof(long),
+                "bool" => typeof(bool),
+                "string" => typeof(string),
+                _ => null,
+            };
     }
 
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    // The enums' JSON names ([JsonStringEnumMemberName]) are their snake_case spellings.
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>.+) (?<name>[^ ]+)\" from \"")]
     private static partial Regex BindFailure();

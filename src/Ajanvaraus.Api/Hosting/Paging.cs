@@ -8,7 +8,8 @@ namespace Ajanvaraus.Api.Hosting;
 
 // `limit` and `cursor` of every list (keyset paging: the cursor is the last item's key).
 public sealed record PageQuery(
-    [property: Range(1, 200, ErrorMessage = "Give a whole number from 1 to 200."), Description("How many items at most (1-200, default 50).")]
+    [property: Range(1, 200, ErrorMessage = "Give a whole number from 1 to 200."),
+        Description("How many items at most (1-200, default 50).")]
     [FromQuery(Name = "limit")] int? Limit,
     [property: StringLength(400, ErrorMessage = "Pass the `nextCursor` of the previous page as it is."),
         Description("The `nextCursor` of the previous page; absent for the first page.")]

@@ -53,7 +53,8 @@ public sealed class CursorTests
     public async Task TheProvidersNextCursorIsRefusedByTheServicePointsList()
     {
         await using var world = await BookingWorld.CreateAsync();
-        await world.App.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "vero", names = new { fi = "Vero", sv = "Skatt", en = "Tax" } });
+        await world.App.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "vero", names = new { fi = "Vero", sv = "Skatt",
+            en = "Tax" } });
         var page = await (await world.App.CreateClient().GetAsync("/api/v1/providers?limit=1")).ReadJsonAsync(HttpStatusCode.OK);
         var next = page.GetProperty("nextCursor").GetString();
 

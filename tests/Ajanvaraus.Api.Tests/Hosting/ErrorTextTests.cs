@@ -12,7 +12,8 @@ namespace Ajanvaraus.Api.Tests.Hosting;
 public sealed partial class ErrorTextTests
 {
     private static readonly string[] Internals =
-        ["Nullable", "Ajanvaraus.Api", "Attribute", "(Parameter '", "System.", "BytePosition", "LineNumber", "Path: $", "Implicit body", "Int32"];
+        ["Nullable", "Ajanvaraus.Api", "Attribute", "(Parameter '", "System.", "BytePosition", "LineNumber", "Path: $", "Implicit body",
+            "Int32"];
 
     [Fact]
     public async Task ALimitThatIsNoNumberNamesLimitInWords()
@@ -41,7 +42,8 @@ public sealed partial class ErrorTextTests
     {
         await using var app = new AjanvarausApp();
         var body = new StringContent("""{"id": "kela", "names": {"fi": 1, "sv": "b", "en": "c"}}""", Encoding.UTF8, "application/json");
-        var problem = await (await English(app, app.Operator()).PostAsync("/api/v1/providers", body)).AssertValidationErrorAsync("names.fi");
+        var problem = await (await English(app, app.Operator()).PostAsync("/api/v1/providers",
+            body)).AssertValidationErrorAsync("names.fi");
         AssertNoInternals(problem.ToString());
         Assert.Equal("Give a text (in quotes).", problem.GetProperty("errors").GetProperty("names.fi")[0].GetString());
     }
@@ -61,7 +63,8 @@ public sealed partial class ErrorTextTests
     {
         await using var app = new AjanvarausApp();
         var broken = new StringContent("{\"id\": \"kela\", \"names\": ", Encoding.UTF8, "application/json");
-        var problem = await (await English(app, app.Operator()).PostAsync("/api/v1/providers", broken)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await English(app, app.Operator()).PostAsync("/api/v1/providers",
+            broken)).AssertProblemAsync(HttpStatusCode.BadRequest);
         AssertNoInternals(problem.ToString());
     }
 
@@ -72,14 +75,16 @@ public sealed partial class ErrorTextTests
         var url = $"/api/v1/availability?service={world.ServiceId}&servicePoint=mikkeli&channel=bogus";
         var problem = await (await English(world.App).GetAsync(url)).AssertValidationErrorAsync("channel");
         AssertNoInternals(problem.ToString());
-        Assert.Equal("Use in_person, remote_at_point, video or phone.", problem.GetProperty("errors").GetProperty("channel")[0].GetString());
+        Assert.Equal("Use in_person, remote_at_point, video or phone.",
+            problem.GetProperty("errors").GetProperty("channel")[0].GetString());
     }
 
     [Fact]
     public async Task AMissingFieldSaysRequiredWithoutTheCSharpName()
     {
         await using var app = new AjanvarausApp();
-        var problem = await (await English(app, app.Operator()).PostAsJsonAsync("/api/v1/providers", new { names = new { fi = "a", sv = "b", en = "c" } }))
+        var problem = await (await English(app, app.Operator()).PostAsJsonAsync("/api/v1/providers", new { names = new { fi = "a",
+            sv = "b", en = "c" } }))
             .AssertValidationErrorAsync("id");
         AssertNoInternals(problem.ToString());
         Assert.Equal("Required.", problem.GetProperty("errors").GetProperty("id")[0].GetString());
@@ -92,8 +97,10 @@ public sealed partial class ErrorTextTests
     public async Task ABadRruleNamesRecurrenceInWords(string recurrence)
     {
         await using var world = await BookingWorld.CreateAsync();
-        var rule = new { servicePointId = "mikkeli", channels = new[] { "in_person" }, startTime = "09:00", endTime = "10:00", recurrence, validFrom = "2026-12-01" };
-        var response = await English(world.App, world.App.AgencyAdmin("kela")).PostAsJsonAsync($"/api/v1/experts/{world.Expert}/availability-rules", rule);
+        var rule = new { servicePointId = "mikkeli", channels = new[] { "in_person" }, startTime = "09:00", endTime = "10:00",
+            recurrence, validFrom = "2026-12-01" };
+        var response = await English(world.App,
+            world.App.AgencyAdmin("kela")).PostAsJsonAsync($"/api/v1/experts/{world.Expert}/availability-rules", rule);
         var problem = await response.AssertValidationErrorAsync("recurrence");
         AssertNoInternals(problem.ToString());
     }

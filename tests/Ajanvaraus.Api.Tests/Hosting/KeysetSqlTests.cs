@@ -19,7 +19,8 @@ public sealed partial class KeysetSqlTests
     [Fact]
     public void TheConflictsWindowLookupHasALowerBound()
     {
-        foreach (var (name, text) in SqlTexts.ForSqlServer().Concat(SqlTexts.ForSqlite()).Where(t => t.Name.StartsWith("WindowStore.Conflicts", StringComparison.Ordinal)))
+        foreach (var (name, text) in SqlTexts.ForSqlServer().Concat(SqlTexts.ForSqlite()).Where(t
+            => t.Name.StartsWith("WindowStore.Conflicts", StringComparison.Ordinal)))
         {
             Assert.True(text.Contains("w.StartsAt >= @WindowsFrom", StringComparison.Ordinal), name);
         }

@@ -70,7 +70,8 @@ public sealed class ProblemLanguageTests
     public async Task LocalizedCatalogueAnswersCarryContentLanguageAndVary()
     {
         await using var app = new AjanvarausApp();
-        await app.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "kela", names = new { fi = "Kela", sv = "FPA", en = "Kela" } });
+        await app.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "kela", names = new { fi = "Kela", sv = "FPA",
+            en = "Kela" } });
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("Accept-Language", "sv");
         foreach (var url in new[] { "/api/v1/providers", "/api/v1/providers/kela", "/api/v1/services", "/api/v1/service-points" })

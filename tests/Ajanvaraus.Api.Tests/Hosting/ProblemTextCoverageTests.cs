@@ -73,13 +73,15 @@ public sealed partial class ProblemTextCoverageTests
                 }
 
                 if (Literal(code, start) is { } literal
-                    && (!isReturn || (features.Contains(relative.Split(Path.DirectorySeparatorChar)[0]) && literal.Contains(' ') && literal.EndsWith('.'))))
+                    && (!isReturn || (InFeature(relative, features) && literal.Contains(' ') && literal.EndsWith('.'))))
                 {
                     yield return (relative, literal);
                 }
             }
         }
     }
+
+    private static bool InFeature(string relative, string[] features) => features.Contains(relative.Split(Path.DirectorySeparatorChar)[0]);
 
     private static bool IsLiteral(string code, int at) => code[at] == '"' || (code[at] == '$' && code[at + 1] == '"');
 
@@ -134,7 +136,9 @@ public sealed partial class ProblemTextCoverageTests
         return text.ToString();
     }
 
-    [GeneratedRegex(@"\b(?:title|detail):\s*|\bErrorMessage\s*=\s*|\bValidationAttribute\(\s*|\]\s*=\s*\[\s*|\bconst string \w*Message\s*=\s*|\breturn\s+(?=\$?"")")]
+    [GeneratedRegex(
+        @"\b(?:title|detail):\s*|\bErrorMessage\s*=\s*|\bValidationAttribute\(\s*|\]\s*=\s*\[\s*"
+        + @"|\bconst string \w*Message\s*=\s*|\breturn\s+(?=\$?"")")]
     private static partial Regex Context();
 
     [GeneratedRegex(@"(?:\?|:)\s*(?=\$?"")")]
