@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Availability;
 
@@ -6,7 +7,7 @@ namespace Ajanvaraus.Api.Availability;
 public sealed record CreateAbsenceRequest(
     [property: Required] DateTimeOffset? StartsAt,
     [property: Required] DateTimeOffset? EndsAt,
-    [property: StringLength(500)] string? Reason = null);
+    [property: StringLength(500), PlainText(lineBreaks: true)] string? Reason = null);
 
 /// <summary>An absence; times are shown in Finnish time (Europe/Helsinki).</summary>
 public sealed record AbsenceResponse(Guid Id, Guid ExpertId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Reason);

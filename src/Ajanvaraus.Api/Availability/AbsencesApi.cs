@@ -45,16 +45,21 @@ internal static class AbsencesApi
             Guid.Parse("01990b70-3e1a-7b52-9c4d-1a2b3c4d5e66"), Guid.Parse("01990b6e-55aa-7c3e-9d1f-2b7a4c9e0a11"), Starts, Ends, "Koulutus");
     }
 
-    private static async Task<Results<Ok<Page<AbsenceResponse>>, NotFound>> ListAsync(
+    private static readonly ListCursor Cursor = new("absences");
+
+    private static async Task<Results<Ok<Page<AbsenceResponse>>, ValidationProblem, NotFound>> ListAsync(
         [Description("The expert's id.")] Guid expertId,
         [AsParameters] PageQuery page,
         AbsenceStore store,
         CancellationToken ct)
     {
+        if (!Cursor.TryReadGuid(page.Cursor, out var after))
+        {
+            return ListCursor.Invalid();
+        }
 
-        var after = Guid.TryParse(page.After, out var id) ? id : (Guid?)null;
         var rows = await store.ListAsync(expertId, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<AbsenceResponse>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToResponse()));
+        return TypedResults.Ok(Page<AbsenceResponse>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToResponse()));
     }
 
     private static async Task<Results<Created<AbsenceResponse>, ValidationProblem, NotFound>> CreateAsync(

@@ -6,19 +6,21 @@ namespace Ajanvaraus.Api.Availability;
 /// <summary>Rules of one expert. Every change rebuilds the expert's windows in the same transaction.</summary>
 internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMaterializer materializer)
 {
+    // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
+    // on SQL Server cannot seek to the cursor and reads every earlier page again).
     internal static readonly DialectSql ListSql = new(
         SqlServer: """
             SELECT TOP (@Take) Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
                    StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil
             FROM dbo.AvailabilityRules
-            WHERE ExpertId = @ExpertId AND (@After IS NULL OR Id > @After)
+            WHERE ExpertId = @ExpertId AND Id > @After
             ORDER BY Id
             """,
         Sqlite: """
             SELECT Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
                    StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil
             FROM AvailabilityRules
-            WHERE ExpertId = @ExpertId AND (@After IS NULL OR Id > @After)
+            WHERE ExpertId = @ExpertId AND Id > @After
             ORDER BY Id
             LIMIT @Take
             """);
@@ -56,7 +58,7 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
     public async Task<IReadOnlyList<AvailabilityRuleRow>> ListAsync(Guid expertId, Guid? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(db.Sql(ListSql), new { ExpertId = expertId, After = after, Take = take }, cancellationToken: ct));
+        var rows = await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(db.Sql(ListSql), new { ExpertId = expertId, After = after ?? Guid.Empty, Take = take }, cancellationToken: ct));
         return rows.AsList();
     }
 

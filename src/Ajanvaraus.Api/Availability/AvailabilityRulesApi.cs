@@ -65,16 +65,21 @@ internal static class AvailabilityRulesApi
             RuleId, ExpertId, "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));
     }
 
-    private static async Task<Results<Ok<Page<AvailabilityRuleResponse>>, NotFound>> ListAsync(
+    private static readonly ListCursor Cursor = new("availability-rules");
+
+    private static async Task<Results<Ok<Page<AvailabilityRuleResponse>>, ValidationProblem, NotFound>> ListAsync(
         [Description("The expert's id.")] Guid expertId,
         [AsParameters] PageQuery page,
         AvailabilityRuleStore store,
         CancellationToken ct)
     {
+        if (!Cursor.TryReadGuid(page.Cursor, out var after))
+        {
+            return ListCursor.Invalid();
+        }
 
-        var after = Guid.TryParse(page.After, out var id) ? id : (Guid?)null;
         var rows = await store.ListAsync(expertId, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<AvailabilityRuleResponse>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToResponse()));
+        return TypedResults.Ok(Page<AvailabilityRuleResponse>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToResponse()));
     }
 
     private static async Task<Results<Ok<AvailabilityRuleResponse>, NotFound>> GetAsync(

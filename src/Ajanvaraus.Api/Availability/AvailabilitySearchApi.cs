@@ -28,6 +28,8 @@ internal static class AvailabilitySearchApi
         return group;
     }
 
+    private static readonly ListCursor Cursor = new("availability");
+
     private static async Task<Results<Ok<Page<SlotResponse>>, ValidationProblem>> SearchAsync(
         [AsParameters] AvailabilityQuery query, ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
@@ -58,6 +60,11 @@ internal static class AvailabilitySearchApi
                 : $"This service is not offered as {query.Channel} here."];
         }
 
+        if (!Cursor.TryRead(query.Cursor, out var after) || (after is not null && ResumeTicks(after) is null))
+        {
+            errors["cursor"] = [ListCursor.InvalidText];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -65,9 +72,8 @@ internal static class AvailabilitySearchApi
 
         // A page resumes at the cursor's start time: earlier windows need not be read at all.
         var limit = query.Limit ?? 100;
-        var after = query.Cursor is null ? null : PageQuery.DecodeKey(query.Cursor);
         var first = LocalTime.StartOfDay(from);
-        if (after is not null && after.Length >= 20 && long.TryParse(after.AsSpan(0, 20), out var resumeTicks) && resumeTicks > first.UtcTicks && resumeTicks <= DateTimeOffset.MaxValue.UtcTicks)
+        if (after is not null && ResumeTicks(after) is { } resumeTicks && resumeTicks > first.UtcTicks)
         {
             first = new DateTimeOffset(resumeTicks, TimeSpan.Zero);
         }
@@ -75,7 +81,7 @@ internal static class AvailabilitySearchApi
         var result = await finder.SearchAsync(service!, channels, query.ServicePoint, query.Municipality, query.Language,
             first, LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), s => after is null || string.CompareOrdinal(Key(s), after) > 0, limit + 1, ct);
         var rows = result.Slots.Select(s => (Key: Key(s), Slot: s)).OrderBy(r => r.Key, StringComparer.Ordinal).Take(limit + 1).ToList();
-        return TypedResults.Ok(Page<SlotResponse>.From(rows, limit, r => r.Key, r => new SlotResponse(
+        return TypedResults.Ok(Page<SlotResponse>.From(rows, limit, Cursor, r => r.Key, r => new SlotResponse(
             result.Local(r.Slot.Start, r.Slot.ServicePointId),
             result.Local(r.Slot.End, r.Slot.ServicePointId),
             r.Slot.Channel,
@@ -101,6 +107,9 @@ internal static class AvailabilitySearchApi
             .Where(c => atPlace || c is Channel.Video or Channel.Phone)
             .ToList();
     }
+
+    private static long? ResumeTicks(string key) =>
+        key.Length >= 20 && long.TryParse(key.AsSpan(0, 20), out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks ? ticks : null;
 
     // Sort order of slots, and the cursor: start, expert, channel, point.
     private static string Key(Slot slot) => $"{slot.Start.UtcTicks:D20}|{slot.ExpertId:D}|{(int)slot.Channel}|{slot.ServicePointId}";

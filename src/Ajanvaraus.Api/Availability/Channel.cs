@@ -1,11 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace Ajanvaraus.Api.Availability;
 
 /// <summary>How a customer is served (DESIGN.md). JSON and the database spell them in snake_case.</summary>
 public enum Channel
 {
+    [JsonStringEnumMemberName("in_person")]
     InPerson,
+    [JsonStringEnumMemberName("remote_at_point")]
     RemoteAtPoint,
+    [JsonStringEnumMemberName("video")]
     Video,
+    [JsonStringEnumMemberName("phone")]
     Phone,
 }
 

@@ -25,7 +25,9 @@ internal static class ConflictsApi
         return group;
     }
 
-    private static async Task<Results<Ok<Page<ConflictResponse>>, NotFound, ForbidHttpResult>> ListConflictsAsync(
+    private static readonly ListCursor Cursor = new("conflicts");
+
+    private static async Task<Results<Ok<Page<ConflictResponse>>, ValidationProblem, NotFound, ForbidHttpResult>> ListConflictsAsync(
         [Description("The provider's id (the caller's own).")] string providerId,
         [AsParameters] PageQuery page,
         ClaimsPrincipal user,
@@ -44,19 +46,24 @@ internal static class ConflictsApi
             return TypedResults.NotFound();
         }
 
-        var rows = await store.ConflictsAsync(providerId, clock.GetUtcNow(), ConflictCursor.Parse(page.After), page.Take + 1, ct);
-        return TypedResults.Ok(Page<ConflictResponse>.From(rows, page.Take, ConflictCursor.Of, row => row.ToResponse()));
+        if (!Cursor.TryRead(page.Cursor, ConflictCursor.Parse, out var after))
+        {
+            return ListCursor.Invalid();
+        }
+
+        var rows = await store.ConflictsAsync(providerId, clock.GetUtcNow(), after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<ConflictResponse>.From(rows, page.Take, Cursor, ConflictCursor.Of, row => row.ToResponse()));
     }
 }
 
-/// <summary>The keyset of the conflicts list: a booking's start (UTC ticks) and id.</summary>
+// The keyset of the conflicts list: a booking's start (UTC ticks) and id.
 internal static class ConflictCursor
 {
     public static string Of(ConflictRow row) => $"{row.StartsAt.UtcTicks}_{row.Id}";
 
-    public static (DateTimeOffset StartsAt, Guid Id)? Parse(string? key)
+    public static (DateTimeOffset StartsAt, Guid Id)? Parse(string key)
     {
-        var parts = key?.Split('_');
+        var parts = key.Split('_');
         return parts is [var ticks, var id] && long.TryParse(ticks, out var t) && t >= 0 && t <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(id, out var g)
             ? (new DateTimeOffset(t, TimeSpan.Zero), g)
             : null;

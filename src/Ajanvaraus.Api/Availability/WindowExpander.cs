@@ -115,9 +115,10 @@ internal static class WindowExpander
         {
             rule = Parse(text, LocalTime.Helsinki);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
-            return $"Not a valid RRULE: {ex.Message}";
+            // Ical.Net's message names its own parameters ("(Parameter 'value')"): the caller gets a sentence instead.
+            return "Not a valid RRULE: write it as RFC 5545 parts such as FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261231.";
         }
 
         if (!Normalize(text).Contains("FREQ=", StringComparison.OrdinalIgnoreCase))

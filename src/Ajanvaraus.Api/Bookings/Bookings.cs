@@ -1,21 +1,28 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Bookings;
 
 public enum BookingStatus
 {
+    [JsonStringEnumMemberName("confirmed")]
     Confirmed,
+    [JsonStringEnumMemberName("checked_in")]
     CheckedIn,
+    [JsonStringEnumMemberName("cancelled")]
     Cancelled,
+    [JsonStringEnumMemberName("completed")]
     Completed,
+    [JsonStringEnumMemberName("no_show")]
     NoShow,
 }
 
 // The customer as the booking form gives them. A confirmation needs an e-mail address or a phone number.
 public sealed record CustomerRequest(
-    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    [property: Required, StringLength(200, MinimumLength = 1), PlainText] string Name,
     [property: StringLength(254), Description("Where the confirmation and reminders go (e-mail).")] string? Email,
     [property: StringLength(32), Description("A Finnish phone number (e.g. 040 123 4567); required for the phone channel.")] string? Phone,
     [property: Required, RegularExpression("^(fi|sv|en)$", ErrorMessage = "Use fi, sv or en."), Description("The language of messages and the calendar entry.")] string Language);
@@ -31,7 +38,7 @@ public sealed record CreateBookingRequest(
     Guid? HoldId,
     [property: StringLength(100)] string? HoldToken,
     [property: Required] CustomerRequest Customer,
-    [property: StringLength(2000)] string? Notes);
+    [property: StringLength(2000), PlainText(lineBreaks: true)] string? Notes);
 
 public sealed record CreateHoldRequest(
     [property: Required] Guid? ServiceId,
@@ -47,13 +54,15 @@ public sealed record RescheduleBookingRequest(
     [property: Required] DateTimeOffset? Start,
     Channel? Channel,
     [property: StringLength(40)] string? ServicePointId,
-    [property: StringLength(500), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")] string? Reason = null);
+    [property: StringLength(500), PlainText(lineBreaks: true), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")]
+    string? Reason = null);
 
 public sealed record CancelBookingRequest(
-    [property: StringLength(500), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")] string? Reason);
+    [property: StringLength(500), PlainText(lineBreaks: true), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")]
+    string? Reason);
 
 // Check-in, no-show and complete: staff may say why (kept in the history).
-public sealed record BookingStatusRequest([property: StringLength(500)] string? Reason);
+public sealed record BookingStatusRequest([property: StringLength(500), PlainText(lineBreaks: true)] string? Reason);
 
 public sealed record CustomerResponse(string Name, string? Email, string? Phone, string Language);
 

@@ -21,6 +21,15 @@ internal static class ProviderBookingsApi
         return group;
     }
 
+    private static readonly ListCursor Cursor = new("provider-bookings");
+
+    // The keyset: a booking's start (UTC ticks) and id.
+    private static (DateTimeOffset StartsAt, Guid Id)? ParseKey(string key) =>
+        key.Split('|') is [var ticks, var id] && long.TryParse(ticks, CultureInfo.InvariantCulture, out var t)
+            && t >= 0 && t <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(id, out var g)
+            ? (new DateTimeOffset(t, TimeSpan.Zero), g)
+            : null;
+
     private static async Task<Results<Ok<Page<ProviderBookingResponse>>, ForbidHttpResult, ValidationProblem>> ListAsync(
         [Description("The provider id (e.g. `kela`).")] string providerId, [AsParameters] ProviderBookingsQuery query, HttpContext http,
         ProviderBookingStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
@@ -37,14 +46,15 @@ internal static class ProviderBookingsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["`to` must be on or after `from`, at most a year later."] });
         }
 
-        var take = query.Limit ?? PageQuery.DefaultLimit;
-        var after = query.Cursor is null ? null : PageQuery.DecodeKey(query.Cursor)?.Split('|');
-        DateTimeOffset? afterStart = after is [var ticks, _] && long.TryParse(ticks, CultureInfo.InvariantCulture, out var t) ? new DateTimeOffset(t, TimeSpan.Zero) : null;
-        Guid? afterId = after is [_, var id] && Guid.TryParse(id, out var g) ? g : null;
+        if (!Cursor.TryRead(query.Cursor, ParseKey, out var after))
+        {
+            return ListCursor.Invalid();
+        }
 
+        var take = query.Limit ?? PageQuery.DefaultLimit;
         var rows = await store.ListAsync(
             new ProviderBookingFilter(providerId, LocalTime.StartOfDay(from), LocalTime.StartOfDay(to.AddDays(1)), query.ServicePoint, query.Expert, query.Status),
-            afterId is null ? null : afterStart, afterId, take + 1, ct);
+            after?.StartsAt, after?.Id, take + 1, ct);
 
         var zones = new Dictionary<string, string>();
         foreach (var point in rows.Select(r => r.ServicePointId).OfType<string>().Distinct())
@@ -52,7 +62,7 @@ internal static class ProviderBookingsApi
             zones[point] = await finder.ZoneAsync(point, ct);
         }
 
-        return TypedResults.Ok(Page<ProviderBookingResponse>.From(rows, take, r => $"{r.StartsAt.UtcTicks}|{r.Id:D}", r =>
+        return TypedResults.Ok(Page<ProviderBookingResponse>.From(rows, take, Cursor, r => $"{r.StartsAt.UtcTicks}|{r.Id:D}", r =>
         {
             var zone = r.ServicePointId is null ? LocalTime.Helsinki : zones[r.ServicePointId];
             return new ProviderBookingResponse(

@@ -6,17 +6,19 @@ namespace Ajanvaraus.Api.Experts;
 
 internal sealed class ExpertStore(Db db, TimeProvider clock)
 {
+    // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
+    // on SQL Server cannot seek to the cursor and reads every earlier page again).
     internal static readonly DialectSql ListSql = new(
         SqlServer: """
             SELECT TOP (@Take) Id, ProviderId, DisplayName
             FROM dbo.Experts
-            WHERE ProviderId = @ProviderId AND (@After IS NULL OR Id > @After)
+            WHERE ProviderId = @ProviderId AND Id > @After
             ORDER BY Id
             """,
         Sqlite: """
             SELECT Id, ProviderId, DisplayName
             FROM Experts
-            WHERE ProviderId = @ProviderId AND (@After IS NULL OR Id > @After)
+            WHERE ProviderId = @ProviderId AND Id > @After
             ORDER BY Id
             LIMIT @Take
             """);
@@ -70,7 +72,7 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
     public async Task<IReadOnlyList<ExpertRow>> ListAsync(string providerId, Guid? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var heads = (await c.QueryAsync<ExpertHeadRow>(new CommandDefinition(db.Sql(ListSql), new { ProviderId = providerId, After = after, Take = take }, cancellationToken: ct))).AsList();
+        var heads = (await c.QueryAsync<ExpertHeadRow>(new CommandDefinition(db.Sql(ListSql), new { ProviderId = providerId, After = after ?? Guid.Empty, Take = take }, cancellationToken: ct))).AsList();
         if (heads.Count == 0)
         {
             return [];

@@ -2,12 +2,13 @@ using System.Collections;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Experts;
 
 /// <summary>An expert as their agency writes it (create and full replace).</summary>
 public sealed record ExpertRequest(
-    [property: Required, StringLength(100, MinimumLength = 1), Description("The name citizens see (the agency's choice; never personal contacts).")] string DisplayName,
+    [property: Required, StringLength(100, MinimumLength = 1), PlainText, Description("The name citizens see (the agency's choice; never personal contacts).")] string DisplayName,
     [property: Required, MinLength(1, ErrorMessage = "Give at least one language."), MaxLength(20), LanguageCodes, Description("ISO 639-1 codes of the languages the expert serves in (`fi`, `sv`, `en`, `ru`, `so`, ...).")]
     IReadOnlyList<string> Languages,
     [property: Required, MaxLength(200), Description("Ids of the services the expert delivers: active services of the same provider (may be empty).")]

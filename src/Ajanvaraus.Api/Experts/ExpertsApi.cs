@@ -65,6 +65,8 @@ internal static class ExpertsApi
         return group;
     }
 
+    private static readonly ListCursor Cursor = new("experts");
+
     private static async Task<Results<Ok<Page<ExpertResponse>>, ValidationProblem, NotFound, ForbidHttpResult>> ListAsync(
         [Description(ProviderIdText)] string providerId, [AsParameters] PageQuery page, ClaimsPrincipal user,
         ProviderStore providers, ExpertStore store, CancellationToken ct)
@@ -74,9 +76,9 @@ internal static class ExpertsApi
             return TypedResults.Forbid();
         }
 
-        if (!GuidCursor.TryRead(page, out var after))
+        if (!Cursor.TryReadGuid(page.Cursor, out var after))
         {
-            return GuidCursor.Invalid();
+            return ListCursor.Invalid();
         }
 
         if (await providers.FindAsync(providerId, ct) is null)
@@ -85,7 +87,7 @@ internal static class ExpertsApi
         }
 
         var rows = await store.ListAsync(providerId, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ExpertResponse>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToResponse()));
+        return TypedResults.Ok(Page<ExpertResponse>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToResponse()));
     }
 
     private static async Task<Results<Ok<ExpertResponse>, NotFound, ForbidHttpResult>> GetAsync(

@@ -10,7 +10,9 @@ internal static class JsonExtensions
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(options =>
         {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            // Enums are read by their [JsonStringEnumMemberName] exactly: with a naming policy the converter also took
+            // "InPerson" and "inperson", while the query parameters accept only "in_person". Case-sensitive everywhere.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             options.SerializerOptions.Converters.Add(new OffsetDateTimeConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;

@@ -5,9 +5,9 @@ namespace Ajanvaraus.Api.Hosting;
 
 /// <summary>A text in the three languages the service speaks.</summary>
 public sealed record LocalizedText(
-    [property: Required, StringLength(200, MinimumLength = 1)] string Fi,
-    [property: Required, StringLength(200, MinimumLength = 1)] string Sv,
-    [property: Required, StringLength(200, MinimumLength = 1)] string En)
+    [property: Required, StringLength(200, MinimumLength = 1), PlainText] string Fi,
+    [property: Required, StringLength(200, MinimumLength = 1), PlainText] string Sv,
+    [property: Required, StringLength(200, MinimumLength = 1), PlainText] string En)
 {
     internal string In(string language) => language switch
     {
@@ -19,9 +19,9 @@ public sealed record LocalizedText(
 
 /// <summary>A longer optional text in fi/sv/en (descriptions, service cards, accessibility notes).</summary>
 public sealed record LocalizedLongText(
-    [property: StringLength(4000)] string? Fi,
-    [property: StringLength(4000)] string? Sv,
-    [property: StringLength(4000)] string? En)
+    [property: StringLength(4000), PlainText(lineBreaks: true)] string? Fi,
+    [property: StringLength(4000), PlainText(lineBreaks: true)] string? Sv,
+    [property: StringLength(4000), PlainText(lineBreaks: true)] string? En)
 {
     internal string? In(string language) => language switch
     {
@@ -36,8 +36,25 @@ internal static class Language
     public const string Finnish = "fi";
     public static readonly string[] Supported = ["fi", "sv", "en"];
 
-    /// <summary>The best of fi/sv/en by the Accept-Language header's quality values; Finnish by default.</summary>
+    // The best of fi/sv/en by the Accept-Language header's quality values; Finnish by default. An answer that picks
+    // its language here says so (Content-Language) and tells caches it varies by the header, wherever it is built.
     public static string Of(HttpRequest request)
+    {
+        var language = Pick(request);
+        var headers = request.HttpContext.Response.Headers;
+        if (!request.HttpContext.Response.HasStarted)
+        {
+            headers.ContentLanguage = language;
+            if (!headers.Vary.Any(v => v?.Contains(HeaderNames.AcceptLanguage, StringComparison.OrdinalIgnoreCase) == true))
+            {
+                headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+            }
+        }
+
+        return language;
+    }
+
+    private static string Pick(HttpRequest request)
     {
         if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var values))
         {

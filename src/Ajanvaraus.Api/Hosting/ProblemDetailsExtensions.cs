@@ -1,23 +1,31 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Ajanvaraus.Api.Hosting;
 
 internal static class ProblemDetailsExtensions
 {
-    /// <summary>Every 4xx and 5xx leaves as application/problem+json (RFC 9457).</summary>
+    // Every 4xx and 5xx leaves as application/problem+json (RFC 9457), in the caller's language.
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
-            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            var problem = context.ProblemDetails;
+            problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            // Handlers write English; the one translation happens here (ProblemTexts), so they need not know languages.
+            var language = Language.Of(context.HttpContext.Request);
+            problem.Title = problem.Title is null ? null : ProblemTexts.Translate(problem.Title, language);
+            problem.Detail = problem.Detail is null ? null : ProblemTexts.Translate(problem.Detail, language);
+            if (problem is HttpValidationProblemDetails validation)
             {
                 CamelCaseFieldNames(validation.Errors);
+                foreach (var (field, messages) in validation.Errors.ToList())
+                {
+                    validation.Errors[field] = messages.Select(m => ProblemTexts.Translate(m, language)).ToArray();
+                }
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        // Binding failures throw, so the handler below can say which field and why (the default is an empty 400).
+        // Binding failures throw, so the handler can say which field and why (the default is an empty 400).
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
         return services;
@@ -37,43 +45,4 @@ internal static class ProblemDetailsExtensions
             }
         }
     }
-}
-
-/// <summary>Turns request-binding failures (malformed JSON, wrong type, wrong media type) into 400/415 problems.</summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
-{
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
-    {
-        if (exception is not BadHttpRequestException bad)
-        {
-            return false;
-        }
-
-        context.Response.StatusCode = bad.StatusCode;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = bad.StatusCode,
-            Title = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported media type" : "The request is malformed",
-            Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Send the body as application/json." : Describe(bad),
-        };
-        if (bad.InnerException is JsonException { Path: { } path })
-        {
-            problem.Extensions["errors"] = new Dictionary<string, string[]>
-            {
-                [FieldName(path)] = [bad.InnerException.Message],
-            };
-        }
-
-        return await problems.TryWriteAsync(new() { HttpContext = context, ProblemDetails = problem, Exception = exception });
-    }
-
-    private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
-    {
-        JsonException { Path: { } path } json => $"The JSON body is invalid at '{FieldName(path)}': {json.Message}",
-        JsonException json => $"The JSON body is invalid: {json.Message}",
-        _ => bad.Message,
-    };
-
-    // "$.customer.email" -> "customer.email"
-    private static string FieldName(string jsonPath) => jsonPath.TrimStart('$').TrimStart('.');
 }

@@ -5,17 +5,19 @@ namespace Ajanvaraus.Api.Providers;
 
 internal sealed class ProviderStore(Db db, TimeProvider clock)
 {
+    // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
+    // on SQL Server cannot seek to the cursor and reads every earlier page again).
     internal static readonly DialectSql ListSql = new(
         SqlServer: """
             SELECT TOP (@Take) Id, NameFi, NameSv, NameEn
             FROM dbo.Providers
-            WHERE @After IS NULL OR Id > @After
+            WHERE Id > @After
             ORDER BY Id
             """,
         Sqlite: """
             SELECT Id, NameFi, NameSv, NameEn
             FROM Providers
-            WHERE @After IS NULL OR Id > @After
+            WHERE Id > @After
             ORDER BY Id
             LIMIT @Take
             """);
@@ -41,7 +43,7 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
     public async Task<IReadOnlyList<ProviderRow>> ListAsync(string? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(db.Sql(ListSql), new { After = after, Take = take }, cancellationToken: ct));
+        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(db.Sql(ListSql), new { After = after ?? "", Take = take }, cancellationToken: ct));
         return rows.AsList();
     }
 

@@ -55,11 +55,19 @@ internal static class ProvidersApi
         public static readonly LocalizedText KelaNames = new("Kansaneläkelaitos", "Folkpensionsanstalten", "Social Insurance Institution of Finland");
     }
 
-    private static async Task<Ok<Page<ProviderResponse>>> ListAsync([AsParameters] PageQuery page, HttpRequest request, ProviderStore store, CancellationToken ct)
+    private static readonly ListCursor Cursor = new("providers");
+
+    private static async Task<Results<Ok<Page<ProviderResponse>>, ValidationProblem>> ListAsync(
+        [AsParameters] PageQuery page, HttpRequest request, ProviderStore store, CancellationToken ct)
     {
+        if (!Cursor.TryRead(page.Cursor, out var after))
+        {
+            return ListCursor.Invalid();
+        }
+
         var language = Language.Of(request);
-        var rows = await store.ListAsync(page.After, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ProviderResponse>.From(rows, page.Take, row => row.Id, row => row.ToResponse(language)));
+        var rows = await store.ListAsync(after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<ProviderResponse>.From(rows, page.Take, Cursor, row => row.Id, row => row.ToResponse(language)));
     }
 
     private static async Task<Results<Ok<ProviderResponse>, NotFound>> GetAsync(string providerId, HttpRequest request, ProviderStore store, CancellationToken ct) =>

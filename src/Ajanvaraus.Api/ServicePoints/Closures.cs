@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.ServicePoints;
 
@@ -7,7 +8,7 @@ namespace Ajanvaraus.Api.ServicePoints;
 public sealed record CreateClosureRequest(
     [property: Required, Description("First closed day (local date).")] DateOnly? FirstDay,
     [property: Required, Description("Last closed day (local date); on or after `firstDay`.")] DateOnly? LastDay,
-    [property: StringLength(500)] string? Reason = null);
+    [property: StringLength(500), PlainText(lineBreaks: true)] string? Reason = null);
 
 public sealed record ClosureResponse(Guid Id, DateOnly FirstDay, DateOnly LastDay, string? Reason = null);
 

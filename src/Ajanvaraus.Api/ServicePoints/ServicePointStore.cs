@@ -6,12 +6,14 @@ namespace Ajanvaraus.Api.ServicePoints;
 /// <summary>Service points with their opening hours and providers: the reads (writes, closures and video rooms: the other parts).</summary>
 internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
 {
+    // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
+    // on SQL Server cannot seek to the cursor and reads every earlier page again).
     internal static readonly DialectSql ListSql = new(
         SqlServer: """
             SELECT TOP (@Take) p.Id, p.NameFi, p.NameSv, p.NameEn, p.MunicipalityCode, p.StreetAddress, p.PostalCode, p.PostOffice,
                 p.TimeZone, p.AccessibilityFi, p.AccessibilitySv, p.AccessibilityEn
             FROM dbo.ServicePoints p
-            WHERE (@After IS NULL OR p.Id > @After)
+            WHERE p.Id > @After
                 AND (@Municipality IS NULL OR p.MunicipalityCode = @Municipality)
                 AND (@Provider IS NULL OR EXISTS (
                     SELECT 1 FROM dbo.ServicePointProviders sp WHERE sp.ServicePointId = p.Id AND sp.ProviderId = @Provider))
@@ -24,7 +26,7 @@ internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
             SELECT p.Id, p.NameFi, p.NameSv, p.NameEn, p.MunicipalityCode, p.StreetAddress, p.PostalCode, p.PostOffice,
                 p.TimeZone, p.AccessibilityFi, p.AccessibilitySv, p.AccessibilityEn
             FROM ServicePoints p
-            WHERE (@After IS NULL OR p.Id > @After)
+            WHERE p.Id > @After
                 AND (@Municipality IS NULL OR p.MunicipalityCode = @Municipality)
                 AND (@Provider IS NULL OR EXISTS (
                     SELECT 1 FROM ServicePointProviders sp WHERE sp.ServicePointId = p.Id AND sp.ProviderId = @Provider))
@@ -56,7 +58,7 @@ internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
     public async Task<IReadOnlyList<ServicePointRow>> ListAsync(ServicePointFilter filter, string? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var args = new { After = after, Take = take, filter.Municipality, filter.Provider, filter.Service };
+        var args = new { After = after ?? "", Take = take, filter.Municipality, filter.Provider, filter.Service };
         var rows = await c.QueryAsync<ServicePointRow>(new CommandDefinition(db.Sql(ListSql), args, cancellationToken: ct));
         return rows.AsList();
     }

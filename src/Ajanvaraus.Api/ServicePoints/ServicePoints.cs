@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Ajanvaraus.Api.ServicePoints;
 
 public sealed record PostalAddress(
-    [property: Required, StringLength(200, MinimumLength = 1)] string StreetAddress,
+    [property: Required, StringLength(200, MinimumLength = 1), PlainText] string StreetAddress,
     [property: Required, RegularExpression("^[0-9]{5}$", ErrorMessage = "Use a five-digit postal code (e.g. '50100').")] string PostalCode,
-    [property: Required, StringLength(100, MinimumLength = 1)] string PostOffice);
+    [property: Required, StringLength(100, MinimumLength = 1), PlainText] string PostOffice);
 
 /// <summary>One opening period of a weekday, in the point's local time; a day may have several (a lunch break).</summary>
 public sealed record OpeningPeriod(

@@ -52,12 +52,19 @@ internal static class ServicePointsApi
         return group;
     }
 
-    private static async Task<Ok<Page<ServicePointSummary>>> ListAsync(
+    private static readonly ListCursor Cursor = new("service-points");
+
+    private static async Task<Results<Ok<Page<ServicePointSummary>>, ValidationProblem>> ListAsync(
         [AsParameters] PageQuery page, [AsParameters] ServicePointFilter filter, HttpRequest request, ServicePointStore store, CancellationToken ct)
     {
+        if (!Cursor.TryRead(page.Cursor, out var after))
+        {
+            return ListCursor.Invalid();
+        }
+
         var language = Language.Of(request);
-        var rows = await store.ListAsync(filter, page.After, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServicePointSummary>.From(rows, page.Take, row => row.Id, row => row.ToSummary(language)));
+        var rows = await store.ListAsync(filter, after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<ServicePointSummary>.From(rows, page.Take, Cursor, row => row.Id, row => row.ToSummary(language)));
     }
 
     private static async Task<Results<Ok<ServicePointResponse>, NotFound>> GetAsync(

@@ -24,12 +24,14 @@ internal static class ServiceSearchApi
         return group;
     }
 
+    private static readonly ListCursor Cursor = new("services");
+
     private static async Task<Results<Ok<Page<ServiceSummary>>, ValidationProblem>> SearchAsync(
         [AsParameters] ServiceSearchQuery query, [AsParameters] PageQuery page, HttpRequest request, ServiceStore store, CancellationToken ct)
     {
-        if (!GuidCursor.TryRead(page, out var after))
+        if (!Cursor.TryReadGuid(page.Cursor, out var after))
         {
-            return GuidCursor.Invalid();
+            return ListCursor.Invalid();
         }
 
         var filter = new ServiceFilter(
@@ -39,6 +41,6 @@ internal static class ServiceSearchApi
             query.Channel is null ? null : ChannelFlags.Parse(query.Channel));
         var language = Language.Of(request);
         var rows = await store.SearchAsync(filter, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToSummary(language)));
+        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToSummary(language)));
     }
 }

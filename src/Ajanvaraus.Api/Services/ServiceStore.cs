@@ -7,13 +7,15 @@ namespace Ajanvaraus.Api.Services;
 internal sealed class ServiceStore(Db db, TimeProvider clock)
 {
     // Catalogue of one provider and the public search share one statement: every filter is optional.
+    // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
+    // on SQL Server cannot seek to the cursor and reads every earlier page again).
     internal static readonly DialectSql SearchSql = new(
         SqlServer: """
             SELECT TOP (@Take) s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn,
                 s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone
             FROM dbo.Services s
             WHERE s.IsActive = 1
-                AND (@After IS NULL OR s.Id > @After)
+                AND s.Id > @After
                 AND (@ProviderId IS NULL OR s.ProviderId = @ProviderId)
                 AND (@ServicePointId IS NULL OR EXISTS (
                     SELECT 1 FROM dbo.ServicePointProviders spp
@@ -33,7 +35,7 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
                 s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone
             FROM Services s
             WHERE s.IsActive = 1
-                AND (@After IS NULL OR s.Id > @After)
+                AND s.Id > @After
                 AND (@ProviderId IS NULL OR s.ProviderId = @ProviderId)
                 AND (@ServicePointId IS NULL OR EXISTS (
                     SELECT 1 FROM ServicePointProviders spp
@@ -97,7 +99,7 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         var parameters = new
         {
-            After = after,
+            After = after ?? Guid.Empty,
             Take = take,
             filter.ProviderId,
             filter.ServicePointId,

@@ -57,13 +57,15 @@ internal static class ServicesApi
         return group;
     }
 
+    private static readonly ListCursor Cursor = new("provider-services");
+
     private static async Task<Results<Ok<Page<ServiceSummary>>, ValidationProblem, NotFound>> ListAsync(
         [Description(ProviderIdText)] string providerId, [AsParameters] PageQuery page, HttpRequest request,
         ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
-        if (!GuidCursor.TryRead(page, out var after))
+        if (!Cursor.TryReadGuid(page.Cursor, out var after))
         {
-            return GuidCursor.Invalid();
+            return ListCursor.Invalid();
         }
 
         if (await providers.FindAsync(providerId, ct) is null)
@@ -73,7 +75,7 @@ internal static class ServicesApi
 
         var language = Language.Of(request);
         var rows = await store.SearchAsync(new ServiceFilter(providerId, null, null, null), after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToSummary(language)));
+        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToSummary(language)));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, NotFound>> GetAsync(

@@ -46,6 +46,7 @@ public sealed class ServiceValidationTests
         await using var app = new AjanvarausApp();
         var kela = await Catalogue.ProviderAsync(app, "kela");
         var id = await Catalogue.ServiceAsync(kela, "kela");
+        kela.DefaultRequestHeaders.Add("Accept-Language", "en"); // the message below is the English one
 
         var response = await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{id}", Catalogue.ServiceBody(durationMinutes: 33));
 
