@@ -11,7 +11,8 @@ public sealed record AgendaQuery(
     [FromQuery(Name = "date")] DateOnly? Date,
     [property: StringLength(40), Description("Only this provider's bookings (e.g. `kela`).")]
     [FromQuery(Name = "provider")] string? Provider,
-    [property: AllowedValues(null, "confirmed", "checked_in", "cancelled", "completed", "no_show"),
+    [property: AllowedValues(null, "confirmed", "checked_in", "cancelled", "completed", "no_show",
+                             ErrorMessage = "Use confirmed, checked_in, cancelled, completed or no_show."),
                Description("Only bookings in this status; cancelled bookings appear only when asked for.")]
     [FromQuery(Name = "status")] string? Status);
 

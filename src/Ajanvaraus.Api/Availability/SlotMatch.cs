@@ -26,14 +26,14 @@ internal sealed record SlotMatch(BookableSlot? Found, NotBookable? Reason)
     // The field to blame and a sentence for the citizen.
     public (string Field, string Message) Problem(ServiceRow service) => Reason switch
     {
-        NotBookable.ChannelNotOffered => ("channel", "This service is not offered on this channel."),
-        NotBookable.PointMissing => ("servicePointId", "Give the service point for in_person and remote_at_point."),
-        NotBookable.PointNotWanted => ("servicePointId", "Leave the service point out for video and phone."),
-        NotBookable.PointNotServed => ("servicePointId", "The service's agency does not serve at this point."),
-        NotBookable.InThePast => ("start", "This time is in the past."),
-        NotBookable.WithinNotice => ("start", $"This service must be booked at least {service.MinimumNoticeMinutes} minutes ahead."),
-        NotBookable.BeyondHorizon => ("start", $"This service can be booked at most {service.BookingHorizonDays} days ahead."),
-        NotBookable.NotOnStep => ("start", $"Times of this service start every {SlotCalculator.StepMinutes(service.DurationMinutes)} minutes."),
-        _ => ("start", "The expert does not publish this time for this service, channel and place."),
+        NotBookable.ChannelNotOffered => (Field: "channel", Message: "This service is not offered on this channel."),
+        NotBookable.PointMissing => (Field: "servicePointId", Message: "Give the service point for in_person and remote_at_point."),
+        NotBookable.PointNotWanted => (Field: "servicePointId", Message: "Leave the service point out for video and phone."),
+        NotBookable.PointNotServed => (Field: "servicePointId", Message: "The service's agency does not serve at this point."),
+        NotBookable.InThePast => (Field: "start", Message: "This time is in the past."),
+        NotBookable.WithinNotice => (Field: "start", Message: $"This service must be booked at least {service.MinimumNoticeMinutes} minutes ahead."),
+        NotBookable.BeyondHorizon => (Field: "start", Message: $"This service can be booked at most {service.BookingHorizonDays} days ahead."),
+        NotBookable.NotOnStep => (Field: "start", Message: $"Times of this service start every {SlotCalculator.StepMinutes(service.DurationMinutes)} minutes."),
+        _ => (Field: "start", Message: "The expert does not publish this time for this service, channel and place."),
     };
 }

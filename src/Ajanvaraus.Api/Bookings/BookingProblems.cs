@@ -15,13 +15,15 @@ internal static class BookingProblems
     // The booking's actual state, so the loser of a race with a cancel is not told "the time is taken".
     public static ProblemHttpResult NotConfirmed(BookingRow row) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
-        title: row.StatusValue switch
+        title: StatusTitle(row),
+        detail: $"The booking's status is {BookingRow.StatusName(row.StatusValue)}: this change is not possible from it.");
+
+    public static string StatusTitle(BookingRow row) => row.StatusValue switch
         {
             BookingStatus.Confirmed => "The booking is confirmed",
             BookingStatus.CheckedIn => "The customer is checked in",
             BookingStatus.Cancelled => "The booking is cancelled",
             BookingStatus.Completed => "The booking is completed",
             _ => "The booking was a no-show",
-        },
-        detail: $"The booking's status is {BookingRow.StatusName(row.StatusValue)}: this change is not possible from it.");
+        };
 }

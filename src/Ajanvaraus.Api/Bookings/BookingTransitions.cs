@@ -17,22 +17,22 @@ internal static class BookingTransitions
         {
             _ when status is BookingStatus.Cancelled or BookingStatus.Completed or BookingStatus.NoShow => NotFrom(row),
             BookingStatus.CheckedIn when status != BookingStatus.Confirmed => NotFrom(row),
-            BookingStatus.CheckedIn when remote => new("Not at the point", "Video and phone appointments are not checked in at the point."),
+            BookingStatus.CheckedIn when remote => new(Title: "Not at the point", Detail: "Video and phone appointments are not checked in at the point."),
             BookingStatus.CheckedIn when now < row.StartsAt.AddMinutes(-options.CheckInEarlyMinutes) =>
-                new("Too early to check in", $"A customer can be checked in from {options.CheckInEarlyMinutes} minutes before the start."),
-            BookingStatus.CheckedIn when now > row.EndsAt => new("Too late to check in", "The appointment has already ended."),
+                new(Title: "Too early to check in", Detail: $"A customer can be checked in from {options.CheckInEarlyMinutes} minutes before the start."),
+            BookingStatus.CheckedIn when now > row.EndsAt => new(Title: "Too late to check in", Detail: "The appointment has already ended."),
             BookingStatus.NoShow when status != BookingStatus.Confirmed => NotFrom(row),
             BookingStatus.NoShow when now < row.StartsAt.AddMinutes(options.NoShowGraceMinutes) =>
-                new("Too early for a no-show", $"A customer is a no-show only {options.NoShowGraceMinutes} minutes after the start."),
+                new(Title: "Too early for a no-show", Detail: $"A customer is a no-show only {options.NoShowGraceMinutes} minutes after the start."),
             BookingStatus.Completed when status == BookingStatus.CheckedIn => null,
             BookingStatus.Completed when !remote || actor.Kind is not (Actor.AgencyAdmin or Actor.Operator) =>
-                new("Not checked in", "A visit is completed after its check-in; video and phone appointments by their agency."),
-            BookingStatus.Completed when now < row.StartsAt => new("Not begun yet", "An appointment is completed once it has begun."),
+                new(Title: "Not checked in", Detail: "A visit is completed after its check-in; video and phone appointments by their agency."),
+            BookingStatus.Completed when now < row.StartsAt => new(Title: "Not begun yet", Detail: "An appointment is completed once it has begun."),
             _ => null,
         };
     }
 
     private static Refusal NotFrom(BookingRow row) =>
-        new($"The booking is {BookingRow.StatusName(row.StatusValue).Replace('_', ' ')}",
-            $"The booking's status is {BookingRow.StatusName(row.StatusValue)}: this change is not possible from it.");
+        new(Title: BookingProblems.StatusTitle(row),
+            Detail: $"The booking's status is {BookingRow.StatusName(row.StatusValue)}: this change is not possible from it.");
 }

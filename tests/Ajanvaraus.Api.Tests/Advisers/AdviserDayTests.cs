@@ -117,6 +117,7 @@ public sealed class AdviserDayTests
         // 50 tries: two experts a weekday, from 09:00 to 11:00 (within the 60-day horizon).
         await using var world = await BookingWorld.CreateAsync(experts: 2);
         var adviser = world.App.Adviser("mikkeli");
+        adviser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var citizen = world.App.CreateClient();
         var holidays = Ajanvaraus.Api.Availability.FinnishHolidays.Between(new DateOnly(2026, 11, 1), new DateOnly(2027, 2, 1));
         var weekdays = Enumerable.Range(0, 60).Select(d => BookingWorld.Tuesday(9).AddDays(d))

@@ -86,6 +86,8 @@ public sealed class BookingFormTests
     {
         // Monday 10:00: notice is 60 minutes, the horizon 60 days, starts every 15 minutes from 09:00.
         await using var world = await BookingWorld.CreateAsync();
+        var client = world.App.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var reasons = new Dictionary<string, DateTimeOffset>
         {
             ["in the past"] = BookingWorld.Tuesday(9).AddDays(-7),
@@ -97,7 +99,7 @@ public sealed class BookingFormTests
 
         foreach (var (reason, start) in reasons)
         {
-            var problem = await (await world.BookAsync(world.Booking(start))).AssertValidationErrorAsync("start");
+            var problem = await (await world.BookAsync(world.Booking(start), client: client)).AssertValidationErrorAsync("start");
             var message = problem.GetProperty("errors").GetProperty("start")[0].GetString();
             Assert.True(message!.Contains(reason, StringComparison.Ordinal), $"{start}: expected '{reason}' in '{message}'");
         }
@@ -112,6 +114,7 @@ public sealed class BookingFormTests
         Assert.Equal("Asumistuen neuvonta", booking.GetProperty("serviceName").GetString());
 
         using var get = BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}", token);
+        get.Headers.AcceptLanguage.Clear();
         get.Headers.AcceptLanguage.ParseAdd("sv");
         var swedish = await (await world.App.CreateClient().SendAsync(get)).ReadJsonAsync(HttpStatusCode.OK);
 

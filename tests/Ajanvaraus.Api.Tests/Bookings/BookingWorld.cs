@@ -157,6 +157,8 @@ public sealed class BookingWorld : IAsyncDisposable
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add("X-Manage-Token", token);
+        // Tests read the problem texts in English (Finnish is the default).
+        request.Headers.AcceptLanguage.ParseAdd("en");
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -137,7 +137,7 @@ public sealed partial class ProblemTextCoverageTests
     }
 
     [GeneratedRegex(
-        @"\b(?:title|detail):\s*|\bErrorMessage\s*=\s*|\bValidationAttribute\(\s*|\]\s*=\s*\[\s*"
+        @"\b(?:title|detail|Title|Detail|Message):\s*|\bErrorMessage\s*=\s*|\bValidationAttribute\(\s*|\]\s*=\s*\[\s*"
         + @"|\bconst string \w*Message\s*=\s*|\breturn\s+(?=\$?"")")]
     private static partial Regex Context();
 
