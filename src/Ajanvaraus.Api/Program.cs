@@ -25,7 +25,7 @@ builder.Services.AddAvailability();
 builder.Services.AddSingleton<ProviderStore>();
 builder.Services.AddSingleton<ServicePointStore>();
 builder.Services.AddSingleton<ServiceStore>();
-builder.Services.AddSingleton<ExpertStore>();
+builder.Services.AddExperts();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddBookings();
 

@@ -36,13 +36,15 @@ internal static class ServicesApi
             .WithSummary("Create a service")
             .WithDescription("An agency admin adds a service of their own provider. `durationMinutes` is 5-480 in steps of 5; `channels` lists at least one channel.")
             .WithExamples(request: Example.Request, response: Example.Service.ToResponse("fi", withCard: true))
-            .RequireAuthorization(Policies.AgencyAdmin);
+            .RequireAuthorization(Policies.AgencyAdmin)
+            .RequireOwnProvider();
 
         group.MapPut("/{serviceId:guid}", UpdateAsync)
             .WithName("UpdateService")
             .WithSummary("Replace a service")
             .WithDescription("Replaces every field of an active service of the admin's own provider (omitted optional fields take their defaults).")
-            .RequireAuthorization(Policies.AgencyAdmin);
+            .RequireAuthorization(Policies.AgencyAdmin)
+            .RequireOwnProvider();
 
         group.MapDelete("/{serviceId:guid}", DeleteAsync)
             .WithName("DeleteService")
@@ -52,7 +54,8 @@ internal static class ServicesApi
                 deleted; one that bookings (or holds) still refer to is deactivated instead: it keeps its row for those bookings,
                 disappears from the catalogue and search, can no longer be booked and is unlinked from its experts.
                 """)
-            .RequireAuthorization(Policies.AgencyAdmin);
+            .RequireAuthorization(Policies.AgencyAdmin)
+            .RequireOwnProvider();
 
         return group;
     }
@@ -87,19 +90,14 @@ internal static class ServicesApi
         }
 
         // Service cards are working notes for advisers and the agency, not for the public catalogue.
-        var withCard = user.MayAdminister(providerId) || user.IsInRole(Roles.Adviser);
+        var withCard = ProviderAccess.Administers(user, providerId) || user.IsInRole(Roles.Adviser);
         return TypedResults.Ok(row.ToResponse(Language.Of(request), withCard));
     }
 
-    private static async Task<Results<Created<ServiceResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
-        [Description(ProviderIdText)] string providerId, ServiceRequest body, HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Created<ServiceResponse>, ValidationProblem, NotFound>> CreateAsync(
+        [Description(ProviderIdText)] string providerId, ServiceRequest body, HttpRequest request,
         ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         if (await providers.FindAsync(providerId, ct) is null)
         {
             return TypedResults.NotFound();
@@ -110,30 +108,20 @@ internal static class ServicesApi
         return TypedResults.Created($"/api/v1/providers/{providerId}/services/{row.Id}", row.ToResponse(Language.Of(request), withCard: true));
     }
 
-    private static async Task<Results<Ok<ServiceResponse>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<ServiceResponse>, ValidationProblem, NotFound>> UpdateAsync(
         [Description(ProviderIdText)] string providerId, [Description(ServiceIdText)] Guid serviceId, ServiceRequest body,
-        HttpRequest request, ClaimsPrincipal user, ServiceStore store, CancellationToken ct)
+        HttpRequest request, ServiceStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         var row = ServiceRow.From(serviceId, providerId, body);
         return await store.UpdateAsync(row, ct)
             ? TypedResults.Ok(row.ToResponse(Language.Of(request), withCard: true))
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
         [Description(ProviderIdText)] string providerId, [Description(ServiceIdText)] Guid serviceId,
-        ClaimsPrincipal user, ServiceStore store, CancellationToken ct)
+        ServiceStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         return await store.RemoveAsync(providerId, serviceId, ct) == ServiceRemoval.NotFound
             ? TypedResults.NotFound()
             : TypedResults.NoContent();
