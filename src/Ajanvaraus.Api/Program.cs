@@ -23,7 +23,7 @@ builder.Services.AddApiHangfire(builder.Configuration);
 builder.Services.AddAvailability();
 
 builder.Services.AddSingleton<ProviderStore>();
-builder.Services.AddSingleton<ServicePointStore>();
+builder.Services.AddServicePoints();
 builder.Services.AddSingleton<ServiceStore>();
 builder.Services.AddExperts();
 builder.Services.AddSingleton<DemoSeeder>();

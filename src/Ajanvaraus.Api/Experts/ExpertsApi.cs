@@ -44,7 +44,10 @@ internal static class ExpertsApi
         group.MapDelete("/{expertId:guid}", DeleteAsync)
             .WithName("DeleteExpert")
             .WithSummary("Delete an expert")
-            .WithDescription("Deletes the expert with their availability rules and absences. 409 while bookings (or holds) refer to the expert.")
+            .WithDescription($"""
+                Deletes the expert with their availability rules and absences. {CatalogueProblems.FutureBookingsDescription}
+                Also 409 while past bookings (or holds) refer to the expert.
+                """)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return group;
@@ -134,9 +137,10 @@ internal static class ExpertsApi
     {
         return await store.DeleteAsync(providerId, expertId, ct) switch
         {
-            DeleteOutcome.Deleted => TypedResults.NoContent(),
-            DeleteOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Expert in use", detail: "Bookings still refer to this expert."),
+            (DeleteOutcome.Deleted, _) => TypedResults.NoContent(),
+            (DeleteOutcome.NotFound, _) => TypedResults.NotFound(),
+            (DeleteOutcome.Booked, var count) => CatalogueProblems.StillBooked("expert", count),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Expert in use", detail: "Past bookings or holds still refer to this expert."),
         };
     }
 

@@ -78,6 +78,25 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         WHERE Id = @Id AND ProviderId = @ProviderId AND IsActive = 1
         """;
 
+    // Locks the service row first: a booking's foreign-key check on SQL Server waits for this transaction, so no booking
+    // of the service can appear between the count and the delete (on SQLite the writer queue orders them).
+    internal const string LockSql = """
+        UPDATE Services SET UpdatedAt = @Now WHERE Id = @Id AND ProviderId = @ProviderId AND IsActive = 1
+        """;
+
+    // Confirmed bookings not yet over. A booking lasts at most 8 h, so one not over started within the last day: the
+    // provider's (ProviderId, StartsAt) index bounds the read. READCOMMITTEDLOCK: under READ_COMMITTED_SNAPSHOT a snapshot
+    // read would miss a booking committing at this moment; the locking read waits for it.
+    internal static readonly DialectSql FutureBookingsSql = new(
+        SqlServer: """
+            SELECT COUNT(*) FROM dbo.Bookings WITH (READCOMMITTEDLOCK)
+            WHERE ProviderId = @ProviderId AND StartsAt > @Since AND ServiceId = @Id AND Status = 'confirmed' AND EndsAt > @Now
+            """,
+        Sqlite: """
+            SELECT COUNT(*) FROM Bookings
+            WHERE ProviderId = @ProviderId AND StartsAt > @Since AND ServiceId = @Id AND Status = 'confirmed' AND EndsAt > @Now
+            """);
+
     internal const string DeleteSql = """
         DELETE FROM Services WHERE Id = @Id AND ProviderId = @ProviderId AND IsActive = 1
         """;
@@ -131,26 +150,41 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         return await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(row), cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Deletes the service, or deactivates it when bookings or holds still refer to it.</summary>
-    public async Task<ServiceRemoval> RemoveAsync(string providerId, Guid id, CancellationToken ct)
+    // Booked (with their number) while confirmed bookings not yet over need the service; otherwise deleted, or
+    // deactivated when past bookings or holds still refer to it. One transaction: nothing changes on Booked.
+    public async Task<(ServiceRemoval Outcome, int FutureBookings)> RemoveAsync(string providerId, Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var key = new { Id = id, ProviderId = providerId, Now = clock.GetUtcNow() };
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow();
+        var key = new { Id = id, ProviderId = providerId, Now = now, Since = now.AddDays(-1) };
+        if (await c.ExecuteAsync(new CommandDefinition(LockSql, key, tx, cancellationToken: ct)) != 1)
+        {
+            return (ServiceRemoval.NotFound, 0);
+        }
+
+        var booked = await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(FutureBookingsSql), key, tx, cancellationToken: ct));
+        if (booked > 0)
+        {
+            return (ServiceRemoval.Booked, booked);
+        }
+
+        var outcome = ServiceRemoval.Deleted;
         try
         {
-            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, cancellationToken: ct));
-            return deleted == 1 ? ServiceRemoval.Deleted : ServiceRemoval.NotFound;
+            // A failed statement changes nothing and leaves the transaction usable on both engines (no XACT_ABORT).
+            await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, tx, cancellationToken: ct));
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
         {
-            // The failed delete changed nothing; keep the row for its bookings and take it out of use.
+            // Past bookings or holds keep the row; take it out of use.
+            await c.ExecuteAsync(new CommandDefinition(DeactivateSql, key, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(UnlinkExpertsSql, key, tx, cancellationToken: ct));
+            outcome = ServiceRemoval.Deactivated;
         }
 
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var deactivated = await c.ExecuteAsync(new CommandDefinition(DeactivateSql, key, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(UnlinkExpertsSql, key, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return deactivated == 1 ? ServiceRemoval.Deactivated : ServiceRemoval.NotFound;
+        return (outcome, 0);
     }
 
     private DynamicParameters Parameters(ServiceRow row)

@@ -171,4 +171,5 @@ internal enum ServiceRemoval
     Deleted,
     Deactivated,
     NotFound,
+    Booked,
 }

@@ -49,11 +49,13 @@ internal static class ServicesApi
         group.MapDelete("/{serviceId:guid}", DeleteAsync)
             .WithName("DeleteService")
             .WithSummary("Delete a service")
-            .WithDescription("""
-                Removes a service of the admin's own provider from the catalogue: 204 either way. A service nothing refers to is
-                deleted; one that bookings (or holds) still refer to is deactivated instead: it keeps its row for those bookings,
-                disappears from the catalogue and search, can no longer be booked and is unlinked from its experts.
+            .WithDescription($"""
+                Removes a service of the admin's own provider from the catalogue. {CatalogueProblems.FutureBookingsDescription}
+                Otherwise 204: a service nothing refers to is deleted; one that past bookings (or holds) still refer to is
+                deactivated instead: it keeps its row for those bookings, disappears from the catalogue and search, can no
+                longer be booked and is unlinked from its experts.
                 """)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.AgencyAdmin)
             .RequireOwnProvider();
 
@@ -118,14 +120,15 @@ internal static class ServicesApi
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
         [Description(ProviderIdText)] string providerId, [Description(ServiceIdText)] Guid serviceId,
-        ServiceStore store, CancellationToken ct)
-    {
-        return await store.RemoveAsync(providerId, serviceId, ct) == ServiceRemoval.NotFound
-            ? TypedResults.NotFound()
-            : TypedResults.NoContent();
-    }
+        ServiceStore store, CancellationToken ct) =>
+        await store.RemoveAsync(providerId, serviceId, ct) switch
+        {
+            (ServiceRemoval.NotFound, _) => TypedResults.NotFound(),
+            (ServiceRemoval.Booked, var count) => CatalogueProblems.StillBooked("service", count),
+            _ => TypedResults.NoContent(),
+        };
 
     private static class Example
     {
