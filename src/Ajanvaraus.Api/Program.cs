@@ -36,7 +36,11 @@ if (await app.RunCommandAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 }
 
-app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+if (app.Services.GetRequiredService<SchemaMigrator>().TryMigrate(Console.Error) is null)
+{
+    return 1;
+}
+
 app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
