@@ -15,9 +15,9 @@ internal static class ServiceSearchApi
             .WithName("SearchServices")
             .WithSummary("Search services")
             .WithDescription("""
-                Active services of every provider, ordered by id, narrowed by any of `provider`, `servicePoint` (providers
+                Active services of every provider, ordered by name (in the Accept-Language) and id, narrowed by any of `provider`, `servicePoint` (providers
                 present at that point), `municipality` (providers present at a point in that municipality) and `channel`.
-                `name` and `description` follow Accept-Language.
+                `name`, `description` and `providerName` follow Accept-Language.
                 """)
             .AllowAnonymous();
 
@@ -27,9 +27,10 @@ internal static class ServiceSearchApi
     private static async Task<Results<Ok<Page<ServiceSummary>>, ValidationProblem>> SearchAsync(
         [AsParameters] ServiceSearchQuery query, [AsParameters] PageQuery page, HttpRequest request, ServiceStore store, CancellationToken ct)
     {
-        if (!GuidCursor.TryRead(page, out var after))
+        var language = Language.Of(request);
+        if (!ServiceCursor.TryRead(page, language, out var after))
         {
-            return GuidCursor.Invalid();
+            return ServiceCursor.Invalid();
         }
 
         var filter = new ServiceFilter(
@@ -37,8 +38,7 @@ internal static class ServiceSearchApi
             query.ServicePoint,
             query.Municipality,
             query.Channel is null ? null : ChannelFlags.Parse(query.Channel));
-        var language = Language.Of(request);
-        var rows = await store.SearchAsync(filter, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToSummary(language)));
+        var rows = await store.SearchAsync(filter, language, after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => ServiceCursor.Of(row, language), row => row.ToSummary(language)));
     }
 }

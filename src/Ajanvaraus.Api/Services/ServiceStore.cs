@@ -6,14 +6,21 @@ namespace Ajanvaraus.Api.Services;
 
 internal sealed class ServiceStore(Db db, TimeProvider clock)
 {
-    // Catalogue of one provider and the public search share one statement: every filter is optional.
+    // Catalogue of one provider and the public search share one statement: every filter is optional. Sorted by the name
+    // in the asked language, then id; the cursor is the last (name, id). The CASE keeps one text for three languages and
+    // is not sargable: a list reads one provider's or a point's services (hundreds at most), not a large table.
+    // SQLite compares with NOCASE (ASCII case folding) so that "asumistuki" does not sort after "Työnhaku"; SQL Server
+    // uses the columns' collation (Finnish_Swedish_100_CI_AS when the migrator created the database).
     internal static readonly DialectSql SearchSql = new(
         SqlServer: """
             SELECT TOP (@Take) s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn,
-                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone
+                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone,
+                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn
             FROM dbo.Services s
+            JOIN dbo.Providers p ON p.Id = s.ProviderId
+            CROSS APPLY (SELECT CASE @Language WHEN 'sv' THEN s.NameSv WHEN 'en' THEN s.NameEn ELSE s.NameFi END AS Name) n
             WHERE s.IsActive = 1
-                AND (@After IS NULL OR s.Id > @After)
+                AND (@AfterName IS NULL OR n.Name > @AfterName OR (n.Name = @AfterName AND s.Id > @AfterId))
                 AND (@ProviderId IS NULL OR s.ProviderId = @ProviderId)
                 AND (@ServicePointId IS NULL OR EXISTS (
                     SELECT 1 FROM dbo.ServicePointProviders spp
@@ -26,14 +33,17 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
                 AND (@RemoteAtPoint = 0 OR s.AllowsRemoteAtPoint = 1)
                 AND (@Video = 0 OR s.AllowsVideo = 1)
                 AND (@Phone = 0 OR s.AllowsPhone = 1)
-            ORDER BY s.Id
+            ORDER BY n.Name, s.Id
             """,
         Sqlite: """
             SELECT s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn,
-                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone
+                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone,
+                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn,
+                CASE @Language WHEN 'sv' THEN s.NameSv WHEN 'en' THEN s.NameEn ELSE s.NameFi END COLLATE NOCASE AS SortName
             FROM Services s
+            JOIN Providers p ON p.Id = s.ProviderId
             WHERE s.IsActive = 1
-                AND (@After IS NULL OR s.Id > @After)
+                AND (@AfterName IS NULL OR SortName > @AfterName OR (SortName = @AfterName AND s.Id > @AfterId))
                 AND (@ProviderId IS NULL OR s.ProviderId = @ProviderId)
                 AND (@ServicePointId IS NULL OR EXISTS (
                     SELECT 1 FROM ServicePointProviders spp
@@ -46,16 +56,18 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
                 AND (@RemoteAtPoint = 0 OR s.AllowsRemoteAtPoint = 1)
                 AND (@Video = 0 OR s.AllowsVideo = 1)
                 AND (@Phone = 0 OR s.AllowsPhone = 1)
-            ORDER BY s.Id
+            ORDER BY SortName, s.Id
             LIMIT @Take
             """);
 
     internal const string FindSql = """
-        SELECT Id, ProviderId, NameFi, NameSv, NameEn, DescriptionFi, DescriptionSv, DescriptionEn, DurationMinutes,
-            AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone, MinimumNoticeMinutes, BookingHorizonDays,
-            CancellationCutoffMinutes, CardFi, CardSv, CardEn, IsActive
-        FROM Services
-        WHERE Id = @Id
+        SELECT s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn, s.DurationMinutes,
+            s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone, s.MinimumNoticeMinutes, s.BookingHorizonDays,
+            s.CancellationCutoffMinutes, s.CardFi, s.CardSv, s.CardEn, s.IsActive,
+            p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn
+        FROM Services s
+        JOIN Providers p ON p.Id = s.ProviderId
+        WHERE s.Id = @Id
         """;
 
     internal const string InsertSql = """
@@ -110,13 +122,16 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         DELETE FROM ExpertServices WHERE ServiceId = @Id
         """;
 
-    /// <summary>Active services matching the filter, ordered by id, after the cursor.</summary>
-    public async Task<IReadOnlyList<ServiceSummaryRow>> SearchAsync(ServiceFilter filter, Guid? after, int take, CancellationToken ct)
+    // Active services matching the filter, by name in the language, after the cursor's (name, id).
+    public async Task<IReadOnlyList<ServiceSummaryRow>> SearchAsync(
+        ServiceFilter filter, string language, (string Name, Guid Id)? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var parameters = new
         {
-            After = after,
+            Language = language,
+            AfterName = after?.Name,
+            AfterId = after?.Id,
             Take = take,
             filter.ProviderId,
             filter.ServicePointId,
@@ -130,7 +145,7 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         return rows.AsList();
     }
 
-    /// <summary>The service, active or not (bookings made before a deactivation still need its rules).</summary>
+    // The service, active or not (bookings made before a deactivation still need its rules).
     public async Task<ServiceRow?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -143,7 +158,7 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         await c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(row), cancellationToken: ct));
     }
 
-    /// <summary>False when the provider has no such active service.</summary>
+    // False when the provider has no such active service.
     public async Task<bool> UpdateAsync(ServiceRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

@@ -21,7 +21,7 @@ internal static class ServicesApi
         group.MapGet("/", ListAsync)
             .WithName("ListProviderServices")
             .WithSummary("List a provider's services")
-            .WithDescription("The public catalogue: the provider's active services, ordered by id. `name` and `description` follow Accept-Language.")
+            .WithDescription("The public catalogue: the provider's active services, ordered by name (in the Accept-Language) and id. `name`, `description` and `providerName` follow Accept-Language.")
             .AllowAnonymous();
 
         group.MapGet("/{serviceId:guid}", GetAsync)
@@ -66,9 +66,10 @@ internal static class ServicesApi
         [Description(ProviderIdText)] string providerId, [AsParameters] PageQuery page, HttpRequest request,
         ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
-        if (!GuidCursor.TryRead(page, out var after))
+        var language = Language.Of(request);
+        if (!ServiceCursor.TryRead(page, language, out var after))
         {
-            return GuidCursor.Invalid();
+            return ServiceCursor.Invalid();
         }
 
         if (await providers.FindAsync(providerId, ct) is null)
@@ -76,9 +77,8 @@ internal static class ServicesApi
             return TypedResults.NotFound();
         }
 
-        var language = Language.Of(request);
-        var rows = await store.SearchAsync(new ServiceFilter(providerId, null, null, null), after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => row.Id.ToString(), row => row.ToSummary(language)));
+        var rows = await store.SearchAsync(new ServiceFilter(providerId, null, null, null), language, after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => ServiceCursor.Of(row, language), row => row.ToSummary(language)));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, NotFound>> GetAsync(
@@ -100,23 +100,23 @@ internal static class ServicesApi
         [Description(ProviderIdText)] string providerId, ServiceRequest body, HttpRequest request,
         ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
-        if (await providers.FindAsync(providerId, ct) is null)
+        if (await providers.FindAsync(providerId, ct) is not { } provider)
         {
             return TypedResults.NotFound();
         }
 
-        var row = ServiceRow.From(Guid.CreateVersion7(), providerId, body);
+        var row = ServiceRow.From(Guid.CreateVersion7(), providerId, body).WithProvider(new LocalizedText(provider.NameFi, provider.NameSv, provider.NameEn));
         await store.InsertAsync(row, ct);
         return TypedResults.Created($"/api/v1/providers/{providerId}/services/{row.Id}", row.ToResponse(Language.Of(request), withCard: true));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, ValidationProblem, NotFound>> UpdateAsync(
         [Description(ProviderIdText)] string providerId, [Description(ServiceIdText)] Guid serviceId, ServiceRequest body,
-        HttpRequest request, ServiceStore store, CancellationToken ct)
+        HttpRequest request, ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
         var row = ServiceRow.From(serviceId, providerId, body);
-        return await store.UpdateAsync(row, ct)
-            ? TypedResults.Ok(row.ToResponse(Language.Of(request), withCard: true))
+        return await store.UpdateAsync(row, ct) && await providers.FindAsync(providerId, ct) is { } provider
+            ? TypedResults.Ok(row.WithProvider(new LocalizedText(provider.NameFi, provider.NameSv, provider.NameEn)).ToResponse(Language.Of(request), withCard: true))
             : TypedResults.NotFound();
     }
 
@@ -142,6 +142,7 @@ internal static class ServicesApi
                 "Ta med hyresavtal och inkomstutredning. Primär kanal: distanstjänst vid servicepunkten.",
                 "Bring the lease and proof of income. Primary channel: remote service at the point."));
 
-        public static readonly ServiceRow Service = ServiceRow.From(Guid.Parse("019a4f6e-2b7c-7d3e-9a41-6c2f0e8b5d17"), "kela", Request);
+        public static readonly ServiceRow Service = ServiceRow.From(Guid.Parse("019a4f6e-2b7c-7d3e-9a41-6c2f0e8b5d17"), "kela", Request)
+            .WithProvider(new LocalizedText("Kela", "FPA", "Kela"));
     }
 }
