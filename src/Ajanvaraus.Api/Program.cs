@@ -1,5 +1,6 @@
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
+using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Demo;
 using Ajanvaraus.Api.Experts;
@@ -28,6 +29,7 @@ builder.Services.AddSingleton<ServiceStore>();
 builder.Services.AddExperts();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddBookings();
+builder.Services.AddCalendars();
 
 var app = builder.Build();
 
