@@ -51,7 +51,8 @@ internal static class CalendarApi
             row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, phone, manage, row.CustomerPhone);
         var ics = IcsWriter.Write(new IcsBooking(
             row.Id, row.Reference, row.Sequence, row.StartsAt, row.EndsAt, d.TimeZone ?? LocalTime.Helsinki,
-            IcsTexts.Summary(details, language), IcsTexts.Description(details, language), IcsTexts.Location(details, language), row.MeetingUrl,
+            IcsTexts.Summary(details, language), IcsTexts.Description(details, language), IcsTexts.Location(details, language),
+            row.MeetingUrl,
             row.StatusValue == BookingStatus.Cancelled, row.UpdatedAt, language, options.Value.OrganizerOf(row.ProviderId), provider));
         // References are letters, digits and hyphens: safe inside the quoted filename.
         request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{row.Reference}.ics\"";

@@ -20,7 +20,8 @@ internal sealed class CalendarOptions
     // manage token, so its link repeats the token it was fetched with. Without a token, a `{token}` template gives no link.
     public string? ManageUrl(Guid id, string reference, string? token)
     {
-        if (string.IsNullOrWhiteSpace(ManageUrlTemplate) || (ManageUrlTemplate.Contains("{token}", StringComparison.Ordinal) && token is null))
+        var needsToken = ManageUrlTemplate?.Contains("{token}", StringComparison.Ordinal) == true;
+        if (string.IsNullOrWhiteSpace(ManageUrlTemplate) || (needsToken && token is null))
         {
             return null;
         }

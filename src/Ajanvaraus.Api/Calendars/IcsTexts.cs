@@ -20,7 +20,8 @@ internal static class IcsTexts
 {
     private static readonly LocalizedText SummaryFormat = new("Ajanvaraus: {0} ({1})", "Tidsbokning: {0} ({1})", "Appointment: {0} ({1})");
     // A provider name with its own parentheses ("Kela (Social Insurance Institution)") is not wrapped in more.
-    private static readonly LocalizedText SummaryDashFormat = new("Ajanvaraus: {0} – {1}", "Tidsbokning: {0} – {1}", "Appointment: {0} – {1}");
+    private static readonly LocalizedText SummaryDashFormat = new(
+        "Ajanvaraus: {0} – {1}", "Tidsbokning: {0} – {1}", "Appointment: {0} – {1}");
     private static readonly LocalizedText ByPhone = new("Puhelimitse", "Per telefon", "By phone");
     private static readonly LocalizedText ExpertCalls = new(
         "Puhelimitse: asiantuntija soittaa numeroon {0}", "Per telefon: experten ringer upp {0}", "By phone: the expert will call {0}");
@@ -42,7 +43,9 @@ internal static class IcsTexts
 
     public static string Summary(IcsDetails details, string language) =>
         string.Format(
-            (details.ProviderName.Contains('(') ? SummaryDashFormat : SummaryFormat).In(language), details.ServiceName, details.ProviderName);
+            (details.ProviderName.Contains('(') ? SummaryDashFormat : SummaryFormat).In(language),
+            details.ServiceName,
+            details.ProviderName);
 
     // Where a phone appointment "is": on the customer's phone, at the number the expert will call.
     public static string PhoneLocation(string? customerPhone, string language) =>

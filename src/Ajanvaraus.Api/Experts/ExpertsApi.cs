@@ -140,7 +140,8 @@ internal static class ExpertsApi
             (DeleteOutcome.Deleted, _) => TypedResults.NoContent(),
             (DeleteOutcome.NotFound, _) => TypedResults.NotFound(),
             (DeleteOutcome.Booked, var count) => CatalogueProblems.StillBooked("expert", count),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Expert in use", detail: "Past bookings or holds still refer to this expert."),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Expert in use", detail: "Past bookings or holds still refer to this expert."),
         };
     }
 

@@ -5,6 +5,10 @@ namespace Ajanvaraus.Api.Providers;
 
 internal sealed class ProviderStore(Db db, TimeProvider clock)
 {
+    internal const string ProviderExistsSql = """
+        SELECT COUNT(*) FROM Providers WHERE Id = @Id
+        """;
+
     internal static readonly DialectSql ListSql = new(
         SqlServer: """
             SELECT TOP (@Take) Id, NameFi, NameSv, NameEn
@@ -86,5 +90,21 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
         {
             return DeleteOutcome.InUse;
         }
+    }
+
+    // The given provider ids that no provider has.
+    public async Task<IReadOnlyList<string>> MissingProvidersAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderExistsSql, new { Id = id }, cancellationToken: ct)) == 0)
+            {
+                missing.Add(id);
+            }
+        }
+
+        return missing;
     }
 }

@@ -50,10 +50,6 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
         SELECT ProviderId FROM ServicePointProviders WHERE ServicePointId = @Id ORDER BY ProviderId
         """;
 
-    internal const string ProviderExistsSql = """
-        SELECT COUNT(*) FROM Providers WHERE Id = @Id
-        """;
-
     internal const string ActiveVideoRoomIdsSql = """
         SELECT Id FROM VideoRooms WHERE ServicePointId = @Id AND IsActive = 1 ORDER BY CreatedAt, Id
         """;
@@ -106,22 +102,6 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
         var closures = await c.QueryAsync<ClosureRow>(new CommandDefinition(
             ClosureStore.ListSql, new { ServicePointId = id, From = (DateOnly?)row.LocalDate(now), To = (DateOnly?)null }, cancellationToken: ct));
         return new ServicePointDetails(row, hours.AsList(), closures.AsList(), providers.AsList(), rooms.AsList());
-    }
-
-    // The given provider ids that no provider has.
-    public async Task<IReadOnlyList<string>> MissingProvidersAsync(IReadOnlyList<string> ids, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var missing = new List<string>();
-        foreach (var id in ids)
-        {
-            if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderExistsSql, new { Id = id }, cancellationToken: ct)) == 0)
-            {
-                missing.Add(id);
-            }
-        }
-
-        return missing;
     }
 
     internal const string InsertSql = """

@@ -105,6 +105,9 @@ internal static class VideoRoomsApi
             (DeleteOutcome.Deleted, _) => TypedResults.NoContent(),
             (DeleteOutcome.NotFound, _) => TypedResults.NotFound(),
             (DeleteOutcome.Booked, var count) => CatalogueProblems.StillBooked("video room", count),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Video room in use", detail: "Past bookings or holds refer to this room; retire it with `isActive: false` instead."),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Video room in use",
+                detail: "Past bookings or holds refer to this room; retire it with `isActive: false` instead."),
         };
 }

@@ -15,7 +15,8 @@ internal static class ServiceSearchApi
             .WithName("SearchServices")
             .WithSummary("Search services")
             .WithDescription("""
-                Active services of every provider, ordered by name (in the Accept-Language) and id, narrowed by any of `provider`, `servicePoint` (providers
+                Active services of every provider, ordered by name (in the Accept-Language) and id, narrowed by any of
+                `provider`, `servicePoint` (providers
                 present at that point), `municipality` (providers present at a point in that municipality) and `channel`.
                 `name`, `description` and `providerName` follow Accept-Language.
                 """)
@@ -39,6 +40,7 @@ internal static class ServiceSearchApi
             query.Municipality,
             query.Channel is null ? null : ChannelFlags.Parse(query.Channel));
         var rows = await store.SearchAsync(filter, language, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, row => ServiceCursor.Of(row, language), row => row.ToSummary(language)));
+        return TypedResults.Ok(
+            Page<ServiceSummary>.From(rows, page.Take, row => ServiceCursor.Of(row, language), row => row.ToSummary(language)));
     }
 }

@@ -21,7 +21,10 @@ internal static class ServicesApi
         group.MapGet("/", ListAsync)
             .WithName("ListProviderServices")
             .WithSummary("List a provider's services")
-            .WithDescription("The public catalogue: the provider's active services, ordered by name (in the Accept-Language) and id. `name`, `description` and `providerName` follow Accept-Language.")
+            .WithDescription("""
+                The public catalogue: the provider's active services, ordered by name (in the Accept-Language) and id.
+                `name`, `description` and `providerName` follow Accept-Language.
+                """)
             .AllowAnonymous();
 
         group.MapGet("/{serviceId:guid}", GetAsync)
@@ -105,7 +108,7 @@ internal static class ServicesApi
             return TypedResults.NotFound();
         }
 
-        var row = ServiceRow.From(Guid.CreateVersion7(), providerId, body).WithProvider(new LocalizedText(provider.NameFi, provider.NameSv, provider.NameEn));
+        var row = ServiceRow.From(Guid.CreateVersion7(), providerId, body).WithProvider(provider.Names);
         await store.InsertAsync(row, ct);
         return TypedResults.Created($"/api/v1/providers/{providerId}/services/{row.Id}", row.ToResponse(Language.Of(request), withCard: true));
     }
@@ -116,7 +119,7 @@ internal static class ServicesApi
     {
         var row = ServiceRow.From(serviceId, providerId, body);
         return await store.UpdateAsync(row, ct) && await providers.FindAsync(providerId, ct) is { } provider
-            ? TypedResults.Ok(row.WithProvider(new LocalizedText(provider.NameFi, provider.NameSv, provider.NameEn)).ToResponse(Language.Of(request), withCard: true))
+            ? TypedResults.Ok(row.WithProvider(provider.Names).ToResponse(Language.Of(request), withCard: true))
             : TypedResults.NotFound();
     }
 
