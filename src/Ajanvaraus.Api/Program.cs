@@ -1,6 +1,7 @@
 using Ajanvaraus.Api.Advisers;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
+using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Demo;
 using Ajanvaraus.Api.Experts;
@@ -24,12 +25,13 @@ builder.Services.AddApiHangfire(builder.Configuration);
 builder.Services.AddAvailability();
 
 builder.Services.AddSingleton<ProviderStore>();
-builder.Services.AddSingleton<ServicePointStore>();
+builder.Services.AddServicePoints();
 builder.Services.AddSingleton<ServiceStore>();
-builder.Services.AddSingleton<ExpertStore>();
+builder.Services.AddExperts();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddBookings();
 builder.Services.AddAdvisers();
+builder.Services.AddCalendars();
 
 var app = builder.Build();
 
@@ -38,7 +40,11 @@ if (await app.RunCommandAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 }
 
-app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+if (app.Services.GetRequiredService<SchemaMigrator>().TryMigrate(Console.Error) is null)
+{
+    return 1;
+}
+
 app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();

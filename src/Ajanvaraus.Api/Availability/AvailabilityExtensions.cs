@@ -8,7 +8,6 @@ internal static class AvailabilityExtensions
             .BindConfiguration(AvailabilityOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<ExpertAccess>();
         services.AddSingleton<WindowMaterializer>();
         services.AddSingleton<AvailabilityRuleStore>();
         services.AddSingleton<AbsenceStore>();

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Security.Claims;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Providers;
@@ -11,7 +10,8 @@ internal static class ConflictsApi
 {
     public static RouteGroupBuilder MapConflicts(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/providers/{providerId}/conflicts").WithTags("Availability").RequireAuthorization(Policies.AgencyAdmin);
+        var group = app.MapGroup("/providers/{providerId}/conflicts").WithTags("Availability")
+            .RequireAuthorization(Policies.AgencyAdmin).RequireOwnProvider();
 
         group.MapGet("/", ListConflictsAsync)
             .WithName("ListConflicts")
@@ -27,20 +27,14 @@ internal static class ConflictsApi
 
     private static readonly ListCursor Cursor = new("conflicts");
 
-    private static async Task<Results<Ok<Page<ConflictResponse>>, ValidationProblem, NotFound, ForbidHttpResult>> ListConflictsAsync(
+    private static async Task<Results<Ok<Page<ConflictResponse>>, ValidationProblem, NotFound>> ListConflictsAsync(
         [Description("The provider's id (the caller's own).")] string providerId,
         [AsParameters] PageQuery page,
-        ClaimsPrincipal user,
         ProviderStore providers,
         WindowStore store,
         TimeProvider clock,
         CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         if (await providers.FindAsync(providerId, ct) is null)
         {
             return TypedResults.NotFound();

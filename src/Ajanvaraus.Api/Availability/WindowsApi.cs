@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using Ajanvaraus.Api.Hosting;
+using Ajanvaraus.Api.Experts;
 using Ajanvaraus.Api.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Providers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -18,6 +19,7 @@ internal static class ProviderBookingsApi
             .WithSummary("List an agency's bookings")
             .WithDescription("The provider's bookings by start time, with customer contacts, filtered by days, point, expert and status. Only that provider's agency admins (403 for others).")
             .RequireAuthorization(Policies.AgencyAdmin);
+        group.RequireOwnProvider();
         return group;
     }
 
@@ -31,14 +33,9 @@ internal static class ProviderBookingsApi
             : null;
 
     private static async Task<Results<Ok<Page<ProviderBookingResponse>>, ForbidHttpResult, ValidationProblem>> ListAsync(
-        [Description("The provider id (e.g. `kela`).")] string providerId, [AsParameters] ProviderBookingsQuery query, HttpContext http,
+        [Description("The provider id (e.g. `kela`).")] string providerId, [AsParameters] ProviderBookingsQuery query,
         ProviderBookingStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
-        if (!http.User.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         var from = query.From ?? LocalTime.Today(clock);
         var to = query.To ?? from.AddDays(30);
         if (to < from || to.DayNumber - from.DayNumber > 366)

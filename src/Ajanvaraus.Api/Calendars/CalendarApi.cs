@@ -3,6 +3,7 @@ using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Calendars;
 
@@ -19,7 +20,10 @@ internal static class CalendarApi
             .WithDescription("""
                 An RFC 5545 VCALENDAR with one VEVENT in the customer's language: the UID stays the same when the booking is
                 moved and SEQUENCE grows with each change, so calendar apps update the entry; STATUS:CANCELLED once cancelled.
-                Times carry TZID=Europe/Helsinki with its VTIMEZONE. Needs the manage token (X-Manage-Token or ?token=).
+                Times carry TZID=Europe/Helsinki with its VTIMEZONE. ORGANIZER is the provider's no-reply address
+                (`Calendars:Organizer`, RFC 5546); a phone booking's LOCATION names the number the expert will call. When
+                `Notifications:ManageUrlTemplate` is set, DESCRIPTION carries the manage link, with the token this file was
+                fetched with. Served as an attachment named `<reference>.ics`. Needs the manage token (X-Manage-Token or ?token=).
                 """)
             .Produces<string>(StatusCodes.Status200OK, ContentType)
             .AllowAnonymous();
@@ -27,7 +31,8 @@ internal static class CalendarApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> GetAsync(
-        [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore bookings, CalendarStore calendars, TimeProvider clock, CancellationToken ct)
+        [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore bookings, CalendarStore calendars,
+        IOptions<CalendarOptions> options, CancellationToken ct)
     {
         if (await BookingAccess.FindWithTokenAsync(bookingId, request, bookings, ct) is not { } row)
         {
@@ -38,14 +43,19 @@ internal static class CalendarApi
         var language = row.CustomerLanguage;
         var pointName = d.PointNameFi is null ? null : new LocalizedText(d.PointNameFi, d.PointNameSv!, d.PointNameEn!).In(language);
         var address = d.StreetAddress is null ? null : $"{d.StreetAddress}, {d.PostalCode} {d.PostOffice}";
+        var provider = new LocalizedText(d.ProviderNameFi, d.ProviderNameSv, d.ProviderNameEn).In(language);
+        var phone = row.ChannelValue == Channel.Phone ? IcsTexts.PhoneLocation(row.CustomerPhone, language) : null;
+        var manage = options.Value.ManageUrl(row.Id, row.Reference, BookingAccess.TokenOf(request));
         var details = new IcsDetails(
-            new LocalizedText(d.ServiceNameFi, d.ServiceNameSv, d.ServiceNameEn).In(language),
-            new LocalizedText(d.ProviderNameFi, d.ProviderNameSv, d.ProviderNameEn).In(language),
-            row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, null, null);
+            new LocalizedText(d.ServiceNameFi, d.ServiceNameSv, d.ServiceNameEn).In(language), provider,
+            row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, phone, manage, row.CustomerPhone);
         var ics = IcsWriter.Write(new IcsBooking(
             row.Id, row.Reference, row.Sequence, row.StartsAt, row.EndsAt, d.TimeZone ?? LocalTime.Helsinki,
-            IcsTexts.Summary(details, language), IcsTexts.Description(details, language), IcsTexts.Location(details), row.MeetingUrl,
-            row.StatusValue == BookingStatus.Cancelled, row.UpdatedAt, language));
+            IcsTexts.Summary(details, language), IcsTexts.Description(details, language), IcsTexts.Location(details, language),
+            row.MeetingUrl,
+            row.StatusValue == BookingStatus.Cancelled, row.UpdatedAt, language, options.Value.OrganizerOf(row.ProviderId), provider));
+        // References are letters, digits and hyphens: safe inside the quoted filename.
+        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{row.Reference}.ics\"";
         return TypedResults.Text(ics, ContentType + "; charset=utf-8");
     }
 }

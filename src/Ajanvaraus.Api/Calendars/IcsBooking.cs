@@ -14,4 +14,6 @@ internal sealed record IcsBooking(
     string? MeetingUrl,
     bool Cancelled,
     DateTimeOffset Stamp,
-    string Language);
+    string Language,
+    string? Organizer = null,
+    string? OrganizerName = null);

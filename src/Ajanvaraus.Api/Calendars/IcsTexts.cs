@@ -13,11 +13,18 @@ internal sealed record IcsDetails(
     string? PointAddress,
     string? MeetingUrl,
     string? PhoneNote,
-    string? ManageUrl);
+    string? ManageUrl,
+    string? CustomerPhone = null);
 
 internal static class IcsTexts
 {
     private static readonly LocalizedText SummaryFormat = new("Ajanvaraus: {0} ({1})", "Tidsbokning: {0} ({1})", "Appointment: {0} ({1})");
+    // A provider name with its own parentheses ("Kela (Social Insurance Institution)") is not wrapped in more.
+    private static readonly LocalizedText SummaryDashFormat = new(
+        "Ajanvaraus: {0} – {1}", "Tidsbokning: {0} – {1}", "Appointment: {0} – {1}");
+    private static readonly LocalizedText ByPhone = new("Puhelimitse", "Per telefon", "By phone");
+    private static readonly LocalizedText ExpertCalls = new(
+        "Puhelimitse: asiantuntija soittaa numeroon {0}", "Per telefon: experten ringer upp {0}", "By phone: the expert will call {0}");
     private static readonly LocalizedText ReferenceLabel = new("Varaustunnus", "Bokningskod", "Booking reference");
     private static readonly LocalizedText ChannelLabel = new("Asiointitapa", "Servicesätt", "Appointment type");
     private static readonly LocalizedText PlaceLabel = new("Paikka", "Plats", "Place");
@@ -35,7 +42,14 @@ internal static class IcsTexts
     public static string ChannelName(Channel channel, string language) => ChannelNames[channel].In(language);
 
     public static string Summary(IcsDetails details, string language) =>
-        string.Format(SummaryFormat.In(language), details.ServiceName, details.ProviderName);
+        string.Format(
+            (details.ProviderName.Contains('(') ? SummaryDashFormat : SummaryFormat).In(language),
+            details.ServiceName,
+            details.ProviderName);
+
+    // Where a phone appointment "is": on the customer's phone, at the number the expert will call.
+    public static string PhoneLocation(string? customerPhone, string language) =>
+        string.IsNullOrWhiteSpace(customerPhone) ? ByPhone.In(language) : string.Format(ExpertCalls.In(language), customerPhone);
 
     // One fact per line: calendar apps show DESCRIPTION as plain text, and a reference or a link on a
     // line of its own is what a customer reads out over the phone or taps.
@@ -66,9 +80,13 @@ internal static class IcsTexts
     }
 
     // LOCATION is where the customer goes: the point for visits, the meeting link for video (clients
-    // make it clickable), nothing for a phone call.
-    public static string? Location(IcsDetails details) =>
-        Visits(details.Channel) ? Place(details) : details.Channel == Channel.Video ? details.MeetingUrl : null;
+    // make it clickable), "by phone" with the number to be called for a phone call.
+    public static string? Location(IcsDetails details, string language = "fi") => details.Channel switch
+    {
+        Channel.Video => details.MeetingUrl,
+        Channel.Phone => PhoneLocation(details.CustomerPhone, language),
+        _ => Place(details),
+    };
 
     // A video or phone booking may still carry the expert's point; naming it would send the customer there.
     private static bool Visits(Channel channel) => channel is Channel.InPerson or Channel.RemoteAtPoint;

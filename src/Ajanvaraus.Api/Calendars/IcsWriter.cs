@@ -38,6 +38,7 @@ internal static class IcsWriter
             Location = booking.Location,
             Url = booking.MeetingUrl is { } url ? new Uri(url) : null,
             Status = booking.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Organizer = booking.Organizer is { } organizer ? new Organizer(organizer) { CommonName = booking.OrganizerName } : null,
         };
         calendar.Events.Add(ev);
 

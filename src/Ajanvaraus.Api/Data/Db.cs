@@ -138,13 +138,26 @@ internal sealed class Db : IAsyncDisposable
         _ => false,
     };
 
-    // A write or delete broke a foreign key: something still refers to the row.
+    // A write or delete broke a foreign key: something still refers to the row (or the parent is gone). SQL Server
+    // raises 547 for CHECK constraints too; the message names the constraint in quotes, in any session language, and
+    // every constraint of the schema is named FK_… or CK_… (as SQL Server's own generated names are: FK__…, CK__…).
     public static bool IsForeignKeyViolation(Exception exception) => exception switch
     {
-        SqlException sql => sql.Number == 547,
+        SqlException sql => sql.Number == 547 && NamesConstraint(sql.Message, "FK_"),
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787,
         _ => false,
     };
+
+    // A value broke a CHECK constraint: a bug or a rule the handler should have refused first, not a reference.
+    public static bool IsCheckViolation(Exception exception) => exception switch
+    {
+        SqlException sql => sql.Number == 547 && NamesConstraint(sql.Message, "CK_"),
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 275,
+        _ => false,
+    };
+
+    internal static bool NamesConstraint(string message, string prefix) =>
+        message.Contains($"\"{prefix}", StringComparison.Ordinal) || message.Contains($"'{prefix}", StringComparison.Ordinal);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 

@@ -5,4 +5,7 @@ internal enum DeleteOutcome
     Deleted,
     NotFound,
     InUse,
+
+    // Confirmed bookings not yet over need the row: refused, nothing changed.
+    Booked,
 }

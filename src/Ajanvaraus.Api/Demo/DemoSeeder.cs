@@ -14,7 +14,7 @@ namespace Ajanvaraus.Api.Demo;
 /// from stable names, so a second run finds everything in place and adds nothing.
 /// </summary>
 internal sealed class DemoSeeder(
-    ProviderStore providers, ServicePointStore points, ServiceStore services, ExpertStore experts, AvailabilityRuleStore rules, TimeProvider clock)
+    ProviderStore providers, ServicePointStore points, VideoRoomStore rooms, ServiceStore services, ExpertStore experts, AvailabilityRuleStore rules, TimeProvider clock)
 {
     public async Task<int> SeedAsync(TextWriter log, CancellationToken ct)
     {
@@ -65,8 +65,8 @@ internal sealed class DemoSeeder(
         }
 
         var roomId = DemoId($"room:{point.Id}");
-        if (await points.FindVideoRoomAsync(point.Id, roomId, ct) is null
-            && await points.InsertVideoRoomAsync(new VideoRoomRow { Id = roomId, ServicePointId = point.Id, Name = "Etäpalveluhuone", IsActive = true }, ct))
+        if (await rooms.FindAsync(point.Id, roomId, ct) is null
+            && await rooms.InsertAsync(new VideoRoomRow { Id = roomId, ServicePointId = point.Id, Name = "Etäpalveluhuone", IsActive = true }, ct))
         {
             added++;
         }

@@ -65,6 +65,21 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
         SELECT @ExpertId, Id FROM Services WHERE Id = @ServiceId AND ProviderId = @ProviderId AND IsActive = 1
         """;
 
+    // As for services: the expert's row first (a booking's foreign-key check on SQL Server then waits for this
+    // transaction), then a locking count (READCOMMITTEDLOCK: a snapshot read would miss a booking committing now).
+    internal const string LockSql = """
+        UPDATE Experts SET UpdatedAt = @Now WHERE Id = @Id AND ProviderId = @ProviderId
+        """;
+
+    internal static readonly DialectSql FutureBookingsSql = new(
+        SqlServer: """
+            SELECT COUNT(*) FROM dbo.Bookings WITH (READCOMMITTEDLOCK)
+            WHERE ExpertId = @Id AND StartsAt > @Since AND Status = 'confirmed' AND EndsAt > @Now
+            """,
+        Sqlite: """
+            SELECT COUNT(*) FROM Bookings WHERE ExpertId = @Id AND StartsAt > @Since AND Status = 'confirmed' AND EndsAt > @Now
+            """);
+
     internal const string DeleteSql = """
         DELETE FROM Experts WHERE Id = @Id AND ProviderId = @ProviderId
         """;
@@ -100,7 +115,7 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
     public async Task<ExpertSave> InsertAsync(ExpertRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         var head = new { row.Id, row.ProviderId, row.DisplayName, Now = clock.GetUtcNow() };
         await c.ExecuteAsync(new CommandDefinition(InsertSql, head, tx, cancellationToken: ct));
         return await WriteDetailsAsync(c, tx, row, ct);
@@ -110,7 +125,7 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
     public async Task<ExpertSave> UpdateAsync(ExpertRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         var head = new { row.Id, row.ProviderId, row.DisplayName, Now = clock.GetUtcNow() };
         if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, head, tx, cancellationToken: ct)) != 1)
         {
@@ -121,19 +136,36 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
         return await WriteDetailsAsync(c, tx, row, ct);
     }
 
-    /// <summary>Deleted (with rules and absences), NotFound, or InUse when bookings or holds still refer to the expert.</summary>
-    public async Task<DeleteOutcome> DeleteAsync(string providerId, Guid id, CancellationToken ct)
+    // Booked (with their number) while confirmed bookings not yet over need the expert; InUse while past bookings or
+    // holds refer to them; otherwise Deleted with their rules, absences and windows.
+    public async Task<(DeleteOutcome Outcome, int FutureBookings)> DeleteAsync(string providerId, Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow();
+        var key = new { Id = id, ProviderId = providerId, Now = now, Since = now.AddDays(-1) };
+        if (await c.ExecuteAsync(new CommandDefinition(LockSql, key, tx, cancellationToken: ct)) != 1)
+        {
+            return (DeleteOutcome.NotFound, 0);
+        }
+
+        var booked = await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(FutureBookingsSql), key, tx, cancellationToken: ct));
+        if (booked > 0)
+        {
+            return (DeleteOutcome.Booked, booked);
+        }
+
         try
         {
-            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id, ProviderId = providerId }, cancellationToken: ct));
-            return deleted == 1 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+            await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, tx, cancellationToken: ct));
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
         {
-            return DeleteOutcome.InUse;
+            return (DeleteOutcome.InUse, 0);
         }
+
+        await tx.CommitAsync(ct);
+        return (DeleteOutcome.Deleted, 0);
     }
 
     // Commits only when every service id was linked; disposing the transaction otherwise rolls it all back.

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Security.Claims;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
@@ -17,7 +16,8 @@ internal static class ExpertsApi
 
     public static RouteGroupBuilder MapExperts(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/providers/{providerId}/experts").WithTags("Experts").RequireAuthorization(Policies.AgencyAdmin);
+        var group = app.MapGroup("/providers/{providerId}/experts").WithTags("Experts")
+            .RequireAuthorization(Policies.AgencyAdmin).RequireOwnProvider();
 
         group.MapGet("/", ListAsync)
             .WithName("ListExperts")
@@ -44,7 +44,10 @@ internal static class ExpertsApi
         group.MapDelete("/{expertId:guid}", DeleteAsync)
             .WithName("DeleteExpert")
             .WithSummary("Delete an expert")
-            .WithDescription("Deletes the expert with their availability rules and absences. 409 while bookings (or holds) refer to the expert.")
+            .WithDescription($"""
+                Deletes the expert with their availability rules and absences. {CatalogueProblems.FutureBookingsDescription}
+                Also 409 while past bookings (or holds) refer to the expert.
+                """)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         return group;
@@ -60,6 +63,7 @@ internal static class ExpertsApi
             .WithSummary("Get an expert by id")
             .WithDescription("The same as `GET /providers/{providerId}/experts/{expertId}` without knowing the provider. Agency admins of the expert's provider only.")
             .WithExamples(response: Example.Expert.ToResponse())
+            .AddEndpointFilter<ExpertAccessFilter>()
             .RequireAuthorization(Policies.AgencyAdmin);
 
         return group;
@@ -67,15 +71,10 @@ internal static class ExpertsApi
 
     private static readonly ListCursor Cursor = new("experts");
 
-    private static async Task<Results<Ok<Page<ExpertResponse>>, ValidationProblem, NotFound, ForbidHttpResult>> ListAsync(
-        [Description(ProviderIdText)] string providerId, [AsParameters] PageQuery page, ClaimsPrincipal user,
+    private static async Task<Results<Ok<Page<ExpertResponse>>, ValidationProblem, NotFound>> ListAsync(
+        [Description(ProviderIdText)] string providerId, [AsParameters] PageQuery page,
         ProviderStore providers, ExpertStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         if (!Cursor.TryReadGuid(page.Cursor, out var after))
         {
             return ListCursor.Invalid();
@@ -90,40 +89,26 @@ internal static class ExpertsApi
         return TypedResults.Ok(Page<ExpertResponse>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToResponse()));
     }
 
-    private static async Task<Results<Ok<ExpertResponse>, NotFound, ForbidHttpResult>> GetAsync(
-        [Description(ProviderIdText)] string providerId, [Description(ExpertIdText)] Guid expertId, ClaimsPrincipal user,
+    private static async Task<Results<Ok<ExpertResponse>, NotFound>> GetAsync(
+        [Description(ProviderIdText)] string providerId, [Description(ExpertIdText)] Guid expertId,
         ExpertStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         return await store.FindAsync(expertId, ct) is { } row && row.ProviderId == providerId
             ? TypedResults.Ok(row.ToResponse())
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<ExpertResponse>, NotFound, ForbidHttpResult>> LookupAsync(
-        [Description(ExpertIdText)] Guid expertId, ClaimsPrincipal user, ExpertStore store, CancellationToken ct)
+    private static async Task<Results<Ok<ExpertResponse>, NotFound>> LookupAsync(
+        [Description(ExpertIdText)] Guid expertId, ExpertStore store, CancellationToken ct)
     {
-        if (await store.FindAsync(expertId, ct) is not { } row)
-        {
-            return TypedResults.NotFound();
-        }
-
-        return user.MayAdminister(row.ProviderId) ? TypedResults.Ok(row.ToResponse()) : TypedResults.Forbid();
+        // ExpertAccessFilter has answered 404 or 403 already; a delete in between still finds nothing.
+        return await store.FindAsync(expertId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<ExpertResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
-        [Description(ProviderIdText)] string providerId, ExpertRequest body, ClaimsPrincipal user,
+    private static async Task<Results<Created<ExpertResponse>, ValidationProblem, NotFound>> CreateAsync(
+        [Description(ProviderIdText)] string providerId, ExpertRequest body,
         ProviderStore providers, ExpertStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         if (await providers.FindAsync(providerId, ct) is null)
         {
             return TypedResults.NotFound();
@@ -135,15 +120,10 @@ internal static class ExpertsApi
             : UnknownServices();
     }
 
-    private static async Task<Results<Ok<ExpertResponse>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<ExpertResponse>, ValidationProblem, NotFound>> UpdateAsync(
         [Description(ProviderIdText)] string providerId, [Description(ExpertIdText)] Guid expertId, ExpertRequest body,
-        ClaimsPrincipal user, ExpertStore store, CancellationToken ct)
+        ExpertStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         var row = ExpertRow.From(expertId, providerId, body);
         return await store.UpdateAsync(row, ct) switch
         {
@@ -153,20 +133,17 @@ internal static class ExpertsApi
         };
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult, ForbidHttpResult>> DeleteAsync(
-        [Description(ProviderIdText)] string providerId, [Description(ExpertIdText)] Guid expertId, ClaimsPrincipal user,
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        [Description(ProviderIdText)] string providerId, [Description(ExpertIdText)] Guid expertId,
         ExpertStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         return await store.DeleteAsync(providerId, expertId, ct) switch
         {
-            DeleteOutcome.Deleted => TypedResults.NoContent(),
-            DeleteOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Expert in use", detail: "Bookings still refer to this expert."),
+            (DeleteOutcome.Deleted, _) => TypedResults.NoContent(),
+            (DeleteOutcome.NotFound, _) => TypedResults.NotFound(),
+            (DeleteOutcome.Booked, var count) => CatalogueProblems.StillBooked("expert", count),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Expert in use", detail: "Past bookings or holds still refer to this expert."),
         };
     }
 

@@ -13,7 +13,11 @@ internal static class Commands
         switch (args.FirstOrDefault())
         {
             case "migrate":
-                var applied = app.Services.GetRequiredService<SchemaMigrator>().Migrate();
+                if (app.Services.GetRequiredService<SchemaMigrator>().TryMigrate(error) is not { } applied)
+                {
+                    return 1;
+                }
+
                 output.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
                 return 0;
             case "materialize-windows":

@@ -5,6 +5,11 @@ namespace Ajanvaraus.Api.Providers;
 
 internal sealed class ProviderStore(Db db, TimeProvider clock)
 {
+    internal const string ProviderExistsSql = """
+        SELECT COUNT(*) FROM Providers WHERE Id = @Id
+        """;
+
+
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
     // on SQL Server cannot seek to the cursor and reads every earlier page again).
     internal static readonly DialectSql ListSql = new(
@@ -88,5 +93,21 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
         {
             return DeleteOutcome.InUse;
         }
+    }
+
+    // The given provider ids that no provider has.
+    public async Task<IReadOnlyList<string>> MissingProvidersAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderExistsSql, new { Id = id }, cancellationToken: ct)) == 0)
+            {
+                missing.Add(id);
+            }
+        }
+
+        return missing;
     }
 }

@@ -14,6 +14,8 @@ public sealed record ProviderResponse(string Id, string Name, LocalizedText Name
 
 internal sealed record ProviderRow(string Id, string NameFi, string NameSv, string NameEn)
 {
+    public LocalizedText Names => new(NameFi, NameSv, NameEn);
+
     public ProviderResponse ToResponse(string language)
     {
         var names = new LocalizedText(NameFi, NameSv, NameEn);

@@ -50,27 +50,28 @@ internal static class ClosuresApi
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
         [Description("Keep closures whose last day is on or after this local date (`yyyy-MM-dd`).")] DateOnly? from,
         [Description("Keep closures whose first day is on or before this local date (`yyyy-MM-dd`).")] DateOnly? to,
-        ServicePointStore store,
+        ServicePointStore points,
+        ClosureStore store,
         CancellationToken ct)
     {
-        if (await store.FindAsync(servicePointId, ct) is null)
+        if (await points.FindAsync(servicePointId, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
-        var rows = await store.ClosuresAsync(servicePointId, from, to, ct);
+        var rows = await store.ListAsync(servicePointId, from, to, ct);
         return TypedResults.Ok<IReadOnlyList<ClosureResponse>>(rows.Select(r => r.ToResponse()).ToList());
     }
 
     private static async Task<Results<Ok<ClosureResponse>, NotFound>> GetAsync(
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
         [Description(ClosureIdDescription)] Guid closureId,
-        ServicePointStore store,
+        ClosureStore store,
         CancellationToken ct) =>
-        await store.FindClosureAsync(servicePointId, closureId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
+        await store.FindAsync(servicePointId, closureId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ClosureResponse>, ValidationProblem, NotFound>> CreateAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ServicePointStore store, WindowMaterializer windows, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ClosureStore store, WindowMaterializer windows, CancellationToken ct)
     {
         var (firstDay, lastDay) = (body.FirstDay!.Value, body.LastDay!.Value);
         if (lastDay < firstDay)
@@ -79,7 +80,7 @@ internal static class ClosuresApi
         }
 
         var row = new ClosureRow(Guid.CreateVersion7(), servicePointId, firstDay, lastDay, string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason);
-        if (!await store.InsertClosureAsync(row, ct))
+        if (!await store.InsertAsync(row, ct))
         {
             return TypedResults.NotFound();
         }
@@ -92,11 +93,11 @@ internal static class ClosuresApi
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
         [Description(ClosureIdDescription)] Guid closureId,
-        ServicePointStore store,
+        ClosureStore store,
         WindowMaterializer windows,
         CancellationToken ct)
     {
-        var removed = await store.DeleteClosureAsync(servicePointId, closureId, ct);
+        var removed = await store.DeleteAsync(servicePointId, closureId, ct);
         if (removed is null)
         {
             return TypedResults.NotFound();

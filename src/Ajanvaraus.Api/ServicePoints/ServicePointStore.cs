@@ -1,10 +1,11 @@
+using System.Data.Common;
 using Ajanvaraus.Api.Data;
 using Dapper;
 
 namespace Ajanvaraus.Api.ServicePoints;
 
-/// <summary>Service points with their opening hours and providers: the reads (writes, closures and video rooms: the other parts).</summary>
-internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
+// Service points with their opening hours and providers, written together; closures and video rooms have their own stores.
+internal sealed class ServicePointStore(Db db, TimeProvider clock)
 {
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
     // on SQL Server cannot seek to the cursor and reads every earlier page again).
@@ -51,8 +52,8 @@ internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
         SELECT ProviderId FROM ServicePointProviders WHERE ServicePointId = @Id ORDER BY ProviderId
         """;
 
-    internal const string ProviderExistsSql = """
-        SELECT COUNT(*) FROM Providers WHERE Id = @Id
+    internal const string ActiveVideoRoomIdsSql = """
+        SELECT Id FROM VideoRooms WHERE ServicePointId = @Id AND IsActive = 1 ORDER BY CreatedAt, Id
         """;
 
     public async Task<IReadOnlyList<ServicePointRow>> ListAsync(ServicePointFilter filter, string? after, int take, CancellationToken ct)
@@ -63,14 +64,14 @@ internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
         return rows.AsList();
     }
 
-    /// <summary>The point itself (with its time zone), without its parts.</summary>
+    // The point itself (with its time zone), without its parts.
     public async Task<ServicePointRow?> FindAsync(string id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleOrDefaultAsync<ServicePointRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
-    /// <summary>Weekly opening hours in the point's local time, by weekday and opening time.</summary>
+    // Weekly opening hours in the point's local time, by weekday and opening time.
     public async Task<IReadOnlyList<OpeningHoursRow>> OpeningHoursAsync(string id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -78,7 +79,15 @@ internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
         return rows.AsList();
     }
 
-    /// <summary>The point with its hours, providers, active video rooms and the closures not yet over at `now` (point's local date).</summary>
+    // The point with its hours, providers, active video rooms and the closures not yet over at `now` (point's local date).
+    // The point's capacity for remote_at_point (its active rooms), as search and booking read it.
+    public async Task<IReadOnlyList<Guid>> ActiveVideoRoomIdsAsync(string servicePointId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var ids = await c.QueryAsync<Guid>(new CommandDefinition(ActiveVideoRoomIdsSql, new { Id = servicePointId }, cancellationToken: ct));
+        return ids.AsList();
+    }
+
     public async Task<ServicePointDetails?> DetailsAsync(string id, DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -91,25 +100,127 @@ internal sealed partial class ServicePointStore(Db db, TimeProvider clock)
 
         var hours = await c.QueryAsync<OpeningHoursRow>(new CommandDefinition(OpeningHoursSql, args, cancellationToken: ct));
         var providers = await c.QueryAsync<string>(new CommandDefinition(ProviderIdsSql, args, cancellationToken: ct));
-        var rooms = await c.QueryAsync<VideoRoomRow>(new CommandDefinition(ActiveVideoRoomsSql, args, cancellationToken: ct));
+        var rooms = await c.QueryAsync<VideoRoomRow>(new CommandDefinition(VideoRoomStore.ActiveSql, args, cancellationToken: ct));
         var closures = await c.QueryAsync<ClosureRow>(new CommandDefinition(
-            ClosuresSql, new { ServicePointId = id, From = (DateOnly?)row.LocalDate(now), To = (DateOnly?)null }, cancellationToken: ct));
+            ClosureStore.ListSql, new { ServicePointId = id, From = (DateOnly?)row.LocalDate(now), To = (DateOnly?)null }, cancellationToken: ct));
         return new ServicePointDetails(row, hours.AsList(), closures.AsList(), providers.AsList(), rooms.AsList());
     }
 
-    /// <summary>The given provider ids that no provider has.</summary>
-    public async Task<IReadOnlyList<string>> MissingProvidersAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    internal const string InsertSql = """
+        INSERT INTO ServicePoints (Id, NameFi, NameSv, NameEn, MunicipalityCode, StreetAddress, PostalCode, PostOffice,
+            TimeZone, AccessibilityFi, AccessibilitySv, AccessibilityEn, CreatedAt, UpdatedAt)
+        VALUES (@Id, @NameFi, @NameSv, @NameEn, @MunicipalityCode, @StreetAddress, @PostalCode, @PostOffice,
+            @TimeZone, @AccessibilityFi, @AccessibilitySv, @AccessibilityEn, @Now, @Now)
+        """;
+
+    internal const string UpdateSql = """
+        UPDATE ServicePoints SET NameFi = @NameFi, NameSv = @NameSv, NameEn = @NameEn, MunicipalityCode = @MunicipalityCode,
+            StreetAddress = @StreetAddress, PostalCode = @PostalCode, PostOffice = @PostOffice, TimeZone = @TimeZone,
+            AccessibilityFi = @AccessibilityFi, AccessibilitySv = @AccessibilitySv, AccessibilityEn = @AccessibilityEn, UpdatedAt = @Now
+        WHERE Id = @Id
+        """;
+
+    internal const string DeleteOpeningHoursSql = """
+        DELETE FROM ServicePointOpeningHours WHERE ServicePointId = @Id
+        """;
+
+    internal const string InsertOpeningHoursSql = """
+        INSERT INTO ServicePointOpeningHours (ServicePointId, Weekday, Opens, Closes) VALUES (@ServicePointId, @Weekday, @Opens, @Closes)
+        """;
+
+    internal const string DeleteProvidersSql = """
+        DELETE FROM ServicePointProviders WHERE ServicePointId = @Id
+        """;
+
+    internal const string InsertProviderSql = """
+        INSERT INTO ServicePointProviders (ServicePointId, ProviderId) VALUES (@ServicePointId, @ProviderId)
+        """;
+
+    // Video rooms do not cascade with their point (bookings refer to them): they go first, in the same transaction.
+    internal const string DeleteVideoRoomsOfPointSql = """
+        DELETE FROM VideoRooms WHERE ServicePointId = @Id
+        """;
+
+    internal const string DeleteSql = """
+        DELETE FROM ServicePoints WHERE Id = @Id
+        """;
+
+    // The point with its hours and providers, in one transaction.
+    public Task<PointWrite> InsertAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct) =>
+        WriteAsync(InsertSql, row, hours, providers, ct);
+
+    public Task<PointWrite> UpdateAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct) =>
+        WriteAsync(UpdateSql, row, hours, providers, ct);
+
+    // Deleted, NotFound, or InUse when bookings, holds or availability rules refer to the point or its rooms.
+    public async Task<DeleteOutcome> DeleteAsync(string id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var missing = new List<string>();
-        foreach (var id in ids)
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        try
         {
-            if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderExistsSql, new { Id = id }, cancellationToken: ct)) == 0)
+            await c.ExecuteAsync(new CommandDefinition(DeleteVideoRoomsOfPointSql, new { Id = id }, tx, cancellationToken: ct));
+            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return deleted == 1 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+        }
+        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
+        {
+            return DeleteOutcome.InUse;
+        }
+    }
+
+    private async Task<PointWrite> WriteAsync(string pointSql, ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var args = new DynamicParameters(row);
+        args.Add("Now", clock.GetUtcNow());
+        try
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(pointSql, args, tx, cancellationToken: ct)) == 0)
             {
-                missing.Add(id);
+                return PointWrite.NotFound;
             }
+
+            await ReplacePartsAsync(c, tx, row.Id, hours, providers, ct);
+            await tx.CommitAsync(ct);
+            return PointWrite.Written;
+        }
+        catch (Exception ex) when (Db.IsUniqueViolation(ex))
+        {
+            return PointWrite.Exists;
+        }
+        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
+        {
+            // A provider was deleted after the handler checked it.
+            return PointWrite.UnknownProvider;
+        }
+    }
+
+    private static async Task ReplacePartsAsync(
+        DbConnection c, DbTransaction tx, string id, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition(DeleteOpeningHoursSql, new { Id = id }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(DeleteProvidersSql, new { Id = id }, tx, cancellationToken: ct));
+        var hourArgs = hours.Select(h => new { ServicePointId = id, h.Weekday, h.Opens, h.Closes }).ToList();
+        if (hourArgs.Count > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(InsertOpeningHoursSql, hourArgs, tx, cancellationToken: ct));
         }
 
-        return missing;
+        var providerArgs = providers.Select(p => new { ServicePointId = id, ProviderId = p }).ToList();
+        if (providerArgs.Count > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(InsertProviderSql, providerArgs, tx, cancellationToken: ct));
+        }
     }
+}
+
+internal enum PointWrite
+{
+    Written,
+    NotFound,
+    Exists,
+    UnknownProvider,
 }

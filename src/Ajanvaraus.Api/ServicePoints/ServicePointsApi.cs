@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Providers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.ServicePoints;
@@ -74,10 +75,10 @@ internal static class ServicePointsApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<ServicePointResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateServicePointRequest body, HttpRequest request, ServicePointStore store, CancellationToken ct)
+        CreateServicePointRequest body, HttpRequest request, ServicePointStore store, ProviderStore providers, CancellationToken ct)
     {
         var draft = body.ToDraft();
-        if (await InvalidAsync(draft, store, ct) is { } invalid)
+        if (await InvalidAsync(draft, providers, ct) is { } invalid)
         {
             return invalid;
         }
@@ -97,10 +98,11 @@ internal static class ServicePointsApi
     }
 
     private static async Task<Results<Ok<ServicePointResponse>, ValidationProblem, NotFound>> UpdateAsync(
-        [Description(PointIdDescription)] string servicePointId, UpdateServicePointRequest body, HttpRequest request, ServicePointStore store, TimeProvider clock, CancellationToken ct)
+        [Description(PointIdDescription)] string servicePointId, UpdateServicePointRequest body, HttpRequest request,
+        ServicePointStore store, ProviderStore providers, TimeProvider clock, CancellationToken ct)
     {
         var draft = body.ToDraft();
-        if (await InvalidAsync(draft, store, ct) is { } invalid)
+        if (await InvalidAsync(draft, providers, ct) is { } invalid)
         {
             return invalid;
         }
@@ -128,10 +130,10 @@ internal static class ServicePointsApi
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Service point in use", detail: "Bookings, holds or availability rules still refer to this service point or its video rooms."),
         };
 
-    private static async Task<ValidationProblem?> InvalidAsync(ServicePointDraft draft, ServicePointStore store, CancellationToken ct)
+    private static async Task<ValidationProblem?> InvalidAsync(ServicePointDraft draft, ProviderStore providers, CancellationToken ct)
     {
         var errors = ServicePointValidation.Errors(draft);
-        var missing = await store.MissingProvidersAsync(draft.ProviderIds, ct);
+        var missing = await providers.MissingProvidersAsync(draft.ProviderIds, ct);
         if (missing.Count > 0)
         {
             errors["providers"] = [$"Unknown provider(s): {string.Join(", ", missing)}."];

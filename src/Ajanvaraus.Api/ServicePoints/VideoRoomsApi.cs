@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Providers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.ServicePoints;
@@ -43,7 +44,10 @@ internal static class VideoRoomsApi
         group.MapDelete("/{roomId:guid}", DeleteAsync)
             .WithName("DeleteVideoRoom")
             .WithSummary("Delete a video room")
-            .WithDescription("Only a room no booking or hold ever used can be deleted; otherwise 409 (retire it with `isActive: false` instead).")
+            .WithDescription($"""
+                {CatalogueProblems.FutureBookingsDescription} Also 409 while past bookings (or holds) refer to the room: only a
+                room no booking or hold ever used can be deleted (retire it with `isActive: false` instead).
+                """)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.Operator);
 
@@ -53,29 +57,29 @@ internal static class VideoRoomsApi
     private static readonly VideoRoomResponse Example = new(Guid.Parse("019a8f3e-6c2d-7e3f-9051-2b3c4d5e6f70"), "Etäpalveluhuone 1", true);
 
     private static async Task<Results<Ok<IReadOnlyList<VideoRoomResponse>>, NotFound>> ListAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, ServicePointStore store, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, ServicePointStore points, VideoRoomStore store, CancellationToken ct)
     {
-        if (await store.FindAsync(servicePointId, ct) is null)
+        if (await points.FindAsync(servicePointId, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
-        var rows = await store.VideoRoomsAsync(servicePointId, ct);
+        var rows = await store.ListAsync(servicePointId, ct);
         return TypedResults.Ok<IReadOnlyList<VideoRoomResponse>>(rows.Select(r => r.ToResponse()).ToList());
     }
 
     private static async Task<Results<Ok<VideoRoomResponse>, NotFound>> GetAsync(
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
         [Description(RoomIdDescription)] Guid roomId,
-        ServicePointStore store,
+        VideoRoomStore store,
         CancellationToken ct) =>
-        await store.FindVideoRoomAsync(servicePointId, roomId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
+        await store.FindAsync(servicePointId, roomId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<VideoRoomResponse>, ValidationProblem, NotFound>> CreateAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateVideoRoomRequest body, ServicePointStore store, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateVideoRoomRequest body, VideoRoomStore store, CancellationToken ct)
     {
         var row = new VideoRoomRow { Id = Guid.CreateVersion7(), ServicePointId = servicePointId, Name = body.Name, IsActive = true };
-        return await store.InsertVideoRoomAsync(row, ct)
+        return await store.InsertAsync(row, ct)
             ? TypedResults.Created($"/api/v1/service-points/{servicePointId}/video-rooms/{row.Id}", row.ToResponse())
             : TypedResults.NotFound();
     }
@@ -84,22 +88,26 @@ internal static class VideoRoomsApi
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
         [Description(RoomIdDescription)] Guid roomId,
         UpdateVideoRoomRequest body,
-        ServicePointStore store,
+        VideoRoomStore store,
         CancellationToken ct)
     {
         var row = new VideoRoomRow { Id = roomId, ServicePointId = servicePointId, Name = body.Name, IsActive = body.IsActive ?? true };
-        return await store.UpdateVideoRoomAsync(row, ct) ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
+        return await store.UpdateAsync(row, ct) ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
         [Description(RoomIdDescription)] Guid roomId,
-        ServicePointStore store,
+        VideoRoomStore store,
         CancellationToken ct) =>
-        await store.DeleteVideoRoomAsync(servicePointId, roomId, ct) switch
+        await store.DeleteAsync(servicePointId, roomId, ct) switch
         {
-            DeleteOutcome.Deleted => TypedResults.NoContent(),
-            DeleteOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Video room in use", detail: "Bookings or holds refer to this room; retire it with `isActive: false` instead."),
+            (DeleteOutcome.Deleted, _) => TypedResults.NoContent(),
+            (DeleteOutcome.NotFound, _) => TypedResults.NotFound(),
+            (DeleteOutcome.Booked, var count) => CatalogueProblems.StillBooked("video room", count),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Video room in use",
+                detail: "Past bookings or holds refer to this room; retire it with `isActive: false` instead."),
         };
 }

@@ -15,21 +15,21 @@ internal static class ServiceSearchApi
             .WithName("SearchServices")
             .WithSummary("Search services")
             .WithDescription("""
-                Active services of every provider, ordered by id, narrowed by any of `provider`, `servicePoint` (providers
+                Active services of every provider, ordered by name (in the Accept-Language) and id, narrowed by any of
+                `provider`, `servicePoint` (providers
                 present at that point), `municipality` (providers present at a point in that municipality) and `channel`.
-                `name` and `description` follow Accept-Language.
+                `name`, `description` and `providerName` follow Accept-Language.
                 """)
             .AllowAnonymous();
 
         return group;
     }
 
-    private static readonly ListCursor Cursor = new("services");
-
     private static async Task<Results<Ok<Page<ServiceSummary>>, ValidationProblem>> SearchAsync(
         [AsParameters] ServiceSearchQuery query, [AsParameters] PageQuery page, HttpRequest request, ServiceStore store, CancellationToken ct)
     {
-        if (!Cursor.TryReadGuid(page.Cursor, out var after))
+        var language = Language.Of(request);
+        if (!ServiceCursor.Search.TryRead(page, language, out var after))
         {
             return ListCursor.Invalid();
         }
@@ -39,8 +39,8 @@ internal static class ServiceSearchApi
             query.ServicePoint,
             query.Municipality,
             query.Channel is null ? null : ChannelFlags.Parse(query.Channel));
-        var language = Language.Of(request);
-        var rows = await store.SearchAsync(filter, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToSummary(language)));
+        var rows = await store.SearchAsync(filter, language, after, page.Take + 1, ct);
+        return TypedResults.Ok(
+            Page<ServiceSummary>.From(rows, page.Take, ServiceCursor.Search.List, row => ServiceCursor.Key(row, language), row => row.ToSummary(language)));
     }
 }

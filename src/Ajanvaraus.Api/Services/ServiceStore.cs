@@ -6,16 +6,22 @@ namespace Ajanvaraus.Api.Services;
 
 internal sealed class ServiceStore(Db db, TimeProvider clock)
 {
-    // Catalogue of one provider and the public search share one statement: every filter is optional.
-    // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
-    // on SQL Server cannot seek to the cursor and reads every earlier page again).
+    // Catalogue of one provider and the public search share one statement: every filter is optional. Sorted by the name
+    // in the asked language, then id; the cursor is the last (name, id), and ("", empty id) before the first page, so that
+    // no `@After IS NULL OR …` keeps SQL Server from seeking. The CASE keeps one text for three languages and is not
+    // sargable: a list reads one provider's or a point's services (hundreds at most), not a large table.
+    // SQLite compares with NOCASE (ASCII case folding) so that "asumistuki" does not sort after "Työnhaku"; SQL Server
+    // uses the columns' collation (Finnish_Swedish_100_CI_AS when the migrator created the database).
     internal static readonly DialectSql SearchSql = new(
         SqlServer: """
             SELECT TOP (@Take) s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn,
-                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone
+                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone,
+                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn
             FROM dbo.Services s
+            JOIN dbo.Providers p ON p.Id = s.ProviderId
+            CROSS APPLY (SELECT CASE @Language WHEN 'sv' THEN s.NameSv WHEN 'en' THEN s.NameEn ELSE s.NameFi END AS Name) n
             WHERE s.IsActive = 1
-                AND s.Id > @After
+                AND (n.Name > @AfterName OR (n.Name = @AfterName AND s.Id > @AfterId))
                 AND (@ProviderId IS NULL OR s.ProviderId = @ProviderId)
                 AND (@ServicePointId IS NULL OR EXISTS (
                     SELECT 1 FROM dbo.ServicePointProviders spp
@@ -28,14 +34,17 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
                 AND (@RemoteAtPoint = 0 OR s.AllowsRemoteAtPoint = 1)
                 AND (@Video = 0 OR s.AllowsVideo = 1)
                 AND (@Phone = 0 OR s.AllowsPhone = 1)
-            ORDER BY s.Id
+            ORDER BY n.Name, s.Id
             """,
         Sqlite: """
             SELECT s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn,
-                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone
+                s.DurationMinutes, s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone,
+                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn,
+                CASE @Language WHEN 'sv' THEN s.NameSv WHEN 'en' THEN s.NameEn ELSE s.NameFi END COLLATE NOCASE AS SortName
             FROM Services s
+            JOIN Providers p ON p.Id = s.ProviderId
             WHERE s.IsActive = 1
-                AND s.Id > @After
+                AND (SortName > @AfterName OR (SortName = @AfterName AND s.Id > @AfterId))
                 AND (@ProviderId IS NULL OR s.ProviderId = @ProviderId)
                 AND (@ServicePointId IS NULL OR EXISTS (
                     SELECT 1 FROM ServicePointProviders spp
@@ -48,16 +57,18 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
                 AND (@RemoteAtPoint = 0 OR s.AllowsRemoteAtPoint = 1)
                 AND (@Video = 0 OR s.AllowsVideo = 1)
                 AND (@Phone = 0 OR s.AllowsPhone = 1)
-            ORDER BY s.Id
+            ORDER BY SortName, s.Id
             LIMIT @Take
             """);
 
     internal const string FindSql = """
-        SELECT Id, ProviderId, NameFi, NameSv, NameEn, DescriptionFi, DescriptionSv, DescriptionEn, DurationMinutes,
-            AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone, MinimumNoticeMinutes, BookingHorizonDays,
-            CancellationCutoffMinutes, CardFi, CardSv, CardEn, IsActive
-        FROM Services
-        WHERE Id = @Id
+        SELECT s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn, s.DurationMinutes,
+            s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone, s.MinimumNoticeMinutes, s.BookingHorizonDays,
+            s.CancellationCutoffMinutes, s.CardFi, s.CardSv, s.CardEn, s.IsActive,
+            p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn
+        FROM Services s
+        JOIN Providers p ON p.Id = s.ProviderId
+        WHERE s.Id = @Id
         """;
 
     internal const string InsertSql = """
@@ -80,6 +91,25 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         WHERE Id = @Id AND ProviderId = @ProviderId AND IsActive = 1
         """;
 
+    // Locks the service row first: a booking's foreign-key check on SQL Server waits for this transaction, so no booking
+    // of the service can appear between the count and the delete (on SQLite the writer queue orders them).
+    internal const string LockSql = """
+        UPDATE Services SET UpdatedAt = @Now WHERE Id = @Id AND ProviderId = @ProviderId AND IsActive = 1
+        """;
+
+    // Confirmed bookings not yet over. A booking lasts at most 8 h, so one not over started within the last day: the
+    // provider's (ProviderId, StartsAt) index bounds the read. READCOMMITTEDLOCK: under READ_COMMITTED_SNAPSHOT a snapshot
+    // read would miss a booking committing at this moment; the locking read waits for it.
+    internal static readonly DialectSql FutureBookingsSql = new(
+        SqlServer: """
+            SELECT COUNT(*) FROM dbo.Bookings WITH (READCOMMITTEDLOCK)
+            WHERE ProviderId = @ProviderId AND StartsAt > @Since AND ServiceId = @Id AND Status = 'confirmed' AND EndsAt > @Now
+            """,
+        Sqlite: """
+            SELECT COUNT(*) FROM Bookings
+            WHERE ProviderId = @ProviderId AND StartsAt > @Since AND ServiceId = @Id AND Status = 'confirmed' AND EndsAt > @Now
+            """);
+
     internal const string DeleteSql = """
         DELETE FROM Services WHERE Id = @Id AND ProviderId = @ProviderId AND IsActive = 1
         """;
@@ -93,13 +123,16 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         DELETE FROM ExpertServices WHERE ServiceId = @Id
         """;
 
-    /// <summary>Active services matching the filter, ordered by id, after the cursor.</summary>
-    public async Task<IReadOnlyList<ServiceSummaryRow>> SearchAsync(ServiceFilter filter, Guid? after, int take, CancellationToken ct)
+    // Active services matching the filter, by name in the language, after the cursor's (name, id).
+    public async Task<IReadOnlyList<ServiceSummaryRow>> SearchAsync(
+        ServiceFilter filter, string language, (string Name, Guid Id)? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var parameters = new
         {
-            After = after ?? Guid.Empty,
+            Language = language,
+            AfterName = after?.Name ?? "",
+            AfterId = after?.Id ?? Guid.Empty,
             Take = take,
             filter.ProviderId,
             filter.ServicePointId,
@@ -113,7 +146,7 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         return rows.AsList();
     }
 
-    /// <summary>The service, active or not (bookings made before a deactivation still need its rules).</summary>
+    // The service, active or not (bookings made before a deactivation still need its rules).
     public async Task<ServiceRow?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -126,33 +159,48 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         await c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(row), cancellationToken: ct));
     }
 
-    /// <summary>False when the provider has no such active service.</summary>
+    // False when the provider has no such active service.
     public async Task<bool> UpdateAsync(ServiceRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(row), cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Deletes the service, or deactivates it when bookings or holds still refer to it.</summary>
-    public async Task<ServiceRemoval> RemoveAsync(string providerId, Guid id, CancellationToken ct)
+    // Booked (with their number) while confirmed bookings not yet over need the service; otherwise deleted, or
+    // deactivated when past bookings or holds still refer to it. One transaction: nothing changes on Booked.
+    public async Task<(ServiceRemoval Outcome, int FutureBookings)> RemoveAsync(string providerId, Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var key = new { Id = id, ProviderId = providerId, Now = clock.GetUtcNow() };
+        await using var tx = await db.BeginWriteAsync(c, ct);
+        var now = clock.GetUtcNow();
+        var key = new { Id = id, ProviderId = providerId, Now = now, Since = now.AddDays(-1) };
+        if (await c.ExecuteAsync(new CommandDefinition(LockSql, key, tx, cancellationToken: ct)) != 1)
+        {
+            return (ServiceRemoval.NotFound, 0);
+        }
+
+        var booked = await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(FutureBookingsSql), key, tx, cancellationToken: ct));
+        if (booked > 0)
+        {
+            return (ServiceRemoval.Booked, booked);
+        }
+
+        var outcome = ServiceRemoval.Deleted;
         try
         {
-            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, cancellationToken: ct));
-            return deleted == 1 ? ServiceRemoval.Deleted : ServiceRemoval.NotFound;
+            // A failed statement changes nothing and leaves the transaction usable on both engines (no XACT_ABORT).
+            await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, tx, cancellationToken: ct));
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
         {
-            // The failed delete changed nothing; keep the row for its bookings and take it out of use.
+            // Past bookings or holds keep the row; take it out of use.
+            await c.ExecuteAsync(new CommandDefinition(DeactivateSql, key, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(UnlinkExpertsSql, key, tx, cancellationToken: ct));
+            outcome = ServiceRemoval.Deactivated;
         }
 
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var deactivated = await c.ExecuteAsync(new CommandDefinition(DeactivateSql, key, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(UnlinkExpertsSql, key, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return deactivated == 1 ? ServiceRemoval.Deactivated : ServiceRemoval.NotFound;
+        return (outcome, 0);
     }
 
     private DynamicParameters Parameters(ServiceRow row)

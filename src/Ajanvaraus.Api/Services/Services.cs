@@ -33,10 +33,18 @@ public sealed record ServiceResponse(
     int MinimumNoticeMinutes,
     int BookingHorizonDays,
     int CancellationCutoffMinutes,
-    LocalizedLongText? Card);
+    LocalizedLongText? Card,
+    [property: Description("The provider's name in the language asked for.")] string ProviderName);
 
 /// <summary>A service in a list, localized by Accept-Language.</summary>
-public sealed record ServiceSummary(string ProviderId, Guid Id, string Name, string? Description, int DurationMinutes, IReadOnlyList<Channel> Channels);
+public sealed record ServiceSummary(
+    string ProviderId,
+    Guid Id,
+    string Name,
+    string? Description,
+    int DurationMinutes,
+    IReadOnlyList<Channel> Channels,
+    [property: Description("The provider's name in the language asked for.")] string ProviderName);
 
 /// <summary>Filters of the public service search; all optional, combined with AND.</summary>
 public sealed record ServiceSearchQuery(
@@ -84,7 +92,15 @@ internal sealed record ServiceRow
     /// <summary>False once deleted while bookings still refer to it: kept for them, gone from the catalogue.</summary>
     public bool IsActive { get; init; } = true;
 
+    // Read with the row (a join) for the answers; a row built from a request takes them from its provider.
+    public string ProviderNameFi { get; init; } = "";
+    public string ProviderNameSv { get; init; } = "";
+    public string ProviderNameEn { get; init; } = "";
+
     public LocalizedText Names => new(NameFi, NameSv, NameEn);
+
+    public ServiceRow WithProvider(LocalizedText names) =>
+        this with { ProviderNameFi = names.Fi, ProviderNameSv = names.Sv, ProviderNameEn = names.En };
 
     public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 
@@ -130,7 +146,8 @@ internal sealed record ServiceRow
             MinimumNoticeMinutes,
             BookingHorizonDays,
             CancellationCutoffMinutes,
-            withCard ? LongText(CardFi, CardSv, CardEn) : null);
+            withCard ? LongText(CardFi, CardSv, CardEn) : null,
+            new LocalizedText(ProviderNameFi, ProviderNameSv, ProviderNameEn).In(language));
     }
 
     internal static LocalizedLongText? LongText(string? fi, string? sv, string? en) =>
@@ -153,6 +170,9 @@ internal sealed record ServiceSummaryRow
     public bool AllowsRemoteAtPoint { get; init; }
     public bool AllowsVideo { get; init; }
     public bool AllowsPhone { get; init; }
+    public string ProviderNameFi { get; init; } = "";
+    public string ProviderNameSv { get; init; } = "";
+    public string ProviderNameEn { get; init; } = "";
 
     public ServiceSummary ToSummary(string language) => new(
         ProviderId,
@@ -160,7 +180,10 @@ internal sealed record ServiceSummaryRow
         new LocalizedText(NameFi, NameSv, NameEn).In(language),
         ServiceRow.LongText(DescriptionFi, DescriptionSv, DescriptionEn)?.In(language),
         DurationMinutes,
-        new ChannelFlags(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone).ToList());
+        new ChannelFlags(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone).ToList(),
+        new LocalizedText(ProviderNameFi, ProviderNameSv, ProviderNameEn).In(language));
+
+    public string NameIn(string language) => new LocalizedText(NameFi, NameSv, NameEn).In(language);
 }
 
 /// <summary>What a search asks for, in the terms of the database.</summary>
@@ -171,4 +194,5 @@ internal enum ServiceRemoval
     Deleted,
     Deactivated,
     NotFound,
+    Booked,
 }

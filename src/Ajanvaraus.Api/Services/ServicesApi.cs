@@ -21,7 +21,10 @@ internal static class ServicesApi
         group.MapGet("/", ListAsync)
             .WithName("ListProviderServices")
             .WithSummary("List a provider's services")
-            .WithDescription("The public catalogue: the provider's active services, ordered by id. `name` and `description` follow Accept-Language.")
+            .WithDescription("""
+                The public catalogue: the provider's active services, ordered by name (in the Accept-Language) and id.
+                `name`, `description` and `providerName` follow Accept-Language.
+                """)
             .AllowAnonymous();
 
         group.MapGet("/{serviceId:guid}", GetAsync)
@@ -36,34 +39,38 @@ internal static class ServicesApi
             .WithSummary("Create a service")
             .WithDescription("An agency admin adds a service of their own provider. `durationMinutes` is 5-480 in steps of 5; `channels` lists at least one channel.")
             .WithExamples(request: Example.Request, response: Example.Service.ToResponse("fi", withCard: true))
-            .RequireAuthorization(Policies.AgencyAdmin);
+            .RequireAuthorization(Policies.AgencyAdmin)
+            .RequireOwnProvider();
 
         group.MapPut("/{serviceId:guid}", UpdateAsync)
             .WithName("UpdateService")
             .WithSummary("Replace a service")
             .WithDescription("Replaces every field of an active service of the admin's own provider (omitted optional fields take their defaults).")
-            .RequireAuthorization(Policies.AgencyAdmin);
+            .RequireAuthorization(Policies.AgencyAdmin)
+            .RequireOwnProvider();
 
         group.MapDelete("/{serviceId:guid}", DeleteAsync)
             .WithName("DeleteService")
             .WithSummary("Delete a service")
-            .WithDescription("""
-                Removes a service of the admin's own provider from the catalogue: 204 either way. A service nothing refers to is
-                deleted; one that bookings (or holds) still refer to is deactivated instead: it keeps its row for those bookings,
-                disappears from the catalogue and search, can no longer be booked and is unlinked from its experts.
+            .WithDescription($"""
+                Removes a service of the admin's own provider from the catalogue. {CatalogueProblems.FutureBookingsDescription}
+                Otherwise 204: a service nothing refers to is deleted; one that past bookings (or holds) still refer to is
+                deactivated instead: it keeps its row for those bookings, disappears from the catalogue and search, can no
+                longer be booked and is unlinked from its experts.
                 """)
-            .RequireAuthorization(Policies.AgencyAdmin);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.AgencyAdmin)
+            .RequireOwnProvider();
 
         return group;
     }
-
-    private static readonly ListCursor Cursor = new("provider-services");
 
     private static async Task<Results<Ok<Page<ServiceSummary>>, ValidationProblem, NotFound>> ListAsync(
         [Description(ProviderIdText)] string providerId, [AsParameters] PageQuery page, HttpRequest request,
         ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
-        if (!Cursor.TryReadGuid(page.Cursor, out var after))
+        var language = Language.Of(request);
+        if (!ServiceCursor.OfProvider.TryRead(page, language, out var after))
         {
             return ListCursor.Invalid();
         }
@@ -73,9 +80,9 @@ internal static class ServicesApi
             return TypedResults.NotFound();
         }
 
-        var language = Language.Of(request);
-        var rows = await store.SearchAsync(new ServiceFilter(providerId, null, null, null), after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<ServiceSummary>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToSummary(language)));
+        var rows = await store.SearchAsync(new ServiceFilter(providerId, null, null, null), language, after, page.Take + 1, ct);
+        return TypedResults.Ok(Page<ServiceSummary>.From(
+            rows, page.Take, ServiceCursor.OfProvider.List, row => ServiceCursor.Key(row, language), row => row.ToSummary(language)));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, NotFound>> GetAsync(
@@ -89,57 +96,43 @@ internal static class ServicesApi
         }
 
         // Service cards are working notes for advisers and the agency, not for the public catalogue.
-        var withCard = user.MayAdminister(providerId) || user.IsInRole(Roles.Adviser);
+        var withCard = ProviderAccess.Administers(user, providerId) || user.IsInRole(Roles.Adviser);
         return TypedResults.Ok(row.ToResponse(Language.Of(request), withCard));
     }
 
-    private static async Task<Results<Created<ServiceResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
-        [Description(ProviderIdText)] string providerId, ServiceRequest body, HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Created<ServiceResponse>, ValidationProblem, NotFound>> CreateAsync(
+        [Description(ProviderIdText)] string providerId, ServiceRequest body, HttpRequest request,
         ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
-        if (await providers.FindAsync(providerId, ct) is null)
+        if (await providers.FindAsync(providerId, ct) is not { } provider)
         {
             return TypedResults.NotFound();
         }
 
-        var row = ServiceRow.From(Guid.CreateVersion7(), providerId, body);
+        var row = ServiceRow.From(Guid.CreateVersion7(), providerId, body).WithProvider(provider.Names);
         await store.InsertAsync(row, ct);
         return TypedResults.Created($"/api/v1/providers/{providerId}/services/{row.Id}", row.ToResponse(Language.Of(request), withCard: true));
     }
 
-    private static async Task<Results<Ok<ServiceResponse>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<ServiceResponse>, ValidationProblem, NotFound>> UpdateAsync(
         [Description(ProviderIdText)] string providerId, [Description(ServiceIdText)] Guid serviceId, ServiceRequest body,
-        HttpRequest request, ClaimsPrincipal user, ServiceStore store, CancellationToken ct)
+        HttpRequest request, ProviderStore providers, ServiceStore store, CancellationToken ct)
     {
-        if (!user.MayAdminister(providerId))
-        {
-            return TypedResults.Forbid();
-        }
-
         var row = ServiceRow.From(serviceId, providerId, body);
-        return await store.UpdateAsync(row, ct)
-            ? TypedResults.Ok(row.ToResponse(Language.Of(request), withCard: true))
+        return await store.UpdateAsync(row, ct) && await providers.FindAsync(providerId, ct) is { } provider
+            ? TypedResults.Ok(row.WithProvider(provider.Names).ToResponse(Language.Of(request), withCard: true))
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
         [Description(ProviderIdText)] string providerId, [Description(ServiceIdText)] Guid serviceId,
-        ClaimsPrincipal user, ServiceStore store, CancellationToken ct)
-    {
-        if (!user.MayAdminister(providerId))
+        ServiceStore store, CancellationToken ct) =>
+        await store.RemoveAsync(providerId, serviceId, ct) switch
         {
-            return TypedResults.Forbid();
-        }
-
-        return await store.RemoveAsync(providerId, serviceId, ct) == ServiceRemoval.NotFound
-            ? TypedResults.NotFound()
-            : TypedResults.NoContent();
-    }
+            (ServiceRemoval.NotFound, _) => TypedResults.NotFound(),
+            (ServiceRemoval.Booked, var count) => CatalogueProblems.StillBooked("service", count),
+            _ => TypedResults.NoContent(),
+        };
 
     private static class Example
     {
@@ -153,6 +146,7 @@ internal static class ServicesApi
                 "Ta med hyresavtal och inkomstutredning. Primär kanal: distanstjänst vid servicepunkten.",
                 "Bring the lease and proof of income. Primary channel: remote service at the point."));
 
-        public static readonly ServiceRow Service = ServiceRow.From(Guid.Parse("019a4f6e-2b7c-7d3e-9a41-6c2f0e8b5d17"), "kela", Request);
+        public static readonly ServiceRow Service = ServiceRow.From(Guid.Parse("019a4f6e-2b7c-7d3e-9a41-6c2f0e8b5d17"), "kela", Request)
+            .WithProvider(new LocalizedText("Kela", "FPA", "Kela"));
     }
 }

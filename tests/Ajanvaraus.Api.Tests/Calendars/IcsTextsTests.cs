@@ -77,14 +77,14 @@ public sealed class IcsTextsTests
     }
 
     [Fact]
-    public void PhoneDescriptionCarriesTheNoteAndHasNoLocation()
+    public void PhoneDescriptionCarriesTheNoteAndTheLocationSaysByPhone()
     {
         var phone = Visit with { Channel = Channel.Phone, PhoneNote = "The expert will call you at +358 40 123 4567.", ManageUrl = null };
 
         var lines = IcsTexts.Description(phone, "en").Split('\n');
 
         Assert.Equal(["Booking reference: ACDE-FGHJ", "Appointment type: Phone appointment", "The expert will call you at +358 40 123 4567."], lines);
-        Assert.Null(IcsTexts.Location(phone));
+        Assert.Equal("By phone", IcsTexts.Location(phone, "en"));
     }
 
     [Fact]
@@ -94,5 +94,29 @@ public sealed class IcsTextsTests
 
         Assert.Equal("Mikkelin asiointipiste", IcsTexts.Location(remote));
         Assert.Contains("Plats: Mikkelin asiointipiste", IcsTexts.Description(remote, "sv"));
+    }
+
+    [Theory]
+    [InlineData("fi", "Puhelimitse: asiantuntija soittaa numeroon +358 40 123 4567")]
+    [InlineData("sv", "Per telefon: experten ringer upp +358 40 123 4567")]
+    [InlineData("en", "By phone: the expert will call +358 40 123 4567")]
+    public void PhoneLocationNamesTheNumberTheExpertWillCallInTheCustomersLanguage(string language, string expected)
+    {
+        var phone = Visit with { Channel = Channel.Phone, CustomerPhone = "+358 40 123 4567" };
+
+        Assert.Equal(expected, IcsTexts.Location(phone, language));
+    }
+
+    [Theory]
+    [InlineData("en", "Appointment: Housing allowance advice – Kela (Social Insurance Institution)")]
+    [InlineData("fi", "Ajanvaraus: Housing allowance advice – Kela (Social Insurance Institution)")]
+    public void AProviderNameWithItsOwnParenthesesIsNotWrappedInMore(string language, string expected)
+    {
+        var details = Visit with { ServiceName = "Housing allowance advice", ProviderName = "Kela (Social Insurance Institution)" };
+
+        var summary = IcsTexts.Summary(details, language);
+
+        Assert.Equal(expected, summary);
+        Assert.DoesNotContain("))", summary);
     }
 }

@@ -178,4 +178,20 @@ public sealed class IcsWriterTests
         Assert.DoesNotContain('\r', ics.Replace("\r\n", ""));
         Assert.DoesNotContain('\n', ics.Replace("\r\n", ""));
     }
+
+    [Theory]
+    [InlineData(false, "PUBLISH")]
+    [InlineData(true, "CANCEL")]
+    public void EveryEventNamesItsOrganizerAsRfc5546Requires(bool cancelled, string method)
+    {
+        var booking = Booking() with { Cancelled = cancelled, Organizer = "mailto:no-reply+kela@ajanvaraus.example", OrganizerName = "Kela" };
+
+        var calendar = Calendar.Load(IcsWriter.Write(booking))!;
+
+        Assert.Equal(method, calendar.Method);
+        var organizer = Assert.Single(calendar.Events).Organizer;
+        Assert.NotNull(organizer);
+        Assert.Equal("mailto:no-reply+kela@ajanvaraus.example", organizer.Value?.OriginalString);
+        Assert.Equal("Kela", organizer.CommonName);
+    }
 }

@@ -34,6 +34,7 @@ public sealed class ServicePointStoreTests
         await (await op.PutAsJsonAsync($"{rooms}/{retired}", new { name = "B", isActive = false })).ReadJsonAsync(HttpStatusCode.OK);
 
         var store = app.Services.GetRequiredService<ServicePointStore>();
+        var closures = app.Services.GetRequiredService<ClosureStore>();
         var ct = TestContext.Current.CancellationToken;
 
         Assert.Equal("Europe/Mariehamn", (await store.FindAsync("parainen", ct))?.TimeZone);
@@ -44,11 +45,11 @@ public sealed class ServicePointStoreTests
             [(1, new TimeOnly(8, 5), new TimeOnly(11, 55)), (3, new TimeOnly(12, 0), new TimeOnly(15, 30))],
             hours.Select(h => (h.Weekday, h.Opens, h.Closes)));
 
-        var december = await store.ClosuresAsync("parainen", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 24), ct);
+        var december = await closures.ListAsync("parainen", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 24), ct);
         Assert.Equal([new DateOnly(2026, 12, 8), new DateOnly(2026, 12, 24)], december.Select(c => c.FirstDay));
         Assert.Equal(new DateOnly(2026, 12, 26), december[1].LastDay);
-        Assert.Empty(await store.ClosuresAsync("parainen", new DateOnly(2026, 12, 27), new DateOnly(2027, 1, 5), ct));
-        Assert.Empty(await store.ClosuresAsync("ghost", null, null, ct));
+        Assert.Empty(await closures.ListAsync("parainen", new DateOnly(2026, 12, 27), new DateOnly(2027, 1, 5), ct));
+        Assert.Empty(await closures.ListAsync("ghost", null, null, ct));
 
         Assert.Equal([active], await store.ActiveVideoRoomIdsAsync("parainen", ct));
         Assert.Empty(await store.ActiveVideoRoomIdsAsync("ghost", ct));

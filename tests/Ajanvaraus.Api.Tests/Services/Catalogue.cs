@@ -56,18 +56,28 @@ internal static class Catalogue
     }
 
     /// <summary>A confirmed phone booking of the expert for the service (the booking API is another feature's).</summary>
-    public static async Task BookingAsync(AjanvarausApp app, string providerId, Guid serviceId, Guid expertId)
+    public static Task BookingAsync(AjanvarausApp app, string providerId, Guid serviceId, Guid expertId) =>
+        BookingAtAsync(app, providerId, serviceId, expertId, new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A booking at the given start (phone, or remote at the point in the given room), written as rows.</summary>
+    public static async Task BookingAtAsync(
+        AjanvarausApp app, string providerId, Guid serviceId, Guid expertId, DateTimeOffset start,
+        string status = "confirmed", string? pointId = null, Guid? roomId = null)
     {
         await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
         var id = Guid.CreateVersion7();
-        var start = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
         await c.ExecuteAsync(
             """
-            INSERT INTO Bookings (Id, Reference, ProviderId, ServiceId, ExpertId, Channel, StartsAt, EndsAt, Status, CustomerName,
-                CustomerLanguage, ManageTokenHash, MadeByKind, CreatedAt, UpdatedAt)
-            VALUES (@Id, @Reference, @ProviderId, @ServiceId, @ExpertId, 'phone', @Start, @End, 'confirmed', 'Matti M.',
-                'fi', 'hash', 'portal', @Start, @Start)
+            INSERT INTO Bookings (Id, Reference, ProviderId, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt,
+                Status, CustomerName, CustomerLanguage, ManageTokenHash, MadeByKind, CreatedAt, UpdatedAt)
+            VALUES (@Id, @Reference, @ProviderId, @ServiceId, @ExpertId, @PointId, @RoomId, @Channel, @Start, @End,
+                @Status, 'Matti M.', 'fi', 'hash', 'portal', @Start, @Start)
             """,
-            new { Id = id, Reference = id.ToString("N")[^12..], ProviderId = providerId, ServiceId = serviceId, ExpertId = expertId, Start = start, End = start.AddMinutes(30) });
+            new
+            {
+                Id = id, Reference = id.ToString("N")[^12..], ProviderId = providerId, ServiceId = serviceId, ExpertId = expertId,
+                PointId = pointId, RoomId = roomId, Channel = roomId is null ? "phone" : "remote_at_point",
+                Start = start, End = start.AddMinutes(30), Status = status,
+            });
     }
 }

@@ -3,10 +3,11 @@ using Dapper;
 
 namespace Ajanvaraus.Api.ServicePoints;
 
-internal sealed partial class ServicePointStore
+// A point's closures (whole local days it is shut); the handler rebuilds the point's windows after each change.
+internal sealed class ClosureStore(Db db)
 {
     // A closure is in range when it overlaps [From, To]; either bound may be absent.
-    internal const string ClosuresSql = """
+    internal const string ListSql = """
         SELECT Id, ServicePointId, FirstDay, LastDay, Reason
         FROM ServicePointClosures
         WHERE ServicePointId = @ServicePointId
@@ -15,43 +16,43 @@ internal sealed partial class ServicePointStore
         ORDER BY FirstDay, LastDay
         """;
 
-    internal const string FindClosureSql = """
+    internal const string FindSql = """
         SELECT Id, ServicePointId, FirstDay, LastDay, Reason
         FROM ServicePointClosures WHERE Id = @Id AND ServicePointId = @ServicePointId
         """;
 
-    internal const string InsertClosureSql = """
+    internal const string InsertSql = """
         INSERT INTO ServicePointClosures (Id, ServicePointId, FirstDay, LastDay, Reason)
         VALUES (@Id, @ServicePointId, @FirstDay, @LastDay, @Reason)
         """;
 
-    internal const string DeleteClosureSql = """
+    internal const string DeleteSql = """
         DELETE FROM ServicePointClosures WHERE Id = @Id AND ServicePointId = @ServicePointId
         """;
 
-    /// <summary>The point's closures that overlap the local days [fromDay, toDay] (null: unbounded), by first day.</summary>
-    public async Task<IReadOnlyList<ClosureRow>> ClosuresAsync(string servicePointId, DateOnly? fromDay, DateOnly? toDay, CancellationToken ct)
+    // The point's closures that overlap the local days [fromDay, toDay] (null: unbounded), by first day.
+    public async Task<IReadOnlyList<ClosureRow>> ListAsync(string servicePointId, DateOnly? fromDay, DateOnly? toDay, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new { ServicePointId = servicePointId, From = fromDay, To = toDay };
-        var rows = await c.QueryAsync<ClosureRow>(new CommandDefinition(ClosuresSql, args, cancellationToken: ct));
+        var rows = await c.QueryAsync<ClosureRow>(new CommandDefinition(ListSql, args, cancellationToken: ct));
         return rows.AsList();
     }
 
-    public async Task<ClosureRow?> FindClosureAsync(string servicePointId, Guid id, CancellationToken ct)
+    public async Task<ClosureRow?> FindAsync(string servicePointId, Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new { Id = id, ServicePointId = servicePointId };
-        return await c.QuerySingleOrDefaultAsync<ClosureRow>(new CommandDefinition(FindClosureSql, args, cancellationToken: ct));
+        return await c.QuerySingleOrDefaultAsync<ClosureRow>(new CommandDefinition(FindSql, args, cancellationToken: ct));
     }
 
-    /// <summary>False when the point does not exist.</summary>
-    public async Task<bool> InsertClosureAsync(ClosureRow row, CancellationToken ct)
+    // False when the point does not exist.
+    public async Task<bool> InsertAsync(ClosureRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         try
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertClosureSql, row, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: ct));
             return true;
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
@@ -60,19 +61,19 @@ internal sealed partial class ServicePointStore
         }
     }
 
-    /// <summary>The closure removed (its days are what reopen), or null when the point has no such closure.</summary>
-    public async Task<ClosureRow?> DeleteClosureAsync(string servicePointId, Guid id, CancellationToken ct)
+    // The closure removed (its days are what reopen), or null when the point has no such closure.
+    public async Task<ClosureRow?> DeleteAsync(string servicePointId, Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         var args = new { Id = id, ServicePointId = servicePointId };
-        var row = await c.QuerySingleOrDefaultAsync<ClosureRow>(new CommandDefinition(FindClosureSql, args, tx, cancellationToken: ct));
+        var row = await c.QuerySingleOrDefaultAsync<ClosureRow>(new CommandDefinition(FindSql, args, tx, cancellationToken: ct));
         if (row is null)
         {
             return null;
         }
 
-        await c.ExecuteAsync(new CommandDefinition(DeleteClosureSql, args, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(DeleteSql, args, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return row;
     }

@@ -1,17 +1,17 @@
 using Ajanvaraus.Api.Data;
-using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Providers;
 using Dapper;
 
-namespace Ajanvaraus.Api.Availability;
+namespace Ajanvaraus.Api.Experts;
 
-/// <summary>The provider an expert belongs to: what decides who may administer the expert.</summary>
+// The provider an expert belongs to: what decides who may administer the expert.
 internal sealed class ExpertAccess(Db db)
 {
     internal const string ProviderOfExpertSql = """
         SELECT ProviderId FROM Experts WHERE Id = @Id
         """;
 
-    /// <summary>The expert's provider, or null for an unknown expert.</summary>
+    // Null for an unknown expert.
     public async Task<string?> ProviderOfAsync(Guid expertId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -19,10 +19,8 @@ internal sealed class ExpertAccess(Db db)
     }
 }
 
-/// <summary>
-/// The gate of every /experts/{expertId}/… route: an unknown expert is 404 and another agency's expert 403 before
-/// any handler runs. Handlers read the expert's provider from <see cref="ProviderOf"/>.
-/// </summary>
+// The gate of every /experts/{expertId}/… route: an unknown expert is 404 and another agency's expert 403 before
+// any handler runs. Handlers read the expert's provider from ProviderOf.
 internal sealed class ExpertAccessFilter(ExpertAccess access) : IEndpointFilter
 {
     private const string ProviderItem = "Ajanvaraus.ExpertProvider";
@@ -40,7 +38,7 @@ internal sealed class ExpertAccessFilter(ExpertAccess access) : IEndpointFilter
             return TypedResults.NotFound();
         }
 
-        if (!http.User.MayAdminister(providerId))
+        if (!ProviderAccess.Administers(http.User, providerId))
         {
             return TypedResults.Forbid();
         }

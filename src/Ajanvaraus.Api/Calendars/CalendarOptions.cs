@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ajanvaraus.Api.Calendars;
+
+internal sealed class CalendarOptions
+{
+    public const string Section = "Calendars";
+
+    // RFC 5546 wants an ORGANIZER on every PUBLISH and CANCEL: an address replies can go to (or be dropped at).
+    // `{provider}` becomes the provider's id, so each agency can have its own no-reply address.
+    [Required, RegularExpression("^mailto:[^@\\s]+@[^@\\s]+$", ErrorMessage = "Use a mailto: address, e.g. mailto:no-reply@example.fi.")]
+    public string Organizer { get; set; } = "mailto:no-reply+{provider}@ajanvaraus.example";
+
+    // Read from Notifications:ManageUrlTemplate (the e-mails' link); `{id}`, `{reference}` and `{token}`. Empty: no link.
+    public string? ManageUrlTemplate { get; set; }
+
+    public string OrganizerOf(string providerId) => Organizer.Replace("{provider}", providerId, StringComparison.Ordinal);
+
+    // The token is only known when the booking is made, or when its holder presents it: the .ics is served only with the
+    // manage token, so its link repeats the token it was fetched with. Without a token, a `{token}` template gives no link.
+    public string? ManageUrl(Guid id, string reference, string? token)
+    {
+        var needsToken = ManageUrlTemplate?.Contains("{token}", StringComparison.Ordinal) == true;
+        if (string.IsNullOrWhiteSpace(ManageUrlTemplate) || (needsToken && token is null))
+        {
+            return null;
+        }
+
+        return ManageUrlTemplate
+            .Replace("{id}", id.ToString("D"), StringComparison.Ordinal)
+            .Replace("{reference}", Uri.EscapeDataString(reference), StringComparison.Ordinal)
+            .Replace("{token}", Uri.EscapeDataString(token ?? ""), StringComparison.Ordinal);
+    }
+}
+
+internal static class CalendarsExtensions
+{
+    public static IServiceCollection AddCalendars(this IServiceCollection services)
+    {
+        services.AddOptions<CalendarOptions>()
+            .BindConfiguration(CalendarOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ManageUrlTemplate ??= configuration["Notifications:ManageUrlTemplate"])
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+}
