@@ -48,8 +48,9 @@ internal static class HangfireExtensions
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         // 02:00 UTC is after midnight in Finland all year, so the new day joins the horizon early in the morning.
         jobs.AddOrUpdate<WindowMaterializer>(ExtendHorizonJob, materializer => materializer.ExtendAllAsync(CancellationToken.None), Cron.Daily(2));
-        // Also once now: an instance that was down at 02:00 (or keeps its queue in memory) never serves a short horizon.
-        jobs.Trigger(ExtendHorizonJob);
+        // Also once now, unless a full run already covers today's horizon: an instance that was down at 02:00 (or keeps
+        // its queue in memory) never serves a short horizon, and starting several instances does not rebuild everything.
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<WindowMaterializer>(materializer => materializer.ExtendIfStaleAsync(CancellationToken.None));
         return app;
     }
 }
