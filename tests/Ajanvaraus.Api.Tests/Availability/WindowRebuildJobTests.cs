@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Ajanvaraus.Api.Tests.Availability.AvailabilityRulesApiTests;
+
+namespace Ajanvaraus.Api.Tests.Availability;
+
+// Issue 17: one runner of the full rebuild across instances, and none at start-up when the horizon is current.
+public sealed class WindowRebuildJobTests
+{
+    private static async Task<AjanvarausApp> WorldAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+    {
+        var app = new AjanvarausApp(clock: clock);
+        var fixture = await AvailabilityFixture.SeedAsync(app);
+        await (await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule())).ReadJsonAsync(HttpStatusCode.Created);
+        return app;
+    }
+
+    // A second instance of the service on the first one's database file.
+    private static AjanvarausApp SecondInstance(AjanvarausApp first, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+    {
+        var second = new AjanvarausApp(settings: new Dictionary<string, string?> { ["Database:ConnectionString"] = first.Db.ConnectionString }, clock: clock);
+        _ = second.CreateClient();
+        return second;
+    }
+
+    private static WindowMaterializer Materializer(AjanvarausApp app) => app.Services.GetRequiredService<WindowMaterializer>();
+
+    [Fact]
+    public async Task OfTwoInstancesStartingTogetherOnlyOneRunsTheRebuild()
+    {
+        var clock = November23();
+        await using var first = await WorldAsync(clock);
+        await using var second = SecondInstance(first, clock);
+        var ct = TestContext.Current.CancellationToken;
+
+        var runs = await Task.WhenAll(Materializer(first).RunAsync(force: false, ct), Materializer(second).RunAsync(force: false, ct));
+
+        Assert.Single(runs, r => r > 0);
+        Assert.Single(runs, r => r is null or 0);
+        Assert.True(await AvailabilityFixture.WindowCountAsync(first) > 0);
+    }
+
+    [Fact]
+    public async Task WhileOneInstanceHoldsTheJobAnotherSkipsItAndRunsOnceItIsFree()
+    {
+        var clock = November23();
+        await using var first = await WorldAsync(clock);
+        await using var second = SecondInstance(first, clock);
+        var ct = TestContext.Current.CancellationToken;
+
+        var lease = await JobLease.TryAcquireAsync(first.Db, clock, WindowMaterializer.JobName, TimeSpan.FromMinutes(10), ct);
+        Assert.NotNull(lease);
+        Assert.Null(await Materializer(second).RunAsync(force: true, ct));
+        Assert.Equal(0, await Materializer(second).ExtendAllAsync(ct));
+
+        await lease.DisposeAsync();
+        Assert.True(await Materializer(second).RunAsync(force: true, ct) > 0);
+    }
+
+    [Fact]
+    public async Task ALeaseOfACrashedRunnerLapses()
+    {
+        var clock = November23();
+        await using var first = await WorldAsync(clock);
+        await using var second = SecondInstance(first, clock);
+        var ct = TestContext.Current.CancellationToken;
+        _ = await JobLease.TryAcquireAsync(first.Db, clock, WindowMaterializer.JobName, TimeSpan.FromMinutes(10), ct);
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.True(await Materializer(second).RunAsync(force: true, ct) > 0);
+    }
+
+    [Fact]
+    public async Task StartUpRebuildsNothingWhenTheHorizonIsCurrentAndEverythingOnANewDay()
+    {
+        var clock = November23();
+        await using var app = await WorldAsync(clock);
+        var ct = TestContext.Current.CancellationToken;
+        var materializer = Materializer(app);
+
+        var written = await materializer.ExtendIfStaleAsync(ct);
+        Assert.True(written > 0);
+        Assert.Equal(0, await materializer.ExtendIfStaleAsync(ct));
+        Assert.Equal(written, await materializer.ExtendAllAsync(ct));
+
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.True(await materializer.ExtendIfStaleAsync(ct) > 0);
+    }
+}
