@@ -81,7 +81,8 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
     public async Task<IReadOnlyList<OpeningHours>> PointHoursAsync(string servicePointId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<HoursRow>(new CommandDefinition(PointHoursSql, new { ServicePointId = servicePointId }, cancellationToken: ct));
+        var args = new { ServicePointId = servicePointId };
+        var rows = await c.QueryAsync<HoursRow>(new CommandDefinition(PointHoursSql, args, cancellationToken: ct));
         return rows.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList();
     }
 

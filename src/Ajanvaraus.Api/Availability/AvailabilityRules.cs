@@ -117,7 +117,8 @@ internal static class RuleValidation
     }
 
     // In person needs the point open: a rule whose in-person time never meets the opening hours is a mistake.
-    public static void AddOpeningHoursErrors(Dictionary<string, string[]> errors, AvailabilityRuleRequest body, IReadOnlyList<OpeningHours> hours)
+    public static void AddOpeningHoursErrors(
+        Dictionary<string, string[]> errors, AvailabilityRuleRequest body, IReadOnlyList<OpeningHours> hours)
     {
         var rule = AvailabilityRuleRow.From(Guid.Empty, Guid.Empty, body);
         if (OpeningHoursCut.EverOpen(rule, hours, LocalTime.Helsinki, out var weekdaysMeet))
@@ -132,7 +133,8 @@ internal static class RuleValidation
             return;
         }
 
-        string[] outside = ["startTime to endTime lies wholly outside the service point's opening hours, so the rule offers no in-person time."];
+        string[] outside =
+            ["startTime to endTime lies wholly outside the service point's opening hours, so the rule offers no in-person time."];
         errors["startTime"] = outside;
         errors["endTime"] = outside;
     }

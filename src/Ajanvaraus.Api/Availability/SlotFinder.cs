@@ -67,7 +67,8 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
     // Windows in start order, a batch at a time: after a batch, every slot before the next window's start is known
     // (a later window has no slot before its own start), so once enough wanted slots lie before it, the rest can wait.
     private async Task<List<Slot>> SlotsInBatchesAsync(
-        SlotQuery query, List<SlotWindow> windows, List<Guid> rooms, Func<Slot, bool> wanted, int enough, DateTimeOffset now, CancellationToken ct)
+        SlotQuery query, List<SlotWindow> windows, List<Guid> rooms, Func<Slot, bool> wanted, int enough, DateTimeOffset now,
+        CancellationToken ct)
     {
         var found = new HashSet<Slot>();
         var budget = 2 * enough;

@@ -39,20 +39,23 @@ internal sealed partial class WindowMaterializer
     // Only the points the range's rules name: zones, closures and opening hours.
     internal const string PointZonesSql = """
         SELECT Id, TimeZone FROM ServicePoints
-        WHERE Id IN (SELECT r.ServicePointId FROM AvailabilityRules r WHERE r.ExpertId >= @FirstExpertId AND r.ExpertId <= @LastExpertId)
+        WHERE Id IN (
+            SELECT r.ServicePointId FROM AvailabilityRules r WHERE r.ExpertId >= @FirstExpertId AND r.ExpertId <= @LastExpertId)
         """;
 
     internal const string ClosuresSql = """
         SELECT ServicePointId, FirstDay, LastDay
         FROM ServicePointClosures
         WHERE LastDay >= @FirstDay AND FirstDay <= @LastDay
-          AND ServicePointId IN (SELECT r.ServicePointId FROM AvailabilityRules r WHERE r.ExpertId >= @FirstExpertId AND r.ExpertId <= @LastExpertId)
+          AND ServicePointId IN (
+            SELECT r.ServicePointId FROM AvailabilityRules r WHERE r.ExpertId >= @FirstExpertId AND r.ExpertId <= @LastExpertId)
         """;
 
     internal const string OpeningHoursSql = """
         SELECT ServicePointId, Weekday, Opens, Closes
         FROM ServicePointOpeningHours
-        WHERE ServicePointId IN (SELECT r.ServicePointId FROM AvailabilityRules r WHERE r.ExpertId >= @FirstExpertId AND r.ExpertId <= @LastExpertId)
+        WHERE ServicePointId IN (
+            SELECT r.ServicePointId FROM AvailabilityRules r WHERE r.ExpertId >= @FirstExpertId AND r.ExpertId <= @LastExpertId)
         """;
 
     // SQL Server: a range seek on IX_AvailabilityWindows_Expert; a chunk's ~1,500 rows take key locks, not the table.
@@ -73,15 +76,18 @@ internal sealed partial class WindowMaterializer
     // the new rows only (the chunk's own range, already deleted in this transaction).
     internal static readonly DialectSql InsertWindowsSql = new(
         SqlServer: """
-            INSERT INTO dbo.AvailabilityWindows (RuleId, StartsAt, EndsAt, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone)
-            SELECT j.RuleId, j.StartsAt, j.EndsAt, j.ExpertId, j.ServicePointId, j.AllowsInPerson, j.AllowsRemoteAtPoint, j.AllowsVideo, j.AllowsPhone
+            INSERT INTO dbo.AvailabilityWindows
+                (RuleId, StartsAt, EndsAt, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone)
+            SELECT j.RuleId, j.StartsAt, j.EndsAt, j.ExpertId, j.ServicePointId,
+                   j.AllowsInPerson, j.AllowsRemoteAtPoint, j.AllowsVideo, j.AllowsPhone
             FROM OPENJSON(@Windows) WITH (
                 RuleId UNIQUEIDENTIFIER '$[0]', StartsAt DATETIMEOFFSET(0) '$[1]', EndsAt DATETIMEOFFSET(0) '$[2]',
                 ExpertId UNIQUEIDENTIFIER '$[3]', ServicePointId NVARCHAR(40) '$[4]', AllowsInPerson BIT '$[5]',
                 AllowsRemoteAtPoint BIT '$[6]', AllowsVideo BIT '$[7]', AllowsPhone BIT '$[8]') j
             """,
         Sqlite: """
-            INSERT INTO AvailabilityWindows (RuleId, StartsAt, EndsAt, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone)
+            INSERT INTO AvailabilityWindows
+                (RuleId, StartsAt, EndsAt, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone)
             SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
                    json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'),
                    json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]'), json_extract(j.value, '$[8]')

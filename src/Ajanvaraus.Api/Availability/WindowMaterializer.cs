@@ -12,7 +12,8 @@ namespace Ajanvaraus.Api.Availability;
 // change rebuilds its expert's windows in the change's own transaction; a daily job moves the horizon on. Only
 // windows are written: bookings and booked units are never touched (a booking left outside every window is a
 // conflict for the agency to resolve).
-internal sealed partial class WindowMaterializer(Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, ILogger<WindowMaterializer> logger)
+internal sealed partial class WindowMaterializer(
+    Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, ILogger<WindowMaterializer> logger)
 {
     // Experts rebuilt per transaction by the full run: a chunk's locks are held for milliseconds, so bookings of those
     // experts (whose foreign-key checks wait on the expert rows) barely notice, and its rows stay under SQL Server's
@@ -103,7 +104,8 @@ internal sealed partial class WindowMaterializer(Db db, TimeProvider clock, IOpt
             await using (var c = await db.OpenAsync(ct))
             {
                 await using var tx = await db.BeginWriteAsync(c, ct);
-                await c.ExecuteAsync(new CommandDefinition(DeleteHistorySql, new { FirstExpertId = chunk[0], LastExpertId = chunk[^1], horizon.Start }, tx, cancellationToken: ct));
+                var history = new { FirstExpertId = chunk[0], LastExpertId = chunk[^1], horizon.Start };
+                await c.ExecuteAsync(new CommandDefinition(DeleteHistorySql, history, tx, cancellationToken: ct));
                 written += await RebuildAsync(chunk[0], chunk[^1], horizon, c, tx, ct);
                 await tx.CommitAsync(ct);
             }
@@ -118,7 +120,8 @@ internal sealed partial class WindowMaterializer(Db db, TimeProvider clock, IOpt
         return written;
     }
 
-    private async Task<int> RebuildAsync(Guid firstExpertId, Guid lastExpertId, Horizon horizon, DbConnection c, DbTransaction tx, CancellationToken ct)
+    private async Task<int> RebuildAsync(
+        Guid firstExpertId, Guid lastExpertId, Horizon horizon, DbConnection c, DbTransaction tx, CancellationToken ct)
     {
         var range = new { FirstExpertId = firstExpertId, LastExpertId = lastExpertId, horizon.FirstDay, horizon.LastDay, horizon.Start, horizon.End };
         await c.ExecuteAsync(new CommandDefinition(LockExpertsSql, range, tx, cancellationToken: ct));
@@ -126,7 +129,8 @@ internal sealed partial class WindowMaterializer(Db db, TimeProvider clock, IOpt
         var rules = (await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(RulesSql, range, tx, cancellationToken: ct))).AsList();
         var absences = (await c.QueryAsync<AbsenceSpan>(new CommandDefinition(AbsencesSql, range, tx, cancellationToken: ct)))
             .ToLookup(a => a.ExpertId, a => new TimeInterval(a.StartsAt, a.EndsAt));
-        var zones = (await c.QueryAsync<(string Id, string TimeZone)>(new CommandDefinition(PointZonesSql, range, tx, cancellationToken: ct)))
+        var zones = (await c.QueryAsync<(string Id, string TimeZone)>(
+                new CommandDefinition(PointZonesSql, range, tx, cancellationToken: ct)))
             .ToDictionary(p => p.Id, p => p.TimeZone);
         var closures = (await c.QueryAsync<ClosureSpan>(new CommandDefinition(ClosuresSql, range, tx, cancellationToken: ct)))
             .ToLookup(x => x.ServicePointId, x => new DayRange(x.FirstDay, x.LastDay));
@@ -139,7 +143,8 @@ internal sealed partial class WindowMaterializer(Db db, TimeProvider clock, IOpt
         {
             var zone = rule.TimeZoneFrom(zones);
             IReadOnlyList<DayRange> closed = rule.ServicePointId is null ? [] : closures[rule.ServicePointId].ToList();
-            var expanded = WindowExpander.Expand(rule, zone, horizon.FirstDay, horizon.LastDay, holidays, closed, absences[rule.ExpertId].ToList());
+            var away = absences[rule.ExpertId].ToList();
+            var expanded = WindowExpander.Expand(rule, zone, horizon.FirstDay, horizon.LastDay, holidays, closed, away);
             foreach (var window in expanded.Where(w => w.Start >= horizon.Start))
             {
                 windows.AddRange(Rows(rule, window, zone, rule.ServicePointId is null ? [] : hours[rule.ServicePointId].ToList()));
@@ -152,12 +157,15 @@ internal sealed partial class WindowMaterializer(Db db, TimeProvider clock, IOpt
             return 0;
         }
 
-        var json = db.Dialect == Dialect.SqlServer ? WindowsJson(windows, w => w.ToString("O")) : WindowsJson(windows, DapperTypeHandlers.ToSqliteText);
+        var json = db.Dialect == Dialect.SqlServer
+            ? WindowsJson(windows, w => w.ToString("O", CultureInfo.InvariantCulture))
+            : WindowsJson(windows, DapperTypeHandlers.ToSqliteText);
         await c.ExecuteAsync(new CommandDefinition(db.Sql(InsertWindowsSql), new { Windows = json }, tx, cancellationToken: ct));
         return windows.Count;
     }
 
-    private static IEnumerable<AvailabilityWindowRow> Rows(AvailabilityRuleRow rule, TimeInterval window, string zone, IReadOnlyList<OpeningHours> hours)
+    private static IEnumerable<AvailabilityWindowRow> Rows(
+        AvailabilityRuleRow rule, TimeInterval window, string zone, IReadOnlyList<OpeningHours> hours)
     {
         if (!rule.AllowsInPerson)
         {
@@ -170,13 +178,15 @@ internal sealed partial class WindowMaterializer(Db db, TimeProvider clock, IOpt
     }
 
     private static AvailabilityWindowRow Row(AvailabilityRuleRow rule, TimeInterval span, bool inPerson) =>
-        new(rule.Id, span.Start, span.End, rule.ExpertId, rule.ServicePointId, inPerson, rule.AllowsRemoteAtPoint, rule.AllowsVideo, rule.AllowsPhone);
+        new(rule.Id, span.Start, span.End, rule.ExpertId, rule.ServicePointId,
+            inPerson, rule.AllowsRemoteAtPoint, rule.AllowsVideo, rule.AllowsPhone);
 
     // One JSON array of rows for the set-based insert, instants in the text the engine reads back.
     private static string WindowsJson(List<AvailabilityWindowRow> windows, Func<DateTimeOffset, string> instant) =>
         JsonSerializer.Serialize(windows.Select(w => new object?[]
         {
-            w.RuleId.ToString("D"), instant(w.StartsAt.ToUniversalTime()), instant(w.EndsAt.ToUniversalTime()), w.ExpertId.ToString("D"), w.ServicePointId,
+            w.RuleId.ToString("D"), instant(w.StartsAt.ToUniversalTime()), instant(w.EndsAt.ToUniversalTime()),
+            w.ExpertId.ToString("D"), w.ServicePointId,
             w.AllowsInPerson ? 1 : 0, w.AllowsRemoteAtPoint ? 1 : 0, w.AllowsVideo ? 1 : 0, w.AllowsPhone ? 1 : 0,
         }));
 

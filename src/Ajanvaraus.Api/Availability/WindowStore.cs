@@ -21,48 +21,56 @@ internal sealed class WindowStore(Db db)
     internal static readonly DialectSql ConflictsSql = new(
         SqlServer: """
             SELECT TOP (@Take) b.Id, b.Reference, b.ExpertId, b.ServiceId, b.StartsAt, b.EndsAt, b.Channel, b.ServicePointId, p.TimeZone,
-                   CASE WHEN NOT EXISTS (SELECT 1 FROM dbo.AvailabilityWindows w
-                WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
-                  AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
-                    OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
-                    OR (b.Channel = 'video' AND w.AllowsVideo = 1)
-                    OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
+                CASE WHEN NOT EXISTS (
+                    SELECT 1 FROM dbo.AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
             FROM dbo.Bookings b
             LEFT JOIN dbo.ServicePoints p ON p.Id = b.ServicePointId
             WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now
               AND (@AfterStartsAt IS NULL OR b.StartsAt > @AfterStartsAt OR (b.StartsAt = @AfterStartsAt AND b.Id > @AfterId))
-              AND (NOT EXISTS (SELECT 1 FROM dbo.AvailabilityWindows w
-                WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
-                  AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
-                    OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
-                    OR (b.Channel = 'video' AND w.AllowsVideo = 1)
-                    OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
+              AND (NOT EXISTS (
+                    SELECT 1 FROM dbo.AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
                 OR (b.Channel = 'remote_at_point' AND EXISTS (
                     SELECT 1 FROM dbo.ServicePointClosures c
-                    WHERE c.ServicePointId = b.ServicePointId AND c.FirstDay <= DATEADD(day, 1, CAST(b.StartsAt AS DATE)) AND c.LastDay >= DATEADD(day, -1, CAST(b.StartsAt AS DATE)))))
+                    WHERE c.ServicePointId = b.ServicePointId
+                      AND c.FirstDay <= DATEADD(day, 1, CAST(b.StartsAt AS DATE))
+                      AND c.LastDay >= DATEADD(day, -1, CAST(b.StartsAt AS DATE)))))
             ORDER BY b.StartsAt, b.Id
             """,
         Sqlite: """
             SELECT b.Id, b.Reference, b.ExpertId, b.ServiceId, b.StartsAt, b.EndsAt, b.Channel, b.ServicePointId, p.TimeZone,
-                   CASE WHEN NOT EXISTS (SELECT 1 FROM AvailabilityWindows w
-                WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
-                  AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
-                    OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
-                    OR (b.Channel = 'video' AND w.AllowsVideo = 1)
-                    OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
+                CASE WHEN NOT EXISTS (
+                    SELECT 1 FROM AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
             FROM Bookings b
             LEFT JOIN ServicePoints p ON p.Id = b.ServicePointId
             WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now
               AND (@AfterStartsAt IS NULL OR b.StartsAt > @AfterStartsAt OR (b.StartsAt = @AfterStartsAt AND b.Id > @AfterId))
-              AND (NOT EXISTS (SELECT 1 FROM AvailabilityWindows w
-                WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
-                  AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
-                    OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
-                    OR (b.Channel = 'video' AND w.AllowsVideo = 1)
-                    OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
+              AND (NOT EXISTS (
+                    SELECT 1 FROM AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
                 OR (b.Channel = 'remote_at_point' AND EXISTS (
                     SELECT 1 FROM ServicePointClosures c
-                    WHERE c.ServicePointId = b.ServicePointId AND c.FirstDay <= date(substr(b.StartsAt, 1, 10), '+1 day') AND c.LastDay >= date(substr(b.StartsAt, 1, 10), '-1 day'))))
+                    WHERE c.ServicePointId = b.ServicePointId
+                      AND c.FirstDay <= date(substr(b.StartsAt, 1, 10), '+1 day')
+                      AND c.LastDay >= date(substr(b.StartsAt, 1, 10), '-1 day'))))
             ORDER BY b.StartsAt, b.Id
             LIMIT @Take
             """);
@@ -87,7 +95,8 @@ internal sealed class WindowStore(Db db)
         while (true)
         {
             var parameters = new { ProviderId = providerId, Now = now, AfterStartsAt = after?.StartsAt, AfterId = after?.Id, Take = take };
-            var rows = (await c.QueryAsync<ConflictRow>(new CommandDefinition(db.Sql(ConflictsSql), parameters, cancellationToken: ct))).AsList();
+            var command = new CommandDefinition(db.Sql(ConflictsSql), parameters, cancellationToken: ct);
+            var rows = (await c.QueryAsync<ConflictRow>(command)).AsList();
             foreach (var row in rows)
             {
                 if (row.Why == "uncovered" || await ClosedOnAsync(c, row, ct))

@@ -50,7 +50,8 @@ internal static class HangfireExtensions
         jobs.AddOrUpdate<WindowMaterializer>(ExtendHorizonJob, materializer => materializer.ExtendAllAsync(CancellationToken.None), Cron.Daily(2));
         // Also once now, unless a full run already covers today's horizon: an instance that was down at 02:00 (or keeps
         // its queue in memory) never serves a short horizon, and starting several instances does not rebuild everything.
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<WindowMaterializer>(materializer => materializer.ExtendIfStaleAsync(CancellationToken.None));
+        app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<WindowMaterializer>(materializer => materializer.ExtendIfStaleAsync(CancellationToken.None));
         return app;
     }
 }
