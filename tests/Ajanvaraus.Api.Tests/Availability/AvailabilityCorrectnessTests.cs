@@ -29,7 +29,8 @@ public sealed class AvailabilityCorrectnessTests
         return id;
     }
 
-    internal static object Rule(string start, string end, string[] channels, string? point = "mikkeli", string days = "MO,TU,WE,TH,FR") => new
+    internal static object Rule(
+        string start, string end, string[] channels, string? point = "mikkeli", string days = "MO,TU,WE,TH,FR") => new
     {
         servicePointId = point,
         channels,
@@ -40,11 +41,20 @@ public sealed class AvailabilityCorrectnessTests
     };
 
     internal static async Task<List<string?>> StartsAsync(BookingWorld world, Guid expert, string query) =>
-        (await (await world.App.CreateClient().GetAsync($"/api/v1/availability?service={world.ServiceId}&{query}")).ReadJsonAsync(HttpStatusCode.OK))
+        (await (await world.App.CreateClient().GetAsync($"/api/v1/availability?service={world.ServiceId}&{query}"))
+                .ReadJsonAsync(HttpStatusCode.OK))
             .GetProperty("items").EnumerateArray()
             .Where(s => s.GetProperty("expertId").GetGuid() == expert)
             .Select(s => s.GetProperty("start").GetString())
             .ToList();
+
+    private static async Task CloseAsync(BookingWorld world, string day) =>
+        await (await world.App.Operator().PostAsJsonAsync("/api/v1/service-points/mikkeli/closures", new { firstDay = day, lastDay = day }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+
+    private static async Task<List<JsonElement>> ConflictsAsync(HttpClient kela) =>
+        (await (await kela.GetAsync("/api/v1/providers/kela/conflicts")).ReadJsonAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().ToList();
 
     [Fact]
     public async Task BackToBackRulesOfferATimeAcrossTheirBoundaryAndBookIt()
@@ -83,8 +93,7 @@ public sealed class AvailabilityCorrectnessTests
         var remote = $"servicePoint=mikkeli&channel=remote_at_point&{Tuesday}";
         Assert.NotEmpty(await StartsAsync(world, expert, remote));
 
-        await (await world.App.Operator().PostAsJsonAsync("/api/v1/service-points/mikkeli/closures", new { firstDay = "2026-11-24", lastDay = "2026-11-24" }))
-            .ReadJsonAsync(HttpStatusCode.Created);
+        await CloseAsync(world, "2026-11-24");
 
         Assert.Empty(await StartsAsync(world, expert, remote));
         Assert.NotEmpty(await StartsAsync(world, expert, "servicePoint=mikkeli&channel=remote_at_point&from=2026-11-25&to=2026-11-25"));
@@ -101,13 +110,11 @@ public sealed class AvailabilityCorrectnessTests
         var booked = await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(9).AddDays(1), "remote_at_point", expert));
         await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(11), "remote_at_point", expert));
         var kela = world.App.AgencyAdmin("kela");
-        Assert.Empty((await (await kela.GetAsync("/api/v1/providers/kela/conflicts")).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        Assert.Empty(await ConflictsAsync(kela));
 
-        await (await world.App.Operator().PostAsJsonAsync("/api/v1/service-points/mikkeli/closures", new { firstDay = "2026-11-25", lastDay = "2026-11-25" }))
-            .ReadJsonAsync(HttpStatusCode.Created);
+        await CloseAsync(world, "2026-11-25");
 
-        var conflicts = (await (await kela.GetAsync("/api/v1/providers/kela/conflicts")).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("items");
-        var conflict = Assert.Single(conflicts.EnumerateArray());
+        var conflict = Assert.Single(await ConflictsAsync(kela));
         Assert.Equal(booked.GetProperty("id").GetGuid(), conflict.GetProperty("bookingId").GetGuid());
     }
 }

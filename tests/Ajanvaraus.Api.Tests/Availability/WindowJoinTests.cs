@@ -13,7 +13,8 @@ public sealed class WindowJoinTests
     // The minutes each (place, channel) covers: what joining must keep exactly.
     private static HashSet<(string?, Channel, int)> Covered(IEnumerable<SlotWindow> windows) =>
         windows.SelectMany(w => w.Channels.ToList().SelectMany(c =>
-            Enumerable.Range((int)(w.StartsAt - Day).TotalMinutes, (int)(w.EndsAt - w.StartsAt).TotalMinutes).Select(m => (w.ServicePointId, c, m)))).ToHashSet();
+            Enumerable.Range((int)(w.StartsAt - Day).TotalMinutes, (int)(w.EndsAt - w.StartsAt).TotalMinutes)
+                .Select(m => (w.ServicePointId, c, m)))).ToHashSet();
 
     [Fact]
     public void AdjacentWindowsOfOneChannelBecomeOne()

@@ -4,6 +4,7 @@ using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Ajanvaraus.Api.Tests.Availability.AvailabilityRulesApiTests;
 
 namespace Ajanvaraus.Api.Tests.Availability;
@@ -11,29 +12,31 @@ namespace Ajanvaraus.Api.Tests.Availability;
 // Issue 17: one runner of the full rebuild across instances, and none at start-up when the horizon is current.
 public sealed class WindowRebuildJobTests
 {
-    private static async Task<AjanvarausApp> WorldAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+    private static async Task<AjanvarausApp> WorldAsync(FakeTimeProvider clock, Engine engine = Engine.Sqlite)
     {
-        var app = new AjanvarausApp(clock: clock);
+        var app = new AjanvarausApp(engine, clock: clock);
         var fixture = await AvailabilityFixture.SeedAsync(app);
         await (await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule())).ReadJsonAsync(HttpStatusCode.Created);
         return app;
     }
 
-    // A second instance of the service on the first one's database file.
-    private static AjanvarausApp SecondInstance(AjanvarausApp first, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+    // A second instance of the service on the first one's database (file, or SQL Server database).
+    private static AjanvarausApp SecondInstance(AjanvarausApp first, FakeTimeProvider clock)
     {
-        var second = new AjanvarausApp(settings: new Dictionary<string, string?> { ["Database:ConnectionString"] = first.Db.ConnectionString }, clock: clock);
+        var settings = new Dictionary<string, string?> { ["Database:ConnectionString"] = first.Db.ConnectionString };
+        var second = new AjanvarausApp(first.Engine, settings, clock);
         _ = second.CreateClient();
         return second;
     }
 
     private static WindowMaterializer Materializer(AjanvarausApp app) => app.Services.GetRequiredService<WindowMaterializer>();
 
-    [Fact]
-    public async Task OfTwoInstancesStartingTogetherOnlyOneRunsTheRebuild()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task OfTwoInstancesStartingTogetherOnlyOneRunsTheRebuild(Engine engine)
     {
         var clock = November23();
-        await using var first = await WorldAsync(clock);
+        await using var first = await WorldAsync(clock, engine);
         await using var second = SecondInstance(first, clock);
         var ct = TestContext.Current.CancellationToken;
 
@@ -44,11 +47,12 @@ public sealed class WindowRebuildJobTests
         Assert.True(await AvailabilityFixture.WindowCountAsync(first) > 0);
     }
 
-    [Fact]
-    public async Task WhileOneInstanceHoldsTheJobAnotherSkipsItAndRunsOnceItIsFree()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task WhileOneInstanceHoldsTheJobAnotherSkipsItAndRunsOnceItIsFree(Engine engine)
     {
         var clock = November23();
-        await using var first = await WorldAsync(clock);
+        await using var first = await WorldAsync(clock, engine);
         await using var second = SecondInstance(first, clock);
         var ct = TestContext.Current.CancellationToken;
 
