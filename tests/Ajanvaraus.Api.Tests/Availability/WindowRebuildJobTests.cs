@@ -96,3 +96,39 @@ public sealed class WindowRebuildJobTests
         Assert.True(await materializer.ExtendIfStaleAsync(ct) > 0);
     }
 }
+
+// Issue 17 item 8: the chunk's deletes go through the expert index (EndsAt alone had none: the table was scanned).
+public sealed class WindowRebuildQueryPlanTests
+{
+    [Theory]
+    [InlineData(nameof(WindowMaterializer.DeleteHistorySql), WindowMaterializer.DeleteHistorySql)]
+    [InlineData(nameof(WindowMaterializer.DeleteWindowsSql), WindowMaterializer.DeleteWindowsSql)]
+    public async Task DeletingAChunksWindowsSeeksTheExpertIndex(string name, string sql)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new AjanvarausApp();
+        _ = app.CreateClient();
+        await using var c = await app.Db.OpenAsync(ct);
+        await using var command = c.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var parameter in new[] { "@FirstExpertId", "@LastExpertId", "@Start" })
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = parameter;
+            p.Value = "x";
+            command.Parameters.Add(p);
+        }
+
+        var details = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                details.Add(reader.GetString(reader.GetOrdinal("detail")));
+            }
+        }
+
+        var plan = string.Join(" | ", details);
+        Assert.True(plan.Contains("SEARCH AvailabilityWindows USING INDEX IX_AvailabilityWindows_Expert", StringComparison.Ordinal), $"{name}: {plan}");
+    }
+}
