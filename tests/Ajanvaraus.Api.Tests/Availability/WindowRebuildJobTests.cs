@@ -129,6 +129,8 @@ public sealed class WindowRebuildQueryPlanTests
         }
 
         var plan = string.Join(" | ", details);
-        Assert.True(plan.Contains("SEARCH AvailabilityWindows USING INDEX IX_AvailabilityWindows_Expert", StringComparison.Ordinal), $"{name}: {plan}");
+        // A seek ("SEARCH ... (ExpertId>? AND ExpertId<?)"), not "SCAN AvailabilityWindows".
+        Assert.True(plan.Contains("SEARCH AvailabilityWindows", StringComparison.Ordinal)
+            && plan.Contains("IX_AvailabilityWindows_Expert (ExpertId>?", StringComparison.Ordinal), $"{name}: {plan}");
     }
 }
