@@ -39,10 +39,11 @@ internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer
         return rows.AsList();
     }
 
+    // As with rules: the expert row first (SQL Server: its X key lock until commit), then absences and windows.
     public async Task InsertAsync(AbsenceRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
         var parameters = new { row.Id, row.ExpertId, row.StartsAt, row.EndsAt, row.Reason, Now = clock.GetUtcNow() };
         await c.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
@@ -54,7 +55,7 @@ internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer
     public async Task<bool> DeleteAsync(Guid expertId, Guid absenceId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
         if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = absenceId, ExpertId = expertId }, tx, cancellationToken: ct)) != 1)
         {

@@ -36,6 +36,10 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         SELECT COUNT(*) FROM ServicePointProviders WHERE ServicePointId = @ServicePointId AND ProviderId = @ProviderId
         """;
 
+    internal const string PointHoursSql = """
+        SELECT Weekday, Opens, Closes FROM ServicePointOpeningHours WHERE ServicePointId = @ServicePointId
+        """;
+
     internal const string InsertSql = """
         INSERT INTO AvailabilityRules (Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
                                        StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil, CreatedAt, UpdatedAt)
@@ -76,10 +80,20 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         return count > 0;
     }
 
+    public async Task<IReadOnlyList<OpeningHours>> PointHoursAsync(string servicePointId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new { ServicePointId = servicePointId };
+        var rows = await c.QueryAsync<HoursRow>(new CommandDefinition(PointHoursSql, args, cancellationToken: ct));
+        return rows.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList();
+    }
+
+    // Writes lock the expert row first, then rules, then windows: the order the rebuild job's chunks take too, so on
+    // SQL Server a rule change and the job queue on the expert's key lock instead of deadlocking.
     public async Task InsertAsync(AvailabilityRuleRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
         await c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(row), tx, cancellationToken: ct));
         await materializer.RebuildExpertAsync(row.ExpertId, c, tx, ct);
@@ -90,7 +104,7 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
     public async Task<bool> UpdateAsync(AvailabilityRuleRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
         if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(row), tx, cancellationToken: ct)) != 1)
         {
@@ -106,7 +120,7 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
     public async Task<bool> DeleteAsync(Guid expertId, Guid ruleId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
         if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = ruleId, ExpertId = expertId }, tx, cancellationToken: ct)) != 1)
         {
@@ -115,6 +129,13 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
 
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    private sealed record HoursRow
+    {
+        public int Weekday { get; init; }
+        public TimeOnly Opens { get; init; }
+        public TimeOnly Closes { get; init; }
     }
 
     private object Parameters(AvailabilityRuleRow row) => new

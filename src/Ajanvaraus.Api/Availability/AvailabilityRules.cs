@@ -116,6 +116,29 @@ internal static class RuleValidation
         return errors;
     }
 
+    // In person needs the point open: a rule whose in-person time never meets the opening hours is a mistake.
+    public static void AddOpeningHoursErrors(
+        Dictionary<string, string[]> errors, AvailabilityRuleRequest body, IReadOnlyList<OpeningHours> hours)
+    {
+        var rule = AvailabilityRuleRow.From(Guid.Empty, Guid.Empty, body);
+        if (OpeningHoursCut.EverOpen(rule, hours, LocalTime.Helsinki, out var weekdaysMeet))
+        {
+            return;
+        }
+
+        if (!weekdaysMeet)
+        {
+            errors[body.Recurrence is null ? "validFrom" : "recurrence"] =
+                ["The service point is not open on any day this rule gives, so it can offer no in-person time."];
+            return;
+        }
+
+        string[] outside =
+            ["startTime to endTime lies wholly outside the service point's opening hours, so the rule offers no in-person time."];
+        errors["startTime"] = outside;
+        errors["endTime"] = outside;
+    }
+
     // A rule that can never give a window is a mistake (e.g. 30 February, or COUNT/UNTIL ending before validFrom).
     private static bool GivesADay(AvailabilityRuleRequest body)
     {

@@ -35,15 +35,21 @@ internal static class AvailabilityRulesApi
                 The expert is available from startTime to endTime (HH:mm, 5-minute steps, local time of the service point;
                 Europe/Helsinki for a remote rule without servicePointId) on every day the RFC 5545 RRULE in `recurrence`
                 gives from validFrom (to validUntil), or once on validFrom without a recurrence. Finnish public holidays,
-                point closures and the expert's absences are taken out. The windows change at once; existing bookings are
-                never changed, but one no longer covered shows in the provider's conflicts.
+                point closures and the expert's absences are taken out, and in person only within the point's opening hours
+                (the rule's other channels keep its whole time). A rule with in_person whose times lie wholly outside the
+                point's opening hours on every day it gives is refused with 400: `recurrence` (or `validFrom` for a one-off)
+                when the point never opens on its days, otherwise `startTime` and `endTime`. The windows change at once;
+                existing bookings are never changed, but one no longer covered shows in the provider's conflicts.
                 """)
             .WithExamples(request: Example.Request, response: Example.Response);
 
         group.MapPut("/{ruleId:guid}", UpdateAsync)
             .WithName("UpdateAvailabilityRule")
             .WithSummary("Replace an availability rule")
-            .WithDescription("Takes effect at once for the windows; bookings are not changed (see the provider's conflicts).")
+            .WithDescription("""
+                Takes effect at once for the windows; bookings are not changed (see the provider's conflicts). Validated as
+                when adding a rule, opening hours included.
+                """)
             .WithExamples(request: Example.Request, response: Example.Response);
 
         group.MapDelete("/{ruleId:guid}", DeleteAsync)
@@ -147,6 +153,11 @@ internal static class AvailabilityRulesApi
         if (body.ServicePointId is { } pointId && !await store.ProviderServesPointAsync(providerId, pointId, ct))
         {
             errors["servicePointId"] = [$"No service point '{pointId}' at which provider '{providerId}' serves."];
+        }
+
+        if (errors.Count == 0 && body.ServicePointId is { } point && body.Channels.Contains(Channel.InPerson))
+        {
+            RuleValidation.AddOpeningHoursErrors(errors, body, await store.PointHoursAsync(point, ct));
         }
 
         return errors;

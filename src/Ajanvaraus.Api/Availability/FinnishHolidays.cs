@@ -5,10 +5,9 @@ namespace Ajanvaraus.Api.Availability;
 /// <summary>A day on which Finnish public offices are closed.</summary>
 internal sealed record Holiday(DateOnly Date, string NameFi, string NameEn);
 
-/// <summary>
-/// Finnish public holidays, plus Midsummer Eve and Christmas Eve (by custom and collective agreements
-/// offices are closed then too). Computed, since no holiday package is served to us.
-/// </summary>
+// The church holidays and civic days off of Finnish law (kirkkolaki 1054/1993 ch. 1 §3, laki vapunpäivän ja
+// itsenäisyyspäivän viettämisestä), plus Midsummer Eve and Christmas Eve, on which offices close by custom and
+// collective agreement. Computed, since no holiday package is served to us.
 internal static class FinnishHolidays
 {
     private static readonly ConcurrentDictionary<int, IReadOnlyList<Holiday>> Years = new();
@@ -61,6 +60,7 @@ internal static class FinnishHolidays
             new(easter.AddDays(1), "2. pääsiäispäivä", "Easter Monday"),
             new(new DateOnly(year, 5, 1), "Vappu", "May Day"),
             new(easter.AddDays(39), "Helatorstai", "Ascension Day"),
+            new(easter.AddDays(49), "Helluntaipäivä", "Pentecost"),
             new(First(DayOfWeek.Friday, new DateOnly(year, 6, 19)), "Juhannusaatto", "Midsummer Eve"),
             new(First(DayOfWeek.Saturday, new DateOnly(year, 6, 20)), "Juhannuspäivä", "Midsummer Day"),
             new(First(DayOfWeek.Saturday, new DateOnly(year, 10, 31)), "Pyhäinpäivä", "All Saints' Day"),

@@ -8,8 +8,10 @@ internal sealed record SlotWindow(
     public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 }
 
-/// <summary>A point where remote_at_point slots may be offered: its opening hours and video rooms.</summary>
-internal sealed record RoomPoint(string ServicePointId, string TimeZone, IReadOnlyList<OpeningHours> OpeningHours, IReadOnlyList<Guid> VideoRoomIds);
+// A point where remote_at_point slots may be offered: its opening hours, closures (local days) and video rooms.
+internal sealed record RoomPoint(
+    string ServicePointId, string TimeZone, IReadOnlyList<OpeningHours> OpeningHours, IReadOnlyList<Guid> VideoRoomIds,
+    IReadOnlyList<DayRange>? Closures = null);
 
 internal sealed record OpeningHours(int Weekday, TimeOnly Opens, TimeOnly Closes);
 
@@ -40,7 +42,7 @@ internal static class SlotCalculator
         var duration = TimeSpan.FromMinutes(query.DurationMinutes);
         var step = TimeSpan.FromMinutes(StepMinutes(query.DurationMinutes));
         var slots = new HashSet<Slot>();
-        foreach (var window in windows)
+        foreach (var window in WindowJoin.Join(windows))
         {
             // Windows cut by an absence may start off the unit grid; slots never do.
             var origin = CeilingToUnit(window.StartsAt);
@@ -99,12 +101,19 @@ internal static class SlotCalculator
         return true;
     }
 
-    /// <summary>Video rooms are available in the point's opening hours (local time; a slot must fit one day's hours).</summary>
+    // Video rooms are available in the point's opening hours (local time; a slot must fit one day's hours), and
+    // not on its closed days: a closure closes the point for every channel that needs it.
     public static bool IsOpen(RoomPoint point, DateTimeOffset start, DateTimeOffset end)
     {
         var localStart = LocalTime.InZone(start, point.TimeZone);
         var localEnd = LocalTime.InZone(end, point.TimeZone);
         if (localStart.Date != localEnd.Date && localEnd.TimeOfDay != TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        var day = DateOnly.FromDateTime(localStart.DateTime);
+        if (point.Closures is { } closures && closures.Any(c => c.Contains(day)))
         {
             return false;
         }

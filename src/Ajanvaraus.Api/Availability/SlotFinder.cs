@@ -14,7 +14,7 @@ internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary
 /// Loads exactly the windows, rooms and taken units a question needs and lets SlotCalculator answer it:
 /// search lists slots; booking and rescheduling check that the asked slot is one of them.
 /// </summary>
-internal sealed class SlotFinder(SlotStore store, ServicePointStore points, TimeProvider clock)
+internal sealed class SlotFinder(SlotStore store, ServicePointStore points, ClosureStore closureStore, TimeProvider clock)
 {
     /// <summary>
     /// The slots a page needs: those <paramref name="wanted"/> accepts, in start order, until <paramref name="enough"/> of
@@ -54,8 +54,10 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
             }
         }
 
+        // Joined before batching, so a stretch that crosses from one window into the next is never split by a batch.
         var query = new SlotQuery(service.DurationMinutes, channels, notBefore, notAfter, points.Select(p => p.Id).ToHashSet(), roomPoints);
-        var slots = await SlotsInBatchesAsync(query, windows.OrderBy(w => w.StartsAt).ToList(), roomPoints.SelectMany(p => p.VideoRoomIds).ToList(), wanted, enough, now, ct);
+        var joined = WindowJoin.Join(windows.Select(w => w.Window));
+        var slots = await SlotsInBatchesAsync(query, joined, roomPoints.SelectMany(p => p.VideoRoomIds).ToList(), wanted, enough, now, ct);
         return new SlotResult(
             slots,
             windows.DistinctBy(w => w.ExpertId).ToDictionary(w => w.ExpertId, w => w.DisplayName),
@@ -65,7 +67,8 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
     // Windows in start order, a batch at a time: after a batch, every slot before the next window's start is known
     // (a later window has no slot before its own start), so once enough wanted slots lie before it, the rest can wait.
     private async Task<List<Slot>> SlotsInBatchesAsync(
-        SlotQuery query, List<NamedSlotWindow> windows, List<Guid> rooms, Func<Slot, bool> wanted, int enough, DateTimeOffset now, CancellationToken ct)
+        SlotQuery query, List<SlotWindow> windows, List<Guid> rooms, Func<Slot, bool> wanted, int enough, DateTimeOffset now,
+        CancellationToken ct)
     {
         var found = new HashSet<Slot>();
         var budget = 2 * enough;
@@ -81,7 +84,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
             var unitsTo = batch.Max(w => w.EndsAt) < query.NotAfter.AddMinutes(query.DurationMinutes) ? batch.Max(w => w.EndsAt) : query.NotAfter.AddMinutes(query.DurationMinutes);
             var resources = batch.Select(w => w.ExpertId).Concat(rooms).ToHashSet();
             var taken = await store.TakenUnitsAsync(resources, Max(query.NotBefore, batch[0].StartsAt), unitsTo, now, ct);
-            found.UnionWith(SlotCalculator.Calculate(query, batch.Select(w => w.Window), taken).Where(wanted));
+            found.UnionWith(SlotCalculator.Calculate(query, batch, taken).Where(wanted));
 
             first = last;
             var settledBefore = first < windows.Count ? windows[first].StartsAt : DateTimeOffset.MaxValue;
@@ -97,12 +100,12 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
     }
 
     // At most how many slots a window can give: its starts on the step times the channels asked.
-    private static int Candidates(SlotQuery query, NamedSlotWindow window)
+    private static int Candidates(SlotQuery query, SlotWindow window)
     {
         var start = Max(window.StartsAt, query.NotBefore);
         var end = window.EndsAt < query.NotAfter.AddMinutes(query.DurationMinutes) ? window.EndsAt : query.NotAfter.AddMinutes(query.DurationMinutes);
         var starts = (int)Math.Max(0, ((end - start).TotalMinutes - query.DurationMinutes) / SlotCalculator.StepMinutes(query.DurationMinutes)) + 1;
-        return starts * Math.Max(1, query.Channels.Count);
+        return starts * Math.Max(1, query.Channels.Count(window.Channels.Allows));
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
@@ -172,15 +175,19 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Time
             ? point.TimeZone
             : LocalTime.Helsinki;
 
+    // Search and booking both see the point through this: its hours, rooms and closed days (from yesterday on, which
+    // covers every local day a bookable time can fall on).
     private async Task<RoomPoint> RoomPointAsync(SlotPoint point, CancellationToken ct)
     {
         var hours = await points.OpeningHoursAsync(point.Id, ct);
         var rooms = await points.ActiveVideoRoomIdsAsync(point.Id, ct);
+        var closures = await closureStore.ListAsync(point.Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1), null, ct);
         return new RoomPoint(
             point.Id,
             point.TimeZone,
             hours.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList(),
-            rooms);
+            rooms,
+            closures.Select(c => new DayRange(c.FirstDay, c.LastDay)).ToList());
     }
 
     // Earliest start: now plus the service's notice; latest start: the end of the asked range and of the horizon.

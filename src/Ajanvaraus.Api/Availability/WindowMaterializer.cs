@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
 using Ajanvaraus.Api.Data;
 using Dapper;
 using Hangfire;
@@ -6,89 +8,47 @@ using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>
-/// Keeps AvailabilityWindows equal to the rules, absences, holidays and closures for the horizon. A change
-/// rebuilds its expert's windows in the change's own transaction; a daily job moves the horizon on. Only
-/// windows are written: bookings and booked units are never touched (a booking left outside every window
-/// is a conflict for the agency to resolve).
-/// </summary>
-internal sealed class WindowMaterializer(Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, ILogger<WindowMaterializer> logger)
+// Keeps AvailabilityWindows equal to the rules, absences, holidays, closures and opening hours for the horizon. A
+// change rebuilds its expert's windows in the change's own transaction; a daily job moves the horizon on. Only
+// windows are written: bookings and booked units are never touched (a booking left outside every window is a
+// conflict for the agency to resolve).
+internal sealed partial class WindowMaterializer(
+    Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, ILogger<WindowMaterializer> logger)
 {
-    // Experts rebuilt per transaction by ExtendAllAsync: short enough for bookings to get the write lock between chunks.
-    internal const int ChunkSize = 250;
+    // Experts rebuilt per transaction by the full run: a chunk's locks are held for milliseconds, so bookings of those
+    // experts (whose foreign-key checks wait on the expert rows) barely notice, and its rows stay under SQL Server's
+    // lock escalation threshold (5,000 locks on one table).
+    internal const int ChunkSize = 20;
 
-    // Writers of one expert's availability take that expert's row lock first, so a rule change and the daily
-    // job serialise instead of one rebuilding from rules the other is changing (SQLite locks the file anyway).
-    internal const string LockExpertsSql = """
-        UPDATE Experts SET IsActive = IsActive WHERE Id >= @FirstExpertId AND Id <= @LastExpertId
-        """;
+    // The lease every instance competes for; SQL Server's applock resource has the same name.
+    internal const string JobName = "availability-windows";
 
-    internal const string ExpertsWithRulesSql = """
-        SELECT DISTINCT ExpertId FROM AvailabilityRules ORDER BY ExpertId
-        """;
-
-    internal const string ExpertsAtPointSql = """
-        SELECT DISTINCT ExpertId FROM AvailabilityRules WHERE ServicePointId = @ServicePointId
-        """;
-
-    internal const string RulesSql = """
-        SELECT Id, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone,
-               StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil
-        FROM AvailabilityRules
-        WHERE ExpertId >= @FirstExpertId AND ExpertId <= @LastExpertId
-          AND ValidFrom <= @LastDay AND (ValidUntil IS NULL OR ValidUntil >= @FirstDay)
-        """;
-
-    internal const string AbsencesSql = """
-        SELECT ExpertId, StartsAt, EndsAt
-        FROM Absences
-        WHERE ExpertId >= @FirstExpertId AND ExpertId <= @LastExpertId AND EndsAt > @Start AND StartsAt < @End
-        """;
-
-    internal const string PointZonesSql = """
-        SELECT Id, TimeZone FROM ServicePoints
-        """;
-
-    internal const string ClosuresSql = """
-        SELECT ServicePointId, FirstDay, LastDay
-        FROM ServicePointClosures
-        WHERE LastDay >= @FirstDay AND FirstDay <= @LastDay
-        """;
-
-    internal const string DeleteWindowsSql = """
-        DELETE FROM AvailabilityWindows
-        WHERE ExpertId >= @FirstExpertId AND ExpertId <= @LastExpertId AND StartsAt >= @Start
-        """;
-
-    internal const string InsertWindowSql = """
-        INSERT INTO AvailabilityWindows (RuleId, StartsAt, EndsAt, ExpertId, ServicePointId, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone)
-        VALUES (@RuleId, @StartsAt, @EndsAt, @ExpertId, @ServicePointId, @AllowsInPerson, @AllowsRemoteAtPoint, @AllowsVideo, @AllowsPhone)
-        """;
-
-    internal const string DeleteHistorySql = """
-        DELETE FROM AvailabilityWindows WHERE EndsAt < @Start
-        """;
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
 
     public Horizon CurrentHorizon() => Horizon.At(clock.GetUtcNow(), options.Value.HorizonDays);
 
-    /// <summary>Locks the expert against concurrent rebuilds: call first in a transaction that changes their availability.</summary>
+    // The horizon a completed full run is recorded under: a new day (or another HorizonDays) makes it stale.
+    internal static string Key(Horizon horizon) =>
+        string.Create(CultureInfo.InvariantCulture, $"{horizon.FirstDay:yyyy-MM-dd}..{horizon.LastDay:yyyy-MM-dd}");
+
+    // Locks the expert against concurrent rebuilds: call first in a transaction that changes their availability.
     public static Task LockExpertAsync(Guid expertId, DbConnection c, DbTransaction tx, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(LockExpertsSql, new { FirstExpertId = expertId, LastExpertId = expertId }, tx, cancellationToken: ct));
 
-    /// <summary>Rebuilds one expert's windows for the horizon inside the caller's transaction; returns how many were written.</summary>
+    // Rebuilds one expert's windows for the horizon inside the caller's transaction; returns how many were written.
     public Task<int> RebuildExpertAsync(Guid expertId, DbConnection c, DbTransaction tx, CancellationToken ct) =>
         RebuildAsync(expertId, expertId, CurrentHorizon(), c, tx, ct);
 
     public async Task<int> RebuildExpertAsync(Guid expertId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(c, ct);
         var written = await RebuildExpertAsync(expertId, c, tx, ct);
         await tx.CommitAsync(ct);
         return written;
     }
 
-    /// <summary>After a change of a point's closures: rebuilds every expert with a rule at that point.</summary>
+    // After a change of a point's closures or opening hours: rebuilds every expert with a rule at that point.
     public async Task RebuildServicePointAsync(string servicePointId, CancellationToken ct)
     {
         List<Guid> experts;
@@ -103,18 +63,37 @@ internal sealed class WindowMaterializer(Db db, TimeProvider clock, IOptions<Ava
         }
     }
 
-    /// <summary>The daily job: rebuilds every expert for the current horizon (so a new day appears at its end)
-    /// and drops windows that ended before it.</summary>
+    // The daily job and the materialize-windows verb: rebuilds every expert for the current horizon (so a new day
+    // appears at its end) and drops windows that ended before it. 0 when another instance is running it.
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task<int> ExtendAllAsync(CancellationToken ct)
+    public async Task<int> ExtendAllAsync(CancellationToken ct) => await RunAsync(force: true, ct) ?? 0;
+
+    // At start-up: the same, unless a full run already completed the current horizon.
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task<int> ExtendIfStaleAsync(CancellationToken ct) => await RunAsync(force: false, ct) ?? 0;
+
+    // Null when another runner holds the job; 0 windows when the horizon was current and nothing was forced.
+    internal async Task<int?> RunAsync(bool force, CancellationToken ct)
     {
+        await using var lease = await JobLease.TryAcquireAsync(db, clock, JobName, LeaseDuration, ct);
+        if (lease is null)
+        {
+            logger.LogInformation("Another instance is rebuilding the availability windows; this one skips.");
+            return null;
+        }
+
         var horizon = CurrentHorizon();
+        if (!force && await lease.CompletedAsync(ct) == Key(horizon))
+        {
+            logger.LogInformation("Availability windows are current for {FirstDay}..{LastDay}.", horizon.FirstDay, horizon.LastDay);
+            return 0;
+        }
+
         var started = clock.GetTimestamp();
         List<Guid> experts;
         await using (var c = await db.OpenAsync(ct))
         {
             experts = (await c.QueryAsync<Guid>(new CommandDefinition(ExpertsWithRulesSql, cancellationToken: ct))).AsList();
-            await c.ExecuteAsync(new CommandDefinition(DeleteHistorySql, new { horizon.Start }, cancellationToken: ct));
         }
 
         // Chunks are runs of consecutive ids in the database's own order, so "between first and last" means the
@@ -122,19 +101,27 @@ internal sealed class WindowMaterializer(Db db, TimeProvider clock, IOptions<Ava
         var written = 0;
         foreach (var chunk in experts.Chunk(ChunkSize))
         {
-            await using var c = await db.OpenAsync(ct);
-            await using var tx = await c.BeginTransactionAsync(ct);
-            written += await RebuildAsync(chunk[0], chunk[^1], horizon, c, tx, ct);
-            await tx.CommitAsync(ct);
+            await using (var c = await db.OpenAsync(ct))
+            {
+                await using var tx = await db.BeginWriteAsync(c, ct);
+                var history = new { FirstExpertId = chunk[0], LastExpertId = chunk[^1], horizon.Start };
+                await c.ExecuteAsync(new CommandDefinition(DeleteHistorySql, history, tx, cancellationToken: ct));
+                written += await RebuildAsync(chunk[0], chunk[^1], horizon, c, tx, ct);
+                await tx.CommitAsync(ct);
+            }
+
+            await lease.RenewAsync(ct);
         }
 
+        await lease.CompleteAsync(Key(horizon), ct);
         logger.LogInformation(
             "Materialised {Windows} availability windows of {Experts} experts for {FirstDay}..{LastDay} in {Elapsed}.",
             written, experts.Count, horizon.FirstDay, horizon.LastDay, clock.GetElapsedTime(started));
         return written;
     }
 
-    private static async Task<int> RebuildAsync(Guid firstExpertId, Guid lastExpertId, Horizon horizon, DbConnection c, DbTransaction tx, CancellationToken ct)
+    private async Task<int> RebuildAsync(
+        Guid firstExpertId, Guid lastExpertId, Horizon horizon, DbConnection c, DbTransaction tx, CancellationToken ct)
     {
         var range = new { FirstExpertId = firstExpertId, LastExpertId = lastExpertId, horizon.FirstDay, horizon.LastDay, horizon.Start, horizon.End };
         await c.ExecuteAsync(new CommandDefinition(LockExpertsSql, range, tx, cancellationToken: ct));
@@ -142,30 +129,78 @@ internal sealed class WindowMaterializer(Db db, TimeProvider clock, IOptions<Ava
         var rules = (await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(RulesSql, range, tx, cancellationToken: ct))).AsList();
         var absences = (await c.QueryAsync<AbsenceSpan>(new CommandDefinition(AbsencesSql, range, tx, cancellationToken: ct)))
             .ToLookup(a => a.ExpertId, a => new TimeInterval(a.StartsAt, a.EndsAt));
-        var zones = (await c.QueryAsync<(string Id, string TimeZone)>(new CommandDefinition(PointZonesSql, transaction: tx, cancellationToken: ct)))
+        var zones = (await c.QueryAsync<(string Id, string TimeZone)>(
+                new CommandDefinition(PointZonesSql, range, tx, cancellationToken: ct)))
             .ToDictionary(p => p.Id, p => p.TimeZone);
         var closures = (await c.QueryAsync<ClosureSpan>(new CommandDefinition(ClosuresSql, range, tx, cancellationToken: ct)))
             .ToLookup(x => x.ServicePointId, x => new DayRange(x.FirstDay, x.LastDay));
+        var hours = (await c.QueryAsync<HoursSpan>(new CommandDefinition(OpeningHoursSql, range, tx, cancellationToken: ct)))
+            .ToLookup(h => h.ServicePointId, h => new OpeningHours(h.Weekday, h.Opens, h.Closes));
         var holidays = FinnishHolidays.Between(horizon.FirstDay.AddDays(-1), horizon.LastDay.AddDays(1));
 
         var windows = new List<AvailabilityWindowRow>();
         foreach (var rule in rules)
         {
+            var zone = rule.TimeZoneFrom(zones);
             IReadOnlyList<DayRange> closed = rule.ServicePointId is null ? [] : closures[rule.ServicePointId].ToList();
-            var expanded = WindowExpander.Expand(rule, rule.TimeZoneFrom(zones), horizon.FirstDay, horizon.LastDay, holidays, closed, absences[rule.ExpertId].ToList());
-            windows.AddRange(expanded
-                .Where(w => w.Start >= horizon.Start)
-                .Select(w => new AvailabilityWindowRow(rule.Id, w.Start, w.End, rule.ExpertId, rule.ServicePointId, rule.AllowsInPerson, rule.AllowsRemoteAtPoint, rule.AllowsVideo, rule.AllowsPhone)));
+            var away = absences[rule.ExpertId].ToList();
+            var expanded = WindowExpander.Expand(rule, zone, horizon.FirstDay, horizon.LastDay, holidays, closed, away);
+            foreach (var window in expanded.Where(w => w.Start >= horizon.Start))
+            {
+                windows.AddRange(Rows(rule, window, zone, rule.ServicePointId is null ? [] : hours[rule.ServicePointId].ToList()));
+            }
         }
 
         await c.ExecuteAsync(new CommandDefinition(DeleteWindowsSql, range, tx, cancellationToken: ct));
-        // Dapper runs the insert once per row on the one prepared command.
-        return windows.Count == 0 ? 0 : await c.ExecuteAsync(new CommandDefinition(InsertWindowSql, windows, tx, cancellationToken: ct));
+        if (windows.Count == 0)
+        {
+            return 0;
+        }
+
+        var json = db.Dialect == Dialect.SqlServer
+            ? WindowsJson(windows, w => w.ToString("O", CultureInfo.InvariantCulture))
+            : WindowsJson(windows, DapperTypeHandlers.ToSqliteText);
+        await c.ExecuteAsync(new CommandDefinition(db.Sql(InsertWindowsSql), new { Windows = json }, tx, cancellationToken: ct));
+        return windows.Count;
     }
+
+    private static IEnumerable<AvailabilityWindowRow> Rows(
+        AvailabilityRuleRow rule, TimeInterval window, string zone, IReadOnlyList<OpeningHours> hours)
+    {
+        if (!rule.AllowsInPerson)
+        {
+            return [Row(rule, window, inPerson: false)];
+        }
+
+        var open = OpeningHoursCut.OpenOn(LocalTime.DateIn(window.Start, zone), hours, zone);
+        var others = rule.AllowsRemoteAtPoint || rule.AllowsVideo || rule.AllowsPhone;
+        return OpeningHoursCut.Cut(window, open, others).Select(p => Row(rule, p.Span, p.InPerson));
+    }
+
+    private static AvailabilityWindowRow Row(AvailabilityRuleRow rule, TimeInterval span, bool inPerson) =>
+        new(rule.Id, span.Start, span.End, rule.ExpertId, rule.ServicePointId,
+            inPerson, rule.AllowsRemoteAtPoint, rule.AllowsVideo, rule.AllowsPhone);
+
+    // One JSON array of rows for the set-based insert, instants in the text the engine reads back.
+    private static string WindowsJson(List<AvailabilityWindowRow> windows, Func<DateTimeOffset, string> instant) =>
+        JsonSerializer.Serialize(windows.Select(w => new object?[]
+        {
+            w.RuleId.ToString("D"), instant(w.StartsAt.ToUniversalTime()), instant(w.EndsAt.ToUniversalTime()),
+            w.ExpertId.ToString("D"), w.ServicePointId,
+            w.AllowsInPerson ? 1 : 0, w.AllowsRemoteAtPoint ? 1 : 0, w.AllowsVideo ? 1 : 0, w.AllowsPhone ? 1 : 0,
+        }));
 
     private sealed record AbsenceSpan(Guid ExpertId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
     private sealed record ClosureSpan(string ServicePointId, DateOnly FirstDay, DateOnly LastDay);
+
+    private sealed record HoursSpan
+    {
+        public string ServicePointId { get; init; } = "";
+        public int Weekday { get; init; }
+        public TimeOnly Opens { get; init; }
+        public TimeOnly Closes { get; init; }
+    }
 }
 
 internal sealed record AvailabilityWindowRow(

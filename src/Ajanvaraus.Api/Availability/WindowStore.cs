@@ -15,7 +15,10 @@ internal sealed class WindowStore(Db db)
         """;
 
     // A booking is covered when one window of its expert holds it wholly and allows its channel; in person it
-    // must also be at the booking's point. Keyset paging on (StartsAt, Id): the first page and the later ones are
+    // must also be at the booking's point. A remote-at-point booking also needs its point open: closures are local
+    // days, so the query keeps those within a day of one (Why = 'closed') and ClosedOnAsync decides in the point's
+    // zone. SQL Server: plain shared reads under READ COMMITTED, no locks kept.
+    // Keyset paging on (StartsAt, Id): the first page and the later ones are
     // separate texts, because SQL Server caches one plan per text, and `@After IS NULL OR …` makes that plan start
     // at @Now on every page (a scan of the provider's bookings so far) instead of seeking IX_Bookings_Provider to
     // the cursor. The window lookup is bounded below by @WindowsFrom (a window ends on the day it starts, so
@@ -30,36 +33,64 @@ internal sealed class WindowStore(Db db)
 
     private static DialectSql Conflicts(string keyset) => new(
         SqlServer: $"""
-            SELECT TOP (@Take) b.Id, b.Reference, b.ExpertId, b.ServiceId, b.StartsAt, b.EndsAt, b.Channel, b.ServicePointId, p.TimeZone
+            SELECT TOP (@Take) b.Id, b.Reference, b.ExpertId, b.ServiceId, b.StartsAt, b.EndsAt, b.Channel, b.ServicePointId, p.TimeZone,
+                CASE WHEN NOT EXISTS (
+                    SELECT 1 FROM dbo.AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
             FROM dbo.Bookings b
             LEFT JOIN dbo.ServicePoints p ON p.Id = b.ServicePointId
             WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now
               {keyset}
-              AND NOT EXISTS (
-                SELECT 1 FROM dbo.AvailabilityWindows w
-                WHERE w.ExpertId = b.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
-                  AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
-                    OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
-                    OR (b.Channel = 'video' AND w.AllowsVideo = 1)
-                    OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
+              AND (NOT EXISTS (
+                    SELECT 1 FROM dbo.AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
+                OR (b.Channel = 'remote_at_point' AND EXISTS (
+                    SELECT 1 FROM dbo.ServicePointClosures c
+                    WHERE c.ServicePointId = b.ServicePointId
+                      AND c.FirstDay <= DATEADD(day, 1, CAST(b.StartsAt AS DATE))
+                      AND c.LastDay >= DATEADD(day, -1, CAST(b.StartsAt AS DATE)))))
             ORDER BY b.StartsAt, b.Id
             """,
         Sqlite: $"""
-            SELECT b.Id, b.Reference, b.ExpertId, b.ServiceId, b.StartsAt, b.EndsAt, b.Channel, b.ServicePointId, p.TimeZone
+            SELECT b.Id, b.Reference, b.ExpertId, b.ServiceId, b.StartsAt, b.EndsAt, b.Channel, b.ServicePointId, p.TimeZone,
+                CASE WHEN NOT EXISTS (
+                    SELECT 1 FROM AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
             FROM Bookings b
             LEFT JOIN ServicePoints p ON p.Id = b.ServicePointId
             WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now
               {keyset}
-              AND NOT EXISTS (
-                SELECT 1 FROM AvailabilityWindows w
-                WHERE w.ExpertId = b.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
-                  AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
-                    OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
-                    OR (b.Channel = 'video' AND w.AllowsVideo = 1)
-                    OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
+              AND (NOT EXISTS (
+                    SELECT 1 FROM AvailabilityWindows w
+                    WHERE w.ExpertId = b.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt <= b.StartsAt AND w.EndsAt >= b.EndsAt
+                      AND ((b.Channel = 'in_person' AND w.AllowsInPerson = 1 AND w.ServicePointId = b.ServicePointId)
+                        OR (b.Channel = 'remote_at_point' AND w.AllowsRemoteAtPoint = 1)
+                        OR (b.Channel = 'video' AND w.AllowsVideo = 1)
+                        OR (b.Channel = 'phone' AND w.AllowsPhone = 1)))
+                OR (b.Channel = 'remote_at_point' AND EXISTS (
+                    SELECT 1 FROM ServicePointClosures c
+                    WHERE c.ServicePointId = b.ServicePointId
+                      AND c.FirstDay <= date(substr(b.StartsAt, 1, 10), '+1 day')
+                      AND c.LastDay >= date(substr(b.StartsAt, 1, 10), '-1 day'))))
             ORDER BY b.StartsAt, b.Id
             LIMIT @Take
             """);
+
+    internal const string ClosedOnSql = """
+        SELECT COUNT(*) FROM ServicePointClosures WHERE ServicePointId = @ServicePointId AND FirstDay <= @Day AND LastDay >= @Day
+        """;
 
     public async Task<IReadOnlyList<WindowRow>> ListAsync(Guid expertId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
@@ -68,15 +99,45 @@ internal sealed class WindowStore(Db db)
         return rows.AsList();
     }
 
+    // Up to take conflicts from the cursor on; candidates only near a closure that turn out open are skipped.
     public async Task<IReadOnlyList<ConflictRow>> ConflictsAsync(
         string providerId, DateTimeOffset now, (DateTimeOffset StartsAt, Guid Id)? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        // Every booking listed starts at or after @Now (and after the cursor): no window older than this can hold one.
-        var windowsFrom = (after is { } a && a.StartsAt > now ? a.StartsAt : now) - LongestWindow;
-        var parameters = new { ProviderId = providerId, Now = now, AfterStartsAt = after?.StartsAt, AfterId = after?.Id, WindowsFrom = windowsFrom, Take = take };
-        var sql = db.Sql(after is null ? ConflictsFirstPageSql : ConflictsNextPageSql);
-        var rows = await c.QueryAsync<ConflictRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        return rows.AsList();
+        var found = new List<ConflictRow>();
+        while (true)
+        {
+            // Every booking listed starts at or after @Now (and after the cursor): no window older than this can hold one.
+            var windowsFrom = (after is { } a && a.StartsAt > now ? a.StartsAt : now) - LongestWindow;
+            var parameters = new { ProviderId = providerId, Now = now, AfterStartsAt = after?.StartsAt, AfterId = after?.Id, WindowsFrom = windowsFrom, Take = take };
+            var sql = db.Sql(after is null ? ConflictsFirstPageSql : ConflictsNextPageSql);
+            var command = new CommandDefinition(sql, parameters, cancellationToken: ct);
+            var rows = (await c.QueryAsync<ConflictRow>(command)).AsList();
+            foreach (var row in rows)
+            {
+                if (row.Why == "uncovered" || await ClosedOnAsync(c, row, ct))
+                {
+                    found.Add(row);
+                    if (found.Count == take)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            if (rows.Count < take)
+            {
+                return found;
+            }
+
+            after = (rows[^1].StartsAt, rows[^1].Id);
+        }
+    }
+
+    private static async Task<bool> ClosedOnAsync(System.Data.Common.DbConnection c, ConflictRow row, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(LocalTime.InZone(row.StartsAt, row.TimeZone ?? LocalTime.Helsinki).DateTime);
+        var args = new { row.ServicePointId, Day = day };
+        return await c.ExecuteScalarAsync<int>(new CommandDefinition(ClosedOnSql, args, cancellationToken: ct)) > 0;
     }
 }

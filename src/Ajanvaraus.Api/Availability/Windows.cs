@@ -47,17 +47,23 @@ public sealed record ConflictResponse(
     Channel Channel,
     string? ServicePointId);
 
-internal sealed record ConflictRow(
-    Guid Id,
-    string Reference,
-    Guid ExpertId,
-    Guid ServiceId,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
-    string Channel,
-    string? ServicePointId,
-    string? TimeZone)
+// Property-mapped: SQLite cannot say the type of a computed column (Why) when no row comes back.
+internal sealed record ConflictRow
 {
+    public Guid Id { get; init; }
+    public string Reference { get; init; } = "";
+    public Guid ExpertId { get; init; }
+    public Guid ServiceId { get; init; }
+    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset EndsAt { get; init; }
+    public string Channel { get; init; } = "";
+    public string? ServicePointId { get; init; }
+    public string? TimeZone { get; init; }
+
+    // 'uncovered' (no window holds it) or 'closed' (a closure of its point is within a day of it).
+    public string Why { get; init; } = "";
+
+
     public ConflictResponse ToResponse()
     {
         var zone = TimeZone ?? LocalTime.Helsinki;

@@ -18,7 +18,8 @@ internal static class WindowsApi
             .WithSummary("List an expert's availability windows")
             .WithDescription($"""
                 The expert's published time from `from` to `to` (local days, Finnish time; at most {WindowsQuery.MaxDays} days apart),
-                as expanded from the rules and cut by holidays, closures and absences, sorted by start. Times carry the service
+                as expanded from the rules and cut by holidays, closures and absences, sorted by start; a rule's time outside its
+                point's opening hours is its own window without in_person. Search joins windows that touch. Times carry the service
                 point's UTC offset (Europe/Helsinki's for remote windows). Windows are kept for the day before today and the
                 configured horizon ahead (90 days by default); days outside it are empty.
                 """)

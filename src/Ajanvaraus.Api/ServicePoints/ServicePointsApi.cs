@@ -99,7 +99,7 @@ internal static class ServicePointsApi
 
     private static async Task<Results<Ok<ServicePointResponse>, ValidationProblem, NotFound>> UpdateAsync(
         [Description(PointIdDescription)] string servicePointId, UpdateServicePointRequest body, HttpRequest request,
-        ServicePointStore store, ProviderStore providers, TimeProvider clock, CancellationToken ct)
+        ServicePointStore store, ProviderStore providers, TimeProvider clock, Availability.WindowMaterializer windows, CancellationToken ct)
     {
         var draft = body.ToDraft();
         if (await InvalidAsync(draft, providers, ct) is { } invalid)
@@ -114,6 +114,9 @@ internal static class ServicePointsApi
             case PointWrite.UnknownProvider:
                 return UnknownProviders(draft.ProviderIds);
         }
+
+        // In-person windows follow the opening hours (and the zone): they change at once, not at the next daily run.
+        await windows.RebuildServicePointAsync(servicePointId, ct);
 
         // Read back in full: closures and video rooms are not part of the request but are part of the answer.
         return await store.DetailsAsync(servicePointId, clock.GetUtcNow(), ct) is { } details

@@ -40,7 +40,8 @@ internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Gui
         return fixture;
     }
 
-    public static async Task AddPointAsync(AjanvarausApp app, string id, string provider, string timeZone = "Europe/Helsinki")
+    // Open around the clock every day unless a test gives hours: in person is offered only within them.
+    public static async Task AddPointAsync(AjanvarausApp app, string id, string provider, string timeZone = "Europe/Helsinki", string opens = "00:00", string closes = "23:59")
     {
         var ct = TestContext.Current.CancellationToken;
         await using var c = await app.Db.OpenAsync(ct);
@@ -53,6 +54,9 @@ internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Gui
         await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO ServicePointProviders (ServicePointId, ProviderId) VALUES (@Id, @Provider)",
             new { Id = id, Provider = provider }, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO ServicePointOpeningHours (ServicePointId, Weekday, Opens, Closes) VALUES (@Id, @Weekday, @Opens, @Closes)",
+            Enumerable.Range(1, 7).Select(day => new { Id = id, Weekday = day, Opens = opens, Closes = closes }), cancellationToken: ct));
     }
 
     public static async Task<Guid> AddExpertAsync(AjanvarausApp app, string provider)

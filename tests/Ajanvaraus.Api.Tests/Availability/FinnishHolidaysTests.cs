@@ -10,7 +10,7 @@ public sealed class FinnishHolidaysTests
         Assert.Equal(
             [
                 new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 6), new DateOnly(2026, 4, 3), new DateOnly(2026, 4, 5),
-                new DateOnly(2026, 4, 6), new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 14), new DateOnly(2026, 6, 19),
+                new DateOnly(2026, 4, 6), new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 14), new DateOnly(2026, 5, 24), new DateOnly(2026, 6, 19),
                 new DateOnly(2026, 6, 20), new DateOnly(2026, 10, 31), new DateOnly(2026, 12, 6), new DateOnly(2026, 12, 24),
                 new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26),
             ],
@@ -23,7 +23,7 @@ public sealed class FinnishHolidaysTests
         Assert.Equal(
             [
                 new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 6), new DateOnly(2027, 3, 26), new DateOnly(2027, 3, 28),
-                new DateOnly(2027, 3, 29), new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 6), new DateOnly(2027, 6, 25),
+                new DateOnly(2027, 3, 29), new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 6), new DateOnly(2027, 5, 16), new DateOnly(2027, 6, 25),
                 new DateOnly(2027, 6, 26), new DateOnly(2027, 11, 6), new DateOnly(2027, 12, 6), new DateOnly(2027, 12, 24),
                 new DateOnly(2027, 12, 25), new DateOnly(2027, 12, 26),
             ],
@@ -37,6 +37,7 @@ public sealed class FinnishHolidaysTests
         Assert.Equal(new DateOnly(2026, 4, 5), byName["Easter Sunday"]);
         Assert.Equal(new DateOnly(2026, 4, 3), byName["Good Friday"]);
         Assert.Equal(new DateOnly(2026, 5, 14), byName["Ascension Day"]);
+        Assert.Equal(new DateOnly(2026, 5, 24), byName["Pentecost"]);
         Assert.Equal(new DateOnly(2026, 6, 19), byName["Midsummer Eve"]);
         Assert.Equal(new DateOnly(2026, 6, 20), byName["Midsummer Day"]);
         Assert.Equal(new DateOnly(2026, 10, 31), byName["All Saints' Day"]);
@@ -61,12 +62,13 @@ public sealed class FinnishHolidaysTests
     [InlineData(2030)]
     [InlineData(2045)]
     [InlineData(2100)]
-    public void AnyYearHasFourteenHolidaysWithTheMovableOnesOnTheirWeekdays(int year)
+    public void AnyYearHasFifteenHolidaysWithTheMovableOnesOnTheirWeekdays(int year)
     {
         var holidays = FinnishHolidays.For(year).ToDictionary(h => h.NameEn, h => h.Date);
-        Assert.Equal(14, holidays.Count);
+        Assert.Equal(15, holidays.Count);
         Assert.Equal(DayOfWeek.Sunday, holidays["Easter Sunday"].DayOfWeek);
         Assert.Equal(DayOfWeek.Thursday, holidays["Ascension Day"].DayOfWeek);
+        Assert.Equal(holidays["Easter Sunday"].AddDays(49), holidays["Pentecost"]);
         Assert.Equal(DayOfWeek.Friday, holidays["Midsummer Eve"].DayOfWeek);
         Assert.InRange(holidays["Midsummer Eve"], new DateOnly(year, 6, 19), new DateOnly(year, 6, 25));
         Assert.Equal(DayOfWeek.Saturday, holidays["Midsummer Day"].DayOfWeek);
