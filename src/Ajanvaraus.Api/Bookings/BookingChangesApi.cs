@@ -16,6 +16,7 @@ internal static class BookingChangesApi
 
         group.MapPost("/cancel", CancelAsync)
             .WithName("CancelBooking")
+            .AcceptsManageToken()
             .WithSummary("Cancel a booking with its manage token")
             .WithDescription("Frees the time. Allowed until the service's cancellation cut-off before the start (409 after it, or when already cancelled). A wrong token answers 404.")
             .WithExamples(request: new CancelBookingRequest("Estyneenä"))
@@ -24,6 +25,7 @@ internal static class BookingChangesApi
 
         group.MapPost("/reschedule", RescheduleAsync)
             .WithName("RescheduleBooking")
+            .AcceptsManageToken()
             .WithSummary("Move a booking to another time with its manage token")
             .WithDescription("""
                 Takes the new time and frees the old in one transaction: when the new time is taken (409) or not bookable (400),

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Bookings;
 
@@ -22,6 +23,10 @@ public sealed record CustomerRequest(
 /// <summary>
 /// Either a time (serviceId, expertId, start, channel, servicePointId for visits) or a hold to confirm (holdId, holdToken).
 /// </summary>
+[Description("Either a time found by search (`serviceId`, `expertId`, `start`, `channel`, and `servicePointId` for visits) or a hold "
+    + "to confirm (`holdId` with `holdToken`; the hold's time is booked). With a hold the time fields are not needed.")]
+[DependentRequired("holdId", "holdToken")]
+[DependentRequired("serviceId", "expertId", "start", "channel")]
 public sealed record CreateBookingRequest(
     Guid? ServiceId,
     Guid? ExpertId,

@@ -18,6 +18,7 @@ internal static class BookingsApi
 
         group.MapPost("/", CreateAsync)
             .WithName("CreateBooking")
+            .RequiresHeader(IdempotentRequest.Header)
             .WithSummary("Book a time")
             .WithDescription("""
                 Books a slot found with /api/v1/availability — or confirms a hold (holdId + holdToken). Requires an
@@ -32,6 +33,7 @@ internal static class BookingsApi
 
         group.MapGet("/{bookingId:guid}", GetAsync)
             .WithName("GetBooking")
+            .AcceptsManageToken()
             .WithSummary("Get a booking with its manage token")
             .WithDescription("A wrong or missing manage token answers 404, giving no hint whether the booking exists.")
             .WithExamples(response: Examples.Response with { ManageToken = null })

@@ -50,6 +50,56 @@ public sealed class OpenApiContractTests
         Assert.True(gaps.Count == 0, string.Join("\n", gaps));
     }
 
+    [Fact]
+    public void EveryExampleValidatesAgainstItsSchema()
+    {
+        var contract = ContractDocument.Committed;
+        var gaps = new List<string>();
+        var examples = 0;
+        foreach (var (pointer, media) in MediaTypes(contract.Root))
+        {
+            if (media["example"] is { } example)
+            {
+                examples++;
+                gaps.AddRange(contract.Validate(pointer + "/schema", example).Select(e => $"{pointer}/example {e}"));
+            }
+
+            foreach (var (name, named) in media["examples"]?.AsObject() ?? [])
+            {
+                examples++;
+                var value = contract.Resolve(named)?["value"];
+                gaps.AddRange(contract.Validate(pointer + "/schema", value).Select(e => $"{pointer}/examples/{name} {e}"));
+            }
+        }
+
+        Assert.True(examples > 0, "The contract has no examples: did the example transformer stop running?");
+        Assert.True(gaps.Count == 0, string.Join("\n", gaps));
+    }
+
+    // Every request and response media type of every operation, with its JSON pointer.
+    private static IEnumerable<(string Pointer, JsonNode Media)> MediaTypes(JsonNode document)
+    {
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var at = ContractDocument.Pointer("paths", path, method);
+                foreach (var (type, media) in operation!["requestBody"]?["content"]?.AsObject() ?? [])
+                {
+                    yield return (at + ContractDocument.Pointer("requestBody", "content", type), media!);
+                }
+
+                foreach (var (status, response) in operation["responses"]?.AsObject() ?? [])
+                {
+                    foreach (var (type, media) in response!["content"]?.AsObject() ?? [])
+                    {
+                        yield return (at + ContractDocument.Pointer("responses", status, "content", type), media!);
+                    }
+                }
+            }
+        }
+    }
+
     private static async Task<string> ServedAsync()
     {
         await using var app = new AjanvarausApp();
