@@ -16,6 +16,6 @@ public sealed class GeneratedClientTests
 
         var committed = File.Exists(ClientGeneration.CommittedPath) ? await File.ReadAllTextAsync(ClientGeneration.CommittedPath, TestContext.Current.CancellationToken) : "";
         Assert.True(committed.ReplaceLineEndings("\n") == generated,
-            "GeneratedClient/AjanvarausClient.g.cs is out of date with openapi/ajanvaraus.v1.json: run UPDATE_OPENAPI=1 dotnet test --filter GeneratedClient");
+            "GeneratedClient/AjanvarausClient.g.cs is out of date with openapi/ajanvaraus.v1.json: run UPDATE_OPENAPI=1 dotnet test --filter GeneratedClientTests");
     }
 }
