@@ -88,6 +88,15 @@ internal static partial class OpenApiContractRules
         }
 
         schema.Required = required;
+        foreach (var property in schema.Properties.Values.OfType<OpenApiSchema>())
+        {
+            // A body field limited to a few words ([RegularExpression("^(fi|sv|en)$")]) is an enum, as in the query.
+            if (property.Type == JsonSchemaType.String && property.Enum is null or { Count: 0 } && AllowedWords(property.Pattern) is { } words)
+            {
+                property.Enum = words.Select(w => (JsonNode)JsonValue.Create(w)).ToList();
+            }
+        }
+
         foreach (var rule in type.Type.GetCustomAttributes<DependentRequiredAttribute>())
         {
             schema.DependentRequired ??= new Dictionary<string, HashSet<string>>();

@@ -7512,7 +7512,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [Newtonsoft.Json.JsonProperty("language", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(fi|sv|en)$")]
-        public string Language { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        public CustomerRequestLanguage Language { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8652,6 +8653,21 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum CustomerRequestLanguage
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"fi")]
+        Fi = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"sv")]
+        Sv = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"en")]
+        En = 2,
 
     }
 

@@ -32,7 +32,7 @@ public sealed class GeneratedClientFlowTests
         {
             HoldId = hold.Id,
             HoldToken = hold.HoldToken,
-            Customer = new CustomerRequest { Name = "Maija Meikäläinen", Email = "maija@example.fi", Language = "fi" },
+            Customer = new CustomerRequest { Name = "Maija Meikäläinen", Email = "maija@example.fi", Language = CustomerRequestLanguage.Fi },
         });
         Assert.Equal(BookingStatus.Confirmed, booking.Status);
         Assert.Equal(first.Start, booking.Start);
