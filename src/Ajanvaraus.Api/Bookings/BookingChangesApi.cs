@@ -19,6 +19,7 @@ internal static class BookingChangesApi
 
         group.MapPost("/cancel", CancelAsync)
             .WithName("CancelBooking")
+            .AcceptsManageToken()
             .WithSummary("Cancel a booking with its manage token")
             .WithDescription("""
                 Frees the time. With the manage token: allowed until the service's cancellation cut-off before the start (409
@@ -32,6 +33,7 @@ internal static class BookingChangesApi
 
         group.MapPost("/reschedule", RescheduleAsync)
             .WithName("RescheduleBooking")
+            .AcceptsManageToken()
             .WithSummary("Move a booking to another time with its manage token")
             .WithDescription("""
                 Takes the new time and frees the old in one transaction: when the new time is taken (409) or not bookable (400,

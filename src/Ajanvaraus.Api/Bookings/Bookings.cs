@@ -27,8 +27,10 @@ public sealed record CustomerRequest(
     [property: StringLength(32), Description("A Finnish phone number (e.g. 040 123 4567); required for the phone channel.")] string? Phone,
     [property: Required, RegularExpression("^(fi|sv|en)$", ErrorMessage = "Use fi, sv or en."), Description("The language of messages and the calendar entry.")] string Language);
 
-// Either a time (serviceId, expertId, start, channel, servicePointId for visits) or a hold to confirm (holdId and
-// holdToken, and none of the time's fields: the hold fixes them).
+[Description("Either a time found by search (`serviceId`, `expertId`, `start`, `channel`, and `servicePointId` for visits) or a hold "
+    + "to confirm (`holdId` with `holdToken`; the hold's time is booked). With a hold, leave the time fields out: the hold fixes them.")]
+[DependentRequired("holdId", "holdToken")]
+[DependentRequired("serviceId", "expertId", "start", "channel")]
 public sealed record CreateBookingRequest(
     Guid? ServiceId,
     Guid? ExpertId,

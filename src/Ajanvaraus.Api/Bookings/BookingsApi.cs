@@ -16,6 +16,7 @@ internal static class BookingsApi
 
         group.MapPost("/", CreateAsync)
             .WithName("CreateBooking")
+            .RequiresHeader(IdempotentRequest.Header)
             .WithSummary("Book a time")
             .WithDescription("""
                 Books a slot found with /api/v1/availability — or confirms a hold (holdId + holdToken, and none of the time's
@@ -23,15 +24,19 @@ internal static class BookingsApi
                 201 again with the same booking (as it is now) and its manage token; with another body it answers 422. A time
                 someone else got first answers 409; a time that cannot be booked answers 400 naming the field and why. The
                 answer carries the `manageToken`, shown only here: the citizen manages the booking with it (X-Manage-Token
-                header or ?token=).
+                header or ?token=). With a staff token (adviser, agency admin, operator) it books for a walk-in: a name is
+                enough as contact and the minimum notice does not apply (the horizon does); an adviser books visits only at
+                their own point and an agency admin only their provider's services (403 otherwise).
                 """)
             .WithExamples(request: Examples.CreateRequest, response: Examples.Response)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AllowAnonymous();
 
         group.MapGet("/{bookingId:guid}", GetAsync)
             .WithName("GetBooking")
+            .AcceptsManageToken()
             .WithSummary("Get a booking with its manage token")
             .WithDescription("""
                 With the manage token (X-Manage-Token or ?token=), or a staff token: an adviser of the booking's point, the

@@ -16,6 +16,7 @@ internal static class CalendarApi
         var group = app.MapGroup("/bookings/{bookingId:guid}").WithTags("Bookings");
         group.MapGet("/calendar.ics", GetAsync)
             .WithName("GetBookingCalendar")
+            .AcceptsManageToken()
             .WithSummary("The booking as an iCalendar file")
             .WithDescription("""
                 An RFC 5545 VCALENDAR with one VEVENT in the customer's language: the UID stays the same when the booking is

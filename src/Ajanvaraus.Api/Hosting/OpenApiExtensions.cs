@@ -29,8 +29,7 @@ internal static class OpenApiExtensions
                         Accept-Language (fi, sv, en; fi by default).
                         """,
                 };
-                // The contract is the same wherever the service runs, so it names no server.
-                document.Servers = [];
+                OpenApiContractRules.Describe(document);
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -40,6 +39,13 @@ internal static class OpenApiExtensions
                     BearerFormat = "JWT",
                     Description = "A JWT from the identity provider; its `role` claim is operator, agency_admin (with `provider`), adviser (with `service_point`) or portal (with `client`).",
                 };
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                OpenApiContractRules.TypeStringEnums(schema, context);
+                OpenApiContractRules.TypeInstants(schema, context);
+                OpenApiContractRules.FixRequired(schema, context);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(async (operation, context, ct) =>
@@ -52,9 +58,13 @@ internal static class OpenApiExtensions
                 operation.Security = anonymous ? [new OpenApiSecurityRequirement(), bearer] : [bearer];
 
                 operation.Responses ??= new OpenApiResponses();
+                // Anonymous operations too: a bearer token that is sent must be valid (RejectInvalidTokens).
+                operation.Responses.TryAdd("401", new OpenApiResponse
+                {
+                    Description = anonymous ? "A bearer token was sent and is not valid." : "No valid bearer token.",
+                });
                 if (!anonymous)
                 {
-                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid bearer token." });
                     operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The token does not grant this (requires: {string.Join(", ", policies)})." });
                 }
 
@@ -62,6 +72,18 @@ internal static class OpenApiExtensions
                 {
                     operation.Responses.TryAdd("400", new OpenApiResponse());
                 }
+
+                if (operation.RequestBody is not null)
+                {
+                    // The JSON body binder answers 415 to any other content type.
+                    operation.Responses.TryAdd("415", new OpenApiResponse());
+                }
+
+                OpenApiContractRules.FixOptionalBody(operation);
+                OpenApiContractRules.FixQueryEnums(operation, context);
+                OpenApiContractRules.DescribeManageToken(operation, metadata.OfType<AcceptsManageTokenMetadata>().Any());
+                OpenApiContractRules.MarkRawBodies(operation);
+                OpenApiContractRules.RequireHeaders(operation, metadata.OfType<RequiresHeaderMetadata>());
 
                 operation.Responses.TryAdd("500", new OpenApiResponse { Description = "Unexpected server error." });
                 await DescribeErrorsAsProblems(operation, context, ct);
@@ -141,6 +163,7 @@ internal static class OpenApiExtensions
         "400" => "The request is invalid; `errors` names each field and the reason.",
         "404" => "Not found (or not visible to this caller).",
         "409" => "Conflict with the current state (e.g. the time was taken).",
+        "415" => "The body is not application/json.",
         "422" => "The Idempotency-Key was used before with a different request.",
         _ => "Error.",
     };

@@ -50,6 +50,99 @@ public sealed class OpenApiContractTests
         Assert.True(gaps.Count == 0, string.Join("\n", gaps));
     }
 
+    [Fact]
+    public void EveryExampleValidatesAgainstItsSchema()
+    {
+        var contract = ContractDocument.Committed;
+        var gaps = new List<string>();
+        var examples = 0;
+        foreach (var (pointer, media) in MediaTypes(contract.Root))
+        {
+            if (media["example"] is { } example)
+            {
+                examples++;
+                gaps.AddRange(contract.Validate(pointer + "/schema", example).Select(e => $"{pointer}/example {e}"));
+            }
+
+            foreach (var (name, named) in media["examples"]?.AsObject() ?? [])
+            {
+                examples++;
+                var value = contract.Resolve(named)?["value"];
+                gaps.AddRange(contract.Validate(pointer + "/schema", value).Select(e => $"{pointer}/examples/{name} {e}"));
+            }
+        }
+
+        Assert.True(examples > 0, "The contract has no examples: did the example transformer stop running?");
+        Assert.True(gaps.Count == 0, string.Join("\n", gaps));
+    }
+
+    [Fact]
+    public void CancellingTakesAnEmptyObjectOrNoBodyAtAll()
+    {
+        var contract = ContractDocument.Committed;
+        var (cancel, _) = contract.Find("POST", $"/api/v1/bookings/{Guid.NewGuid()}/cancel");
+        Assert.NotNull(cancel);
+        Assert.NotEqual(true, cancel.Node["requestBody"]?["required"]?.GetValue<bool>());
+        var schema = cancel.JsonPointer + ContractDocument.Pointer("requestBody", "content", "application/json", "schema");
+        Assert.Empty(contract.Validate(schema, new JsonObject()));
+        Assert.Empty(contract.Validate(schema, null));
+    }
+
+    [Fact]
+    public void BothWaysOfBookingValidateAndHalfOfEitherDoesNot()
+    {
+        var contract = ContractDocument.Committed;
+        var schema = contract.Find("POST", "/api/v1/bookings").Operation!.JsonPointer
+            + ContractDocument.Pointer("requestBody", "content", "application/json", "schema");
+        var customer = new JsonObject { ["name"] = "Maija", ["email"] = "maija@example.fi", ["language"] = "fi" };
+        JsonObject Body(params (string Name, JsonNode Value)[] fields) =>
+            new([.. fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)f.Value)), KeyValuePair.Create("customer", (JsonNode?)customer.DeepClone())]);
+
+        Assert.Empty(contract.Validate(schema, Body(("holdId", Guid.NewGuid().ToString()), ("holdToken", "t"))));
+        Assert.Empty(contract.Validate(schema, Body(("serviceId", Guid.NewGuid().ToString()), ("expertId", Guid.NewGuid().ToString()),
+            ("start", "2026-11-24T09:00:00+02:00"), ("channel", "video"))));
+        Assert.NotEmpty(contract.Validate(schema, Body(("holdId", Guid.NewGuid().ToString()))));
+        Assert.NotEmpty(contract.Validate(schema, Body(("serviceId", Guid.NewGuid().ToString()), ("channel", "video"))));
+    }
+
+    [Fact]
+    public void QueryParametersThatTakeOneOfAFewWordsAreEnums()
+    {
+        var contract = ContractDocument.Committed;
+        var gaps = contract.Operations
+            .SelectMany(o => (o.Node["parameters"]?.AsArray() ?? []).Select(p => (o.Name, Parameter: p!)))
+            .Where(p => p.Parameter["schema"]?["pattern"]?.GetValue<string>() is { } pattern && pattern.StartsWith("^(") && pattern.EndsWith(")$"))
+            .Select(p => $"{p.Name}: {p.Parameter["name"]} is a pattern, not an enum")
+            .ToList();
+        Assert.True(gaps.Count == 0, string.Join("\n", gaps));
+        var channel = contract.Find("GET", "/api/v1/availability").Operation!.Node["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "channel");
+        Assert.Equal("#/components/schemas/Channel", (string?)channel!["schema"]!["$ref"]);
+    }
+
+    // Every request and response media type of every operation, with its JSON pointer.
+    private static IEnumerable<(string Pointer, JsonNode Media)> MediaTypes(JsonNode document)
+    {
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var at = ContractDocument.Pointer("paths", path, method);
+                foreach (var (type, media) in operation!["requestBody"]?["content"]?.AsObject() ?? [])
+                {
+                    yield return (at + ContractDocument.Pointer("requestBody", "content", type), media!);
+                }
+
+                foreach (var (status, response) in operation["responses"]?.AsObject() ?? [])
+                {
+                    foreach (var (type, media) in response!["content"]?.AsObject() ?? [])
+                    {
+                        yield return (at + ContractDocument.Pointer("responses", status, "content", type), media!);
+                    }
+                }
+            }
+        }
+    }
+
     private static async Task<string> ServedAsync()
     {
         await using var app = new AjanvarausApp();

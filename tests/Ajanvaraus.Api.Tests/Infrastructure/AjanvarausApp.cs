@@ -46,6 +46,12 @@ public sealed class AjanvarausApp(
         });
     }
 
+    // Every client of a test app checks each exchange against the committed contract (ContractCheckingHandler).
+    public new HttpClient CreateClient() => CreateDefaultClient(new ContractCheckingHandler(Contract));
+
+    // The contract the clients check against; tests of the check itself pass another document.
+    public ContractDocument Contract { get; init; } = ContractDocument.Committed;
+
     internal string Token(TokenRequest request) => Services.GetRequiredService<TokenIssuer>().Issue(request);
 
     /// <summary>A client carrying a bearer token for the given identity.</summary>
