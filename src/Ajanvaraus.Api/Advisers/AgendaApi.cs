@@ -27,6 +27,7 @@ internal static class AgendaApi
                 with the service card in the language asked and the customer's contacts. Cancelled bookings only with
                 `status=cancelled`. An adviser of the point or an operator; an agency admin sees their own provider's bookings.
                 """);
+        group.MapFreeTimes();
         return group;
     }
 

@@ -24,10 +24,10 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Clos
     /// </summary>
     public async Task<SlotResult> SearchAsync(
         ServiceRow service, IReadOnlyList<Channel> channels, string? servicePointId, string? municipality, string? language,
-        DateTimeOffset from, DateTimeOffset to, Func<Slot, bool> wanted, int enough, CancellationToken ct)
+        DateTimeOffset from, DateTimeOffset to, Func<Slot, bool> wanted, int enough, CancellationToken ct, bool bindNotice = true)
     {
         var now = clock.GetUtcNow();
-        var (notBefore, notAfter) = Bounds(service, now, from, to);
+        var (notBefore, notAfter) = Bounds(service, now, from, to, bindNotice);
         var wantedChannels = ChannelFlags.Of(channels);
         var points = wantedChannels.AllowsInPerson || wantedChannels.AllowsRemoteAtPoint
             ? await store.PointsAsync(service.ProviderId, servicePointId, municipality, ct)
@@ -191,9 +191,11 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Clos
     }
 
     // Earliest start: now plus the service's notice; latest start: the end of the asked range and of the horizon.
-    private static (DateTimeOffset NotBefore, DateTimeOffset NotAfter) Bounds(ServiceRow service, DateTimeOffset now, DateTimeOffset from, DateTimeOffset to)
+    // Staff serving a walk-in are not bound by the notice: the earliest start is then now.
+    private static (DateTimeOffset NotBefore, DateTimeOffset NotAfter) Bounds(
+        ServiceRow service, DateTimeOffset now, DateTimeOffset from, DateTimeOffset to, bool bindNotice)
     {
-        var earliest = now.AddMinutes(service.MinimumNoticeMinutes);
+        var earliest = bindNotice ? now.AddMinutes(service.MinimumNoticeMinutes) : now;
         var latest = now.AddDays(service.BookingHorizonDays);
         return (from > earliest ? from : earliest, to < latest ? to : latest);
     }

@@ -78,6 +78,8 @@ internal static partial class ProblemTexts
             "Palveluneuvoja toimii vain omassa asiointipisteessään.", "En servicerådgivare arbetar endast vid sin egen servicepunkt."),
         new("Say why you act for the customer (1-500 characters).",
             "Kerro, miksi toimit asiakkaan puolesta (1–500 merkkiä).", "Ange varför du agerar för kunden (1–500 tecken)."),
+        new("No service of this point has this id.", "Tämän asiointipisteen palveluissa ei ole tätä tunnistetta.",
+            "Ingen tjänst vid den här servicepunkten har detta id."),
         new("Future bookings need it", "Tulevat varaukset tarvitsevat sitä", "Kommande bokningar behöver den"),
         new("{0} confirmed future booking(s) need it: move or cancel them first.",
             "{0} vahvistettua tulevaa varausta tarvitsee sitä: siirrä tai peru ne ensin.",

@@ -181,9 +181,11 @@ internal sealed record ServiceSummaryRow
         ServiceRow.LongText(DescriptionFi, DescriptionSv, DescriptionEn)?.In(language),
         DurationMinutes,
         new ChannelFlags(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone).ToList(),
-        new LocalizedText(ProviderNameFi, ProviderNameSv, ProviderNameEn).In(language));
+        ProviderNameIn(language));
 
     public string NameIn(string language) => new LocalizedText(NameFi, NameSv, NameEn).In(language);
+
+    public string ProviderNameIn(string language) => new LocalizedText(ProviderNameFi, ProviderNameSv, ProviderNameEn).In(language);
 }
 
 /// <summary>What a search asks for, in the terms of the database.</summary>
