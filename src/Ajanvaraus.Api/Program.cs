@@ -6,6 +6,7 @@ using Ajanvaraus.Api.Experts;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Notifications;
 using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
@@ -28,6 +29,7 @@ builder.Services.AddSingleton<ServiceStore>();
 builder.Services.AddSingleton<ExpertStore>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddBookings();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ api.MapExperts();
 api.MapExpertLookup();
 api.MapAvailability();
 api.MapBookingsApi();
+app.MapNotificationsApi(api);
 
 app.Run();
 return 0;

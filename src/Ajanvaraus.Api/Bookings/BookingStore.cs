@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Notifications;
 using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -20,7 +21,7 @@ internal sealed record BookingChange(ChangeOutcome Outcome, BookingRow? Row);
 
 // Bookings and their history. Every change is one short transaction through Db.WriteAsync with its booked units, and
 // takes the booking's row before its units (the order every writer keeps, so they queue rather than deadlock).
-internal sealed class BookingStore(Db db, TimeProvider clock)
+internal sealed class BookingStore(Db db, TimeProvider clock, Outbox outbox)
 {
     internal const string Columns = """
         Id, Reference, ProviderId, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, Status,
@@ -103,6 +104,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
         BookingRow row, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var sealedToken = outbox.Seal(manageToken);
         try
         {
             var created = await db.WriteAsync(async (c, tx) =>
@@ -117,8 +119,10 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
                 await HistoryAsync(c, tx, written.Id, "created", new Actor(written.MadeByKind, written.MadeById), null, Snapshot(written), now, ct);
                 await IdempotencyLedger.RecordAsync(c, tx, idempotent, written.Id, manageToken, ct);
+                await outbox.WriteForAsync(c, tx, written, MessageKinds.Confirmation, now, ct, sealedToken);
                 return written;
             }, ct);
+            outbox.Kick(created.Id);
             return new BookingWrite(created, null);
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
@@ -136,10 +140,10 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
     }
 
     // Cancels a confirmed booking and frees its time.
-    public Task<BookingChange> CancelAsync(Guid id, Actor actor, string? reason, CancellationToken ct)
+    public async Task<BookingChange> CancelAsync(Guid id, Actor actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return db.WriteAsync(async (c, tx) =>
+        var change = await db.WriteAsync(async (c, tx) =>
         {
             var row = await LockAsync(c, tx, id, ct);
             if (row.StatusValue != BookingStatus.Confirmed)
@@ -151,8 +155,11 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
             await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
             var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = now };
             await HistoryAsync(c, tx, id, "cancelled", actor, Snapshot(row), new { status = "cancelled", reason }, now, ct);
+            await outbox.WriteForAsync(c, tx, cancelled, MessageKinds.Cancellation, now, ct);
             return new BookingChange(ChangeOutcome.Done, cancelled);
         }, ct);
+        Kick(change);
+        return change;
     }
 
     // Moves a confirmed booking: the old units are freed and the new taken in one transaction, so when the new time is
@@ -162,7 +169,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
         var now = clock.GetUtcNow();
         try
         {
-            return await db.WriteAsync(async (c, tx) =>
+            var change = await db.WriteAsync(async (c, tx) =>
             {
                 var row = await LockAsync(c, tx, moved.Id, ct);
                 if (row.StatusValue != BookingStatus.Confirmed)
@@ -183,12 +190,24 @@ internal sealed class BookingStore(Db db, TimeProvider clock)
                     done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId, done.MeetingUrl, Now = now,
                 }, tx, cancellationToken: ct));
                 await HistoryAsync(c, tx, row.Id, "rescheduled", actor, Snapshot(row), Snapshot(done), now, ct);
+                await outbox.WriteForAsync(c, tx, done, MessageKinds.Change, now, ct);
                 return new BookingChange(ChangeOutcome.Done, done);
             }, ct);
+            Kick(change);
+            return change;
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
         {
             return new BookingChange(ChangeOutcome.Taken, null);
+        }
+    }
+
+    // After the commit: the change's messages go out now rather than at the next recurring dispatch.
+    private void Kick(BookingChange change)
+    {
+        if (change.Outcome == ChangeOutcome.Done)
+        {
+            outbox.Kick(change.Row!.Id);
         }
     }
 
