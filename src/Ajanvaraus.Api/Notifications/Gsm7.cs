@@ -13,6 +13,9 @@ internal static class Gsm7
 
     public const int SingleMessage = 160;
 
+    // Two concatenated parts: each loses 7 characters to the header that joins them.
+    public const int TwoParts = 306;
+
     public static int Length(string text) => text.Sum(ch => Extension.Contains(ch) ? 2 : 1);
 
     // A character outside the alphabet would switch the whole message to UCS-2 (70 characters): take its letter without

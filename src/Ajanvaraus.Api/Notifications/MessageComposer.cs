@@ -61,7 +61,7 @@ internal static class MessageComposer
         return new EmailContent(subject, text, html, Invitation.Write(IcsOf(m, manage), method, organizer, m.CustomerName, m.CustomerEmail!), method);
     }
 
-    // One SMS: the reference, the time, the place and the manage link; for a reminder at most 160 GSM characters,
+    // An SMS: the reference, the time, the place and the manage link; for a reminder at most 160 GSM characters,
     // dropping words (the kind, then the place, shortened first) before the link.
     public static string Sms(ClaimedMessage m, string? manageUrl)
     {
@@ -76,7 +76,9 @@ internal static class MessageComposer
             from place in places
             from withLabel in new[] { true, false }
             select Gsm7.ToGsm(string.Join(" ", new[] { withLabel ? label + ":" : null, core, place, withLink ? link : null }.OfType<string>()));
-        var fitting = candidates.FirstOrDefault(s => Gsm7.Length(s) <= Gsm7.SingleMessage);
+        // Other messages may take two parts (306 characters) and so keep what they are about and the point's name.
+        var limit = m.Kind == MessageKinds.Reminder ? Gsm7.SingleMessage : Gsm7.TwoParts;
+        var fitting = candidates.FirstOrDefault(s => Gsm7.Length(s) <= limit);
         return fitting ?? Gsm7.ToGsm(core)[..Math.Min(core.Length, Gsm7.SingleMessage)];
     }
 
