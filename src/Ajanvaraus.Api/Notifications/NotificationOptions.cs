@@ -55,9 +55,28 @@ internal sealed class NotificationOptions : IValidatableObject
             yield return new ValidationResult("Each reminder offset must be 1-86400 minutes.", [nameof(ReminderMinutes)]);
         }
 
+        // DataAnnotations do not look into nested objects: the SMTP and SMS settings are checked here.
+        var nested = new List<ValidationResult>();
+        Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), nested, validateAllProperties: true);
+        Validator.TryValidateObject(Sms, new ValidationContext(Sms), nested, validateAllProperties: true);
+        foreach (var result in nested)
+        {
+            yield return result;
+        }
+
         if (EmailEnabled && string.IsNullOrWhiteSpace(Smtp.From))
         {
             yield return new ValidationResult("Notifications:Smtp:From is required when Notifications:Smtp:Host is set.", ["Smtp.From"]);
+        }
+
+        if (EmailEnabled && !MimeKit.MailboxAddress.TryParse(Smtp.From, out _))
+        {
+            yield return new ValidationResult("Notifications:Smtp:From must be an address, e.g. \"Ajanvaraus <noreply@example.fi>\".", ["Smtp.From"]);
+        }
+
+        if (!ManageUrlTemplate.Contains("{token}", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Notifications:ManageUrlTemplate must contain {token}.", [nameof(ManageUrlTemplate)]);
         }
 
         if (SmsEnabled && !Uri.TryCreate(Sms.Url, UriKind.Absolute, out _))

@@ -12,11 +12,12 @@ namespace Ajanvaraus.Api.Tests.Notifications;
 
 public sealed class DispatcherTests
 {
-    [Fact]
-    public async Task TwoDispatchersRacingOverTheSameRowsSendEachMessageOnce()
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task TwoDispatchersRacingOverTheSameRowsSendEachMessageOnce(Engine engine)
     {
+        Engines.SkipUnlessAvailable(engine);
         await using var smtp = new SmtpSink();
-        await using var world = await BookingWorld.CreateAsync(experts: 3, settings: smtp.Settings(new Dictionary<string, string?>
+        await using var world = await BookingWorld.CreateAsync(engine, experts: 3, settings: smtp.Settings(new Dictionary<string, string?>
         {
             ["Notifications:BatchSize"] = "2",
         }));
@@ -42,11 +43,12 @@ public sealed class DispatcherTests
         Assert.Equal(12, (await world.OutboxAsync("&status=sent")).Count);
     }
 
-    [Fact]
-    public async Task ADispatcherThatCrashedAfterClaimingLeavesItsRowsToTheNextOnceTheClaimExpires()
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ADispatcherThatCrashedAfterClaimingLeavesItsRowsToTheNextOnceTheClaimExpires(Engine engine)
     {
+        Engines.SkipUnlessAvailable(engine);
         await using var smtp = new SmtpSink();
-        await using var world = await BookingWorld.CreateAsync(settings: smtp.Settings());
+        await using var world = await BookingWorld.CreateAsync(engine, settings: smtp.Settings());
         await world.BookOkAsync(world.Booking(Wednesday(9)));
         var store = world.App.Services.GetRequiredService<NotificationStore>();
 

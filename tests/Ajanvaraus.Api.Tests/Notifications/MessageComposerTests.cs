@@ -43,3 +43,34 @@ public sealed class MessageComposerTests
         Assert.Equal(3, Gsm7.Length("€1"));
     }
 }
+
+public sealed class NotificationOptionsTests
+{
+    [Theory]
+    [InlineData("Notifications:Smtp:Port", "0")]
+    [InlineData("Notifications:MaxAttempts", "0")]
+    [InlineData("Notifications:ManageUrlTemplate", "http://example.fi/{id}")]
+    [InlineData("Notifications:Sms:Url", "not a url")]
+    public async Task InvalidSettingsStopTheStart(string key, string value)
+    {
+        await using var app = new Infrastructure.AjanvarausApp(settings: new Dictionary<string, string?>
+        {
+            ["Notifications:Smtp:Host"] = "127.0.0.1",
+            [key] = value,
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var invalid = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(Unwrap(error));
+        Assert.Equal(typeof(NotificationOptions), invalid.OptionsType);
+    }
+
+    private static Exception Unwrap(Exception error)
+    {
+        while (error is not Microsoft.Extensions.Options.OptionsValidationException && error.InnerException is { } inner)
+        {
+            error = inner;
+        }
+
+        return error;
+    }
+}
