@@ -52,13 +52,17 @@ internal sealed class NotificationJobs(
             try
             {
                 await SendAsync(message, email, ct);
-                sent += await store.MarkSentAsync(message.Id, token, clock.GetUtcNow(), CancellationToken.None) ? 1 : 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 // Any failure of one message (refused, timed out, unreadable token) is that message's: it waits and retries.
                 await FailAsync(message, token, ex);
+                continue;
             }
+
+            // Sent: from here on a failure must not count as a failed send. If marking fails (the database is away), the
+            // claim expires and the message goes again — twice at worst, never lost, with the same Message-ID.
+            sent += await store.MarkSentAsync(message.Id, token, clock.GetUtcNow(), CancellationToken.None) ? 1 : 0;
         }
 
         return (claimed.Count, sent);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -52,9 +53,18 @@ internal sealed class EmailSession(SmtpSettings settings) : IAsyncDisposable
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.None,
         };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await smtp.ConnectAsync(settings.Host!, settings.Port, security, ct);
+            // Our own socket, without Nagle: the end of each DATA is a small write that would otherwise wait for the
+            // server's delayed ACK (about 40 ms a message, which capped a batch at some 20 messages a second).
+            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                connectTimeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+                await socket.ConnectAsync(settings.Host!, settings.Port, connectTimeout.Token);
+            }
+
+            await smtp.ConnectAsync(socket, settings.Host!, settings.Port, security, ct);
             if (!string.IsNullOrEmpty(settings.User))
             {
                 await smtp.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
@@ -63,6 +73,7 @@ internal sealed class EmailSession(SmtpSettings settings) : IAsyncDisposable
         catch
         {
             smtp.Dispose();
+            socket.Dispose();
             throw;
         }
 

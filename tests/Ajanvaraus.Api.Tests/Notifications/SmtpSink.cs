@@ -79,6 +79,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        client.NoDelay = true;
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8, false, 4096, leaveOpen: true);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\r\n", AutoFlush = true };
