@@ -15,7 +15,9 @@ internal static class Invitation
         var calendar = IcsWriter.ToCalendar(booking);
         calendar.Method = method;
         var ev = calendar.Events.Single();
-        var from = MailboxAddress.TryParse(organizer, out var sender) ? sender : new MailboxAddress("Ajanvaraus", "noreply@ajanvaraus.example");
+        var from = MailboxAddress.TryParse(organizer, out var sender)
+            ? sender
+            : new MailboxAddress("Ajanvaraus", "noreply@ajanvaraus.example");
         ev.Organizer = new Organizer($"mailto:{from.Address}") { CommonName = string.IsNullOrEmpty(from.Name) ? from.Address : from.Name };
         ev.Attendees.Clear();
         ev.Attendees.Add(new Attendee($"mailto:{attendeeEmail}")

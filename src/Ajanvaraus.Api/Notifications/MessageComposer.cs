@@ -45,20 +45,23 @@ internal static class MessageComposer
             <html lang="{language}"><body>
             <p>{Enc(greeting)}</p>
             <p>{Enc(intro)}</p>
-            <table>{string.Concat(facts.Select(f => $"<tr><th align=\"left\">{Enc(f.Label)}</th><td>{Enc(f.Value).Replace("\n", "<br>")}</td></tr>"))}</table>
+            <table>{string.Concat(facts.Select(Row))}</table>
             {(manage is null ? "" : $"<p><a href=\"{Enc(manage)}\">{Enc(T.Manage.In(language))}</a></p>")}
             <p>{Enc(T.Signature.In(language))}</p>
             </body></html>
             """;
 
         var subject = string.Format(T.Subjects[m.Kind].In(language), service);
+        static string Row((string Label, string Value) f) =>
+            $"<tr><th align=\"left\">{Enc(f.Label)}</th><td>{Enc(f.Value).Replace("\n", "<br>")}</td></tr>";
         if (m.Kind == MessageKinds.Reminder)
         {
             return new EmailContent(subject, text, html, null, null);
         }
 
         var method = m.Kind == MessageKinds.Cancellation ? "CANCEL" : "REQUEST";
-        return new EmailContent(subject, text, html, Invitation.Write(IcsOf(m, manage), method, organizer, m.CustomerName, m.CustomerEmail!), method);
+        var ics = Invitation.Write(IcsOf(m, manage), method, organizer, m.CustomerName, m.CustomerEmail!);
+        return new EmailContent(subject, text, html, ics, method);
     }
 
     // An SMS: the reference, the time, the place and the manage link; for a reminder at most 160 GSM characters,
@@ -75,7 +78,8 @@ internal static class MessageComposer
             from withLink in new[] { true, false }
             from place in places
             from withLabel in new[] { true, false }
-            select Gsm7.ToGsm(string.Join(" ", new[] { withLabel ? label + ":" : null, core, place, withLink ? link : null }.OfType<string>()));
+            let words = new[] { withLabel ? label + ":" : null, core, place, withLink ? link : null }
+            select Gsm7.ToGsm(string.Join(" ", words.OfType<string>()));
         // Other messages may take two parts (306 characters) and so keep what they are about and the point's name.
         var limit = m.Kind == MessageKinds.Reminder ? Gsm7.SingleMessage : Gsm7.TwoParts;
         var fitting = candidates.FirstOrDefault(s => Gsm7.Length(s) <= limit);
@@ -94,7 +98,8 @@ internal static class MessageComposer
         var language = m.CustomerLanguage;
         var channel = ChannelFlags.Parse(m.BookingChannel);
         var phoneNote = channel == Channel.Phone && m.CustomerPhone is { } phone ? string.Format(T.WePhone.In(language), phone) : null;
-        var details = new IcsDetails(ServiceName(m), ProviderName(m), m.Reference, channel, PointName(m), Address(m), m.MeetingUrl, phoneNote, manage);
+        var details = new IcsDetails(
+            ServiceName(m), ProviderName(m), m.Reference, channel, PointName(m), Address(m), m.MeetingUrl, phoneNote, manage);
         return new IcsBooking(
             m.BookingId, m.Reference, m.Sequence, m.StartsAt, m.EndsAt, Zone(m), IcsTexts.Summary(details, language),
             IcsTexts.Description(details, language), IcsTexts.Location(details), m.MeetingUrl, m.Kind == MessageKinds.Cancellation,
@@ -105,7 +110,9 @@ internal static class MessageComposer
     {
         Channel.Video => m.MeetingUrl is { } url ? string.Format(T.VideoLink.In(m.CustomerLanguage), url) : null,
         Channel.Phone => m.CustomerPhone is { } phone ? string.Format(T.WePhone.In(m.CustomerLanguage), phone) : null,
-        _ => string.Join(", ", new[] { PointName(m), Address(m) }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place ? place : null,
+        _ => string.Join(", ", new[] { PointName(m), Address(m) }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
+            ? place
+            : null,
     };
 
     private static (DateTimeOffset Start, DateTimeOffset End) LocalTimes(ClaimedMessage m) =>
@@ -113,14 +120,19 @@ internal static class MessageComposer
 
     private static string Zone(ClaimedMessage m) => m.TimeZone ?? LocalTime.Helsinki;
 
-    private static string ServiceName(ClaimedMessage m) => new LocalizedText(m.ServiceNameFi, m.ServiceNameSv, m.ServiceNameEn).In(m.CustomerLanguage);
+    private static string ServiceName(ClaimedMessage m) =>
+        new LocalizedText(m.ServiceNameFi, m.ServiceNameSv, m.ServiceNameEn).In(m.CustomerLanguage);
 
-    private static string ProviderName(ClaimedMessage m) => new LocalizedText(m.ProviderNameFi, m.ProviderNameSv, m.ProviderNameEn).In(m.CustomerLanguage);
+    private static string ProviderName(ClaimedMessage m) =>
+        new LocalizedText(m.ProviderNameFi, m.ProviderNameSv, m.ProviderNameEn).In(m.CustomerLanguage);
 
     private static string? PointName(ClaimedMessage m) =>
-        m.PointNameFi is null ? null : new LocalizedText(m.PointNameFi, m.PointNameSv ?? m.PointNameFi, m.PointNameEn ?? m.PointNameFi).In(m.CustomerLanguage);
+        m.PointNameFi is null
+            ? null
+            : new LocalizedText(m.PointNameFi, m.PointNameSv ?? m.PointNameFi, m.PointNameEn ?? m.PointNameFi).In(m.CustomerLanguage);
 
-    private static string? Address(ClaimedMessage m) => m.StreetAddress is null ? null : $"{m.StreetAddress}, {m.PostalCode} {m.PostOffice}";
+    private static string? Address(ClaimedMessage m) =>
+        m.StreetAddress is null ? null : $"{m.StreetAddress}, {m.PostalCode} {m.PostOffice}";
 
     private static string? Card(ClaimedMessage m) => new LocalizedLongText(m.CardFi, m.CardSv, m.CardEn).In(m.CustomerLanguage);
 

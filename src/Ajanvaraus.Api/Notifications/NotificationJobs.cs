@@ -7,7 +7,8 @@ namespace Ajanvaraus.Api.Notifications;
 // The dispatcher: claims due rows, sends them, marks each sent or failed. Every decision is in the database, so any
 // number of instances may run it at once and a restart loses nothing (a dead claimant's rows wait out the claim).
 internal sealed class NotificationJobs(
-    NotificationStore store, Outbox outbox, SmsSender sms, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationJobs> logger)
+    NotificationStore store, Outbox outbox, SmsSender sms, IOptions<NotificationOptions> options, TimeProvider clock,
+    ILogger<NotificationJobs> logger)
 {
     private const int MaxBatches = 20;
 
@@ -42,7 +43,8 @@ internal sealed class NotificationJobs(
         }
 
         var token = Guid.NewGuid();
-        var scope = new ClaimScope(settings.EmailEnabled, settings.SmsEnabled, settings.BatchSize, TimeSpan.FromSeconds(settings.ClaimSeconds), bookingId);
+        var scope = new ClaimScope(
+            settings.EmailEnabled, settings.SmsEnabled, settings.BatchSize, TimeSpan.FromSeconds(settings.ClaimSeconds), bookingId);
         var claimed = await store.ClaimAsync(token, scope, clock.GetUtcNow(), ct);
         var sent = 0;
         await using var email = new EmailSession(settings.Smtp);
@@ -71,7 +73,9 @@ internal sealed class NotificationJobs(
     private async Task SendAsync(ClaimedMessage message, EmailSession email, CancellationToken ct)
     {
         var settings = options.Value;
-        var manageUrl = message.ProtectedManageToken is { } sealedToken ? settings.ManageUrl(message.BookingId, outbox.Unseal(sealedToken)) : null;
+        var manageUrl = message.ProtectedManageToken is { } sealedToken
+            ? settings.ManageUrl(message.BookingId, outbox.Unseal(sealedToken))
+            : null;
         if (message.Channel == "email")
         {
             var from = settings.Smtp.From!;
@@ -91,8 +95,12 @@ internal sealed class NotificationJobs(
         var attempts = message.Attempts + 1;
         var dead = attempts >= settings.MaxAttempts;
         var next = clock.GetUtcNow().Add(Backoff(attempts, settings.RetryBaseSeconds));
-        logger.LogWarning("Notification {NotificationId} ({Channel}) failed, attempt {Attempt}: {Error}", message.Id, message.Channel, attempts, ex.GetType().Name);
-        await store.MarkFailedAsync(message.Id, token, dead ? MessageStatus.Dead : MessageStatus.Failed, next, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+        // The log names the error's type only: SMTP answers may quote the customer's address.
+        logger.LogWarning(
+            "Notification {NotificationId} ({Channel}) failed, attempt {Attempt}: {Error}",
+            message.Id, message.Channel, attempts, ex.GetType().Name);
+        var status = dead ? MessageStatus.Dead : MessageStatus.Failed;
+        await store.MarkFailedAsync(message.Id, token, status, next, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
     }
 
     // base, 2 base, 4 base ... at most an hour apart.

@@ -71,7 +71,8 @@ internal sealed class NotificationOptions : IValidatableObject
 
         if (EmailEnabled && !MimeKit.MailboxAddress.TryParse(Smtp.From, out _))
         {
-            yield return new ValidationResult("Notifications:Smtp:From must be an address, e.g. \"Ajanvaraus <noreply@example.fi>\".", ["Smtp.From"]);
+            yield return new ValidationResult(
+                "Notifications:Smtp:From must be an address, e.g. \"Ajanvaraus <noreply@example.fi>\".", ["Smtp.From"]);
         }
 
         if (!ManageUrlTemplate.Contains("{token}", StringComparison.Ordinal))

@@ -80,12 +80,14 @@ internal sealed class NotificationStore(Db db)
     internal static readonly DialectSql ListSql = new(
         SqlServer: $"""
             SELECT TOP (@Take) {Columns} FROM dbo.Notifications
-            WHERE (@Status IS NULL OR Status = @Status) AND (@BookingId IS NULL OR BookingId = @BookingId) AND (@After IS NULL OR Id > @After)
+            WHERE (@Status IS NULL OR Status = @Status) AND (@BookingId IS NULL OR BookingId = @BookingId)
+              AND (@After IS NULL OR Id > @After)
             ORDER BY Id
             """,
         Sqlite: $"""
             SELECT {Columns} FROM Notifications
-            WHERE (@Status IS NULL OR Status = @Status) AND (@BookingId IS NULL OR BookingId = @BookingId) AND (@After IS NULL OR Id > @After)
+            WHERE (@Status IS NULL OR Status = @Status) AND (@BookingId IS NULL OR BookingId = @BookingId)
+              AND (@After IS NULL OR Id > @After)
             ORDER BY Id
             LIMIT @Take
             """);
@@ -93,7 +95,8 @@ internal sealed class NotificationStore(Db db)
     internal const string HealthSql = """
         SELECT (SELECT COUNT(*) FROM Notifications WHERE Status = 'dead') AS Dead,
                (SELECT MIN(NextAttemptAt) FROM Notifications
-                WHERE Status IN ('pending', 'failed') AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))) AS OldestDue
+                WHERE Status IN ('pending', 'failed')
+                  AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))) AS OldestDue
         """;
 
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(Guid token, ClaimScope scope, DateTimeOffset now, CancellationToken ct)
@@ -102,29 +105,33 @@ internal sealed class NotificationStore(Db db)
         {
             var claimed = await c.ExecuteAsync(new CommandDefinition(db.Sql(ClaimSql), new
             {
-                Token = token, Until = now.Add(scope.Lease), Now = now, scope.Batch, Email = scope.Email ? 1 : 0, Sms = scope.Sms ? 1 : 0, scope.BookingId,
+                Token = token, Until = now.Add(scope.Lease), Now = now, scope.Batch, Email = scope.Email ? 1 : 0, Sms = scope.Sms ? 1 : 0,
+                scope.BookingId,
             }, tx, cancellationToken: ct));
             if (claimed == 0)
             {
                 return (IReadOnlyList<ClaimedMessage>)[];
             }
 
-            return (await c.QueryAsync<ClaimedMessage>(new CommandDefinition(ClaimedSql, new { Token = token }, tx, cancellationToken: ct))).ToList();
+            var rows = await c.QueryAsync<ClaimedMessage>(
+                new CommandDefinition(ClaimedSql, new { Token = token }, tx, cancellationToken: ct));
+            return rows.ToList();
         }, ct);
     }
 
+    // One row's update in its own write transaction; false when the row was not in the state the statement asks for.
+    private Task<bool> UpdateOneAsync(string sql, object args, CancellationToken ct) =>
+        db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct)) == 1, ct);
+
     public Task<bool> MarkSentAsync(Guid id, Guid token, DateTimeOffset now, CancellationToken ct) =>
-        db.WriteAsync(async (c, tx) =>
-            await c.ExecuteAsync(new CommandDefinition(MarkSentSql, new { Id = id, Token = token, Now = now }, tx, cancellationToken: ct)) == 1, ct);
+        UpdateOneAsync(MarkSentSql, new { Id = id, Token = token, Now = now }, ct);
 
     public Task<bool> MarkFailedAsync(Guid id, Guid token, string status, DateTimeOffset next, string error, CancellationToken ct) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(MarkFailedSql, new
-        {
-            Id = id, Token = token, Status = status, Next = next, Error = error.Length > 2000 ? error[..2000] : error,
-        }, tx, cancellationToken: ct)) == 1, ct);
+        UpdateOneAsync(
+            MarkFailedSql, new { Id = id, Token = token, Status = status, Next = next, Error = error[..Math.Min(error.Length, 2000)] }, ct);
 
     public Task<bool> RetryAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(RetrySql, new { Id = id, Now = now }, tx, cancellationToken: ct)) == 1, ct);
+        UpdateOneAsync(RetrySql, new { Id = id, Now = now }, ct);
 
     public async Task<NotificationRow?> FindAsync(Guid id, CancellationToken ct)
     {
@@ -132,7 +139,8 @@ internal sealed class NotificationStore(Db db)
         return await c.QuerySingleOrDefaultAsync<NotificationRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<NotificationRow>> ListAsync(string? status, Guid? bookingId, Guid? after, int take, CancellationToken ct)
+    public async Task<IReadOnlyList<NotificationRow>> ListAsync(
+        string? status, Guid? bookingId, Guid? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<NotificationRow>(new CommandDefinition(
@@ -142,7 +150,8 @@ internal sealed class NotificationStore(Db db)
     public async Task<OutboxHealth> HealthAsync(bool email, bool sms, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleAsync<OutboxHealth>(new CommandDefinition(HealthSql, new { Email = email ? 1 : 0, Sms = sms ? 1 : 0 }, cancellationToken: ct));
+        return await c.QuerySingleAsync<OutboxHealth>(
+            new CommandDefinition(HealthSql, new { Email = email ? 1 : 0, Sms = sms ? 1 : 0 }, cancellationToken: ct));
     }
 }
 

@@ -16,9 +16,13 @@ internal static class NotificationTexts
     public static readonly Dictionary<string, LocalizedText> Intros = new()
     {
         [MessageKinds.Confirmation] = new("Varauksesi on vahvistettu.", "Din bokning är bekräftad.", "Your booking is confirmed."),
-        [MessageKinds.Change] = new("Varauksesi on siirretty uuteen aikaan.", "Din bokning har flyttats till en ny tid.", "Your booking has been moved to a new time."),
+        [MessageKinds.Change] = new(
+            "Varauksesi on siirretty uuteen aikaan.",
+            "Din bokning har flyttats till en ny tid.",
+            "Your booking has been moved to a new time."),
         [MessageKinds.Cancellation] = new("Varauksesi on peruttu.", "Din bokning har avbokats.", "Your booking has been cancelled."),
-        [MessageKinds.Reminder] = new("Muistutus tulevasta ajastasi.", "Påminnelse om din kommande tid.", "A reminder of your coming appointment."),
+        [MessageKinds.Reminder] = new(
+            "Muistutus tulevasta ajastasi.", "Påminnelse om din kommande tid.", "A reminder of your coming appointment."),
     };
 
     public static readonly Dictionary<string, LocalizedText> SmsLabels = new()
@@ -36,8 +40,10 @@ internal static class NotificationTexts
     public static readonly LocalizedText Reference = new("Varaustunnus", "Bokningskod", "Booking reference");
     public static readonly LocalizedText Bring = new("Ota mukaan", "Ta med", "What to bring");
     public static readonly LocalizedText Manage = new("Muuta tai peru varaus", "Ändra eller avboka", "Change or cancel");
-    public static readonly LocalizedText VideoLink = new("Videotapaamisen linkki: {0}", "Länk till videomötet: {0}", "Video meeting link: {0}");
-    public static readonly LocalizedText WePhone = new("Soitamme sinulle numeroon {0}", "Vi ringer dig på {0}", "We will phone you at {0}");
+    public static readonly LocalizedText VideoLink = new(
+        "Videotapaamisen linkki: {0}", "Länk till videomötet: {0}", "Video meeting link: {0}");
+    public static readonly LocalizedText WePhone = new(
+        "Soitamme sinulle numeroon {0}", "Vi ringer dig på {0}", "We will phone you at {0}");
     public static readonly LocalizedText Video = new("video", "video", "video");
     public static readonly LocalizedText Phone = new("puhelu", "samtal", "phone call");
     public static readonly LocalizedText At = new("klo", "kl.", "at");

@@ -12,10 +12,12 @@ public sealed record NotificationResponse(
     [property: Description("confirmation, change, cancellation or reminder.")] string Kind,
     [property: Description("email, sms, or none (the customer gave no contact).")] string Channel,
     [property: Description("pending, failed (retrying), dead (out of attempts), sent or unaddressed.")] string Status,
-    DateTimeOffset DueAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, int Attempts, string? LastError, int Sequence, DateTimeOffset CreatedAt);
+    DateTimeOffset DueAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, int Attempts, string? LastError, int Sequence,
+    DateTimeOffset CreatedAt);
 
 public sealed record NotificationsQuery(
-    [property: RegularExpression("^(pending|failed|dead|sent|unaddressed)$", ErrorMessage = "Use pending, failed, dead, sent or unaddressed.")]
+    [property: RegularExpression(
+        "^(pending|failed|dead|sent|unaddressed)$", ErrorMessage = "Use pending, failed, dead, sent or unaddressed.")]
     [FromQuery(Name = "status")] string? Status,
     [FromQuery(Name = "bookingId")] Guid? BookingId,
     [property: Range(1, 200), Description("How many items at most (1-200, default 50).")] [FromQuery(Name = "limit")] int? Limit,
@@ -31,7 +33,10 @@ internal static class NotificationsApi
         group.MapGet("/", ListAsync)
             .WithName("ListNotifications")
             .WithSummary("List outbox messages")
-            .WithDescription("Messages to customers (confirmation, change, cancellation, reminders) by status and booking, oldest first. Operators only.");
+            .WithDescription("""
+                Messages to customers (confirmation, change, cancellation, reminders) by status and booking, oldest first.
+                Operators only.
+                """);
 
         group.MapPost("/{notificationId:guid}/retry", RetryAsync)
             .WithName("RetryNotification")
@@ -56,7 +61,8 @@ internal static class NotificationsApi
     }
 
     private static async Task<Results<Ok<NotificationResponse>, NotFound, ProblemHttpResult>> RetryAsync(
-        [Description("The message id.")] Guid notificationId, NotificationStore store, Outbox outbox, TimeProvider clock, CancellationToken ct)
+        [Description("The message id.")] Guid notificationId, NotificationStore store, Outbox outbox, TimeProvider clock,
+        CancellationToken ct)
     {
         if (await store.FindAsync(notificationId, ct) is not { } row)
         {
@@ -75,5 +81,6 @@ internal static class NotificationsApi
     }
 
     private static NotificationResponse ToResponse(NotificationRow r) => new(
-        r.Id, r.BookingId, r.Kind, r.Channel, r.Status, r.DueAt, r.NextAttemptAt, r.SentAt, r.Attempts, r.LastError, r.Sequence, r.CreatedAt);
+        r.Id, r.BookingId, r.Kind, r.Channel, r.Status, r.DueAt, r.NextAttemptAt, r.SentAt, r.Attempts, r.LastError, r.Sequence,
+        r.CreatedAt);
 }

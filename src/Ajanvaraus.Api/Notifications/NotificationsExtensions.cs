@@ -13,13 +13,16 @@ internal static class NotificationsExtensions
 
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>()
+            .BindConfiguration(NotificationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddDataProtection().SetApplicationName("Ajanvaraus");
         services.AddSingleton<DataProtectionKeyStore>();
         services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = keys);
         services.AddHttpClient(SmsSender.ClientName)
-            .ConfigureHttpClient((provider, client) =>
-                client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.Sms.TimeoutSeconds));
+            .ConfigureHttpClient((provider, client) => client.Timeout =
+                TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.Sms.TimeoutSeconds));
         services.AddSingleton<Outbox>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<SmsSender>();

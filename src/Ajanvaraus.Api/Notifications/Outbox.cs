@@ -29,7 +29,8 @@ internal static class MessageStatus
 
 // Writes a booking change's messages inside the change's own transaction (so a committed change always has its
 // messages, and a rolled-back one none), then asks for an immediate dispatch once the change has committed.
-internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IDataProtectionProvider protection, IBackgroundJobClient jobs, ILogger<Outbox> logger)
+internal sealed class Outbox(
+    Db db, IOptions<NotificationOptions> options, IDataProtectionProvider protection, IBackgroundJobClient jobs, ILogger<Outbox> logger)
 {
     public const string TokenPurpose = "Ajanvaraus.Notifications.ManageToken";
 
@@ -61,11 +62,13 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
     // The messages of one change: `kind` is what happened (confirmation, change, cancellation); `booking` is the row as
     // the change left it. `sealedToken` comes with a new booking only.
     public async Task WriteForAsync(
-        DbConnection c, DbTransaction tx, BookingRow booking, string kind, DateTimeOffset now, CancellationToken ct, string? sealedToken = null)
+        DbConnection c, DbTransaction tx, BookingRow booking, string kind, DateTimeOffset now, CancellationToken ct,
+        string? sealedToken = null)
     {
         if (sealedToken is not null)
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertSecretSql, new { BookingId = booking.Id, ProtectedManageToken = sealedToken }, tx, cancellationToken: ct));
+            var secret = new { BookingId = booking.Id, ProtectedManageToken = sealedToken };
+            await c.ExecuteAsync(new CommandDefinition(InsertSecretSql, secret, tx, cancellationToken: ct));
         }
 
         if (kind != MessageKinds.Confirmation)
@@ -149,4 +152,5 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
 
 internal sealed record OutboxRow(
     Guid Id, Guid BookingId, string Kind, string Channel, string Status, DateTimeOffset DueAt, string? LastError, int Sequence,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string BookingChannel, string? ServicePointId, string? MeetingUrl, DateTimeOffset CreatedAt);
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string BookingChannel, string? ServicePointId, string? MeetingUrl,
+    DateTimeOffset CreatedAt);

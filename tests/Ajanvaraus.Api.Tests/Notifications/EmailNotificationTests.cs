@@ -15,7 +15,8 @@ public sealed class EmailNotificationTests
         await using var world = await BookingWorld.CreateAsync(settings: smtp.Settings());
         await using (var c = await world.App.Db.OpenAsync(default))
         {
-            await c.ExecuteAsync("UPDATE Services SET CardSv = 'Hyresavtalet och lönebesked.' WHERE Id = @Id", new { Id = world.ServiceId });
+            const string card = "UPDATE Services SET CardSv = 'Hyresavtalet och lönebesked.' WHERE Id = @Id";
+            await c.ExecuteAsync(card, new { Id = world.ServiceId });
         }
 
         var booking = await world.BookOkAsync(world.Booking(Wednesday(9), customer: Customer("sv")));
@@ -27,7 +28,7 @@ public sealed class EmailNotificationTests
         var confirmation = outbox.Single(n => n.GetProperty("kind").GetString() == "confirmation");
         Assert.Equal("sent", confirmation.GetProperty("status").GetString());
         Assert.Equal($"{confirmation.GetProperty("id").GetGuid():N}@ajanvaraus.example", message.MessageId);
-        Assert.Equal(2, outbox.Count(n => n.GetProperty("kind").GetString() == "reminder" && n.GetProperty("status").GetString() == "pending"));
+        Assert.Equal(2, outbox.Count(n => n.Is("reminder", "email", "pending")));
 
         Assert.Equal("maija@example.fi", message.To.Mailboxes.Single().Address);
         Assert.StartsWith("Bokningsbekräftelse: Rådgivning om bostadsbidrag", message.Subject);
@@ -39,7 +40,8 @@ public sealed class EmailNotificationTests
         Assert.Contains("Bokningskod", message.HtmlBody);
 
         // The manage link works: it carries the token the dispatcher could only read decrypted.
-        var link = new Uri(text.Split('\n').Single(l => l.StartsWith("Ändra eller avboka: ", StringComparison.Ordinal))["Ändra eller avboka: ".Length..]);
+        const string label = "Ändra eller avboka: ";
+        var link = new Uri(text.Split('\n').Single(l => l.StartsWith(label, StringComparison.Ordinal))[label.Length..]);
         var opened = await world.App.CreateClient().GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
 
@@ -91,7 +93,7 @@ public sealed class EmailNotificationTests
         // Tuesday 09:00 is 23 hours away: the 24-hour reminder's moment has passed, the 2-hour one has not.
         var booking = await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(9)));
         var outbox = await world.OutboxAsync($"&bookingId={booking.GetProperty("id").GetGuid()}");
-        var reminder = Assert.Single(outbox, n => n.GetProperty("kind").GetString() == "reminder" && n.GetProperty("channel").GetString() == "email");
+        var reminder = Assert.Single(outbox, n => n.Is("reminder", "email"));
         Assert.Equal(BookingWorld.Tuesday(7), reminder.GetProperty("dueAt").GetDateTimeOffset());
         // Without an SMTP host nothing is sent: the messages wait, visible, and the service runs.
         Assert.All(outbox, n => Assert.Equal("pending", n.GetProperty("status").GetString()));

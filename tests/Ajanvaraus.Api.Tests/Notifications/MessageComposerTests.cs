@@ -7,10 +7,11 @@ public sealed class MessageComposerTests
     private static readonly ClaimedMessage Reminder = new()
     {
         Id = Guid.NewGuid(), BookingId = Guid.Parse("0193a7d0-0000-7000-8000-000000000001"), Kind = MessageKinds.Reminder, Channel = "sms",
-        StartsAt = DateTimeOffset.Parse("2026-11-24T08:00:00Z"), EndsAt = DateTimeOffset.Parse("2026-11-24T08:45:00Z"), BookingChannel = "in_person",
-        Reference = "KM4T-7HQX", CustomerName = "Maija", CustomerLanguage = "sv", ServiceNameFi = "Asumistuen neuvonta",
-        ServiceNameSv = "Rådgivning om bostadsbidrag", ServiceNameEn = "Housing allowance advice", ProviderNameFi = "Kela", ProviderNameSv = "FPA",
-        ProviderNameEn = "Kela", PointNameFi = "Mikkelin asiointipiste", PointNameSv = "S:t Michels servicepunkt", PointNameEn = "Mikkeli service point",
+        StartsAt = DateTimeOffset.Parse("2026-11-24T08:00:00Z"), EndsAt = DateTimeOffset.Parse("2026-11-24T08:45:00Z"),
+        BookingChannel = "in_person", Reference = "KM4T-7HQX", CustomerName = "Maija", CustomerLanguage = "sv",
+        ServiceNameFi = "Asumistuen neuvonta", ServiceNameSv = "Rådgivning om bostadsbidrag", ServiceNameEn = "Housing allowance advice",
+        ProviderNameFi = "Kela", ProviderNameSv = "FPA", ProviderNameEn = "Kela",
+        PointNameFi = "Mikkelin asiointipiste", PointNameSv = "S:t Michels servicepunkt", PointNameEn = "Mikkeli service point",
         StreetAddress = "Maaherrankatu 9", PostalCode = "50100", PostOffice = "Mikkeli", TimeZone = "Europe/Helsinki",
     };
 

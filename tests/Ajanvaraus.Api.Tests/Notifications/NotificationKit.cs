@@ -31,7 +31,7 @@ internal static class NotificationKit
     public static async Task<JsonElement> RescheduleAsync(this BookingWorld world, JsonElement booking, DateTimeOffset start)
     {
         using var request = BookingWorld.WithToken(
-            HttpMethod.Post, $"/api/v1/bookings/{booking.GetProperty("id").GetGuid()}/reschedule", booking.GetProperty("manageToken").GetString()!,
+            HttpMethod.Post, $"/api/v1/bookings/{booking.Id()}/reschedule", booking.GetProperty("manageToken").GetString()!,
             new { expertId = world.Expert, start });
         return await (await world.App.CreateClient().SendAsync(request)).ReadJsonAsync(HttpStatusCode.OK);
     }
@@ -39,7 +39,7 @@ internal static class NotificationKit
     public static async Task CancelAsync(this BookingWorld world, JsonElement booking)
     {
         using var request = BookingWorld.WithToken(
-            HttpMethod.Post, $"/api/v1/bookings/{booking.GetProperty("id").GetGuid()}/cancel", booking.GetProperty("manageToken").GetString()!, new { });
+            HttpMethod.Post, $"/api/v1/bookings/{booking.Id()}/cancel", booking.GetProperty("manageToken").GetString()!, new { });
         await (await world.App.CreateClient().SendAsync(request)).ReadJsonAsync(HttpStatusCode.OK);
     }
 
@@ -49,8 +49,11 @@ internal static class NotificationKit
         return Calendar.Load(part.Text)!;
     }
 
-    public static string CalendarMethodParameter(MimeMessage message) =>
-        message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.IsMimeType("text", "calendar")).ContentType.Parameters["method"] ?? "";
+    public static string CalendarMethodParameter(MimeMessage message)
+    {
+        var part = message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.IsMimeType("text", "calendar"));
+        return part.ContentType.Parameters["method"] ?? "";
+    }
 
     public static List<MimeMessage> Drain(this SmtpSink sink)
     {
@@ -62,6 +65,14 @@ internal static class NotificationKit
 
         return list;
     }
+
+    /// <summary>Whether an outbox item is of this kind (and channel, and status, when given).</summary>
+    public static bool Is(this JsonElement n, string kind, string? channel = null, string? status = null) =>
+        n.GetProperty("kind").GetString() == kind
+        && (channel is null || n.GetProperty("channel").GetString() == channel)
+        && (status is null || n.GetProperty("status").GetString() == status);
+
+    public static Guid Id(this JsonElement element) => element.GetProperty("id").GetGuid();
 
     public static void Advance(this BookingWorld world, DateTimeOffset to) => world.Clock.SetUtcNow(to);
 

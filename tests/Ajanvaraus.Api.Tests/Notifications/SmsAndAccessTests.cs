@@ -28,7 +28,8 @@ public sealed class SmsAndAccessTests
         Assert.Equal("Bearer gateway-secret", confirmation.Authorization);
         Assert.Equal("+358401234567", confirmation.Body.GetProperty("to").GetString());
         Assert.Equal(reference, confirmation.Body.GetProperty("reference").GetString());
-        Assert.StartsWith($"Varattu: {reference} ke 25.11. 9.00 Mikkelin asiointipiste http", confirmation.Body.GetProperty("text").GetString());
+        var text = confirmation.Body.GetProperty("text").GetString();
+        Assert.StartsWith($"Varattu: {reference} ke 25.11. 9.00 Mikkelin asiointipiste http", text);
 
         world.Advance(Wednesday(9).AddHours(-2));
         Assert.Equal(2, await jobs.DispatchDueAsync(default));
@@ -50,14 +51,16 @@ public sealed class SmsAndAccessTests
         var outbox = world.App.Services.GetRequiredService<Outbox>();
         var row = new BookingRow
         {
-            Id = Guid.NewGuid(), CustomerName = "Walk-in", StartsAt = Wednesday(9), EndsAt = Wednesday(9).AddMinutes(45), Channel = "in_person",
+            Id = Guid.NewGuid(), CustomerName = "Walk-in", Channel = "in_person",
+            StartsAt = Wednesday(9), EndsAt = Wednesday(9).AddMinutes(45),
         };
 
         var rows = outbox.Rows(row, MessageKinds.Confirmation, world.Clock.GetUtcNow()).ToList();
 
         var only = Assert.Single(rows);
         Assert.Equal(("none", MessageStatus.Unaddressed), (only.Channel, only.Status));
-        var both = outbox.Rows(row with { CustomerEmail = "a@example.fi", CustomerPhone = "+358401234567" }, MessageKinds.Confirmation, world.Clock.GetUtcNow());
+        var reachable = row with { CustomerEmail = "a@example.fi", CustomerPhone = "+358401234567" };
+        var both = outbox.Rows(reachable, MessageKinds.Confirmation, world.Clock.GetUtcNow());
         Assert.Equal(6, both.Count());
     }
 

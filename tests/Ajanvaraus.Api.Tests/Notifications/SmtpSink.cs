@@ -82,7 +82,11 @@ public sealed class SmtpSink : IAsyncDisposable
         client.NoDelay = true;
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8, false, 4096, leaveOpen: true);
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\r\n", AutoFlush = true };
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 4096, leaveOpen: true)
+        {
+            NewLine = "\r\n",
+            AutoFlush = true,
+        };
         await writer.WriteLineAsync("220 sink ESMTP");
         try
         {
