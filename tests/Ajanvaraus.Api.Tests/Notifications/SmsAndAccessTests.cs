@@ -45,6 +45,21 @@ public sealed class SmsAndAccessTests
     }
 
     [Fact]
+    public async Task ARepeatedBookingRequestWritesItsMessagesOnceAndALostRaceWritesNone()
+    {
+        await using var world = await BookingWorld.CreateAsync();
+        var body = world.Booking(Wednesday(9));
+        var first = await (await world.BookAsync(body, key: "same")).ReadJsonAsync(HttpStatusCode.Created);
+        await (await world.BookAsync(body, key: "same")).ReadJsonAsync(HttpStatusCode.Created);
+        await (await world.BookAsync(world.Booking(Wednesday(9)))).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var outbox = await world.OutboxAsync();
+        Assert.All(outbox, n => Assert.Equal(first.Id(), n.GetProperty("bookingId").GetGuid()));
+        Assert.Equal(["email", "sms"], outbox.Where(n => n.Is("confirmation")).Select(n => n.GetProperty("channel").GetString()).Order());
+        Assert.Equal(4, outbox.Count(n => n.Is("reminder")));
+    }
+
+    [Fact]
     public async Task ACustomerWithNeitherEmailNorPhoneGetsOneUnaddressedRowAndNoReminders()
     {
         await using var world = await BookingWorld.CreateAsync();
