@@ -30,7 +30,7 @@ internal static class MessageStatus
 // Writes a booking change's messages inside the change's own transaction (so a committed change always has its
 // messages, and a rolled-back one none), then asks for an immediate dispatch once the change has committed.
 internal sealed class Outbox(
-    Db db, IOptions<NotificationOptions> options, IDataProtectionProvider protection, IBackgroundJobClient jobs, ILogger<Outbox> logger)
+    Db db, IOptions<NotificationOptions> options, IDataProtectionProvider protection, IServiceProvider services, ILogger<Outbox> logger)
 {
     public const string TokenPurpose = "Ajanvaraus.Notifications.ManageToken";
 
@@ -81,11 +81,13 @@ internal sealed class Outbox(
     }
 
     // After the commit, fire and forget: the recurring dispatch is the safety net, so a failed enqueue loses nothing.
+    // The job client is resolved here, inside the catch, not in the constructor: building it touches Hangfire's storage
+    // and its process-wide log provider, and neither may turn a committed booking into a 500.
     public void Kick(Guid bookingId)
     {
         try
         {
-            jobs.Enqueue<NotificationJobs>(j => j.DispatchBookingAsync(bookingId, CancellationToken.None));
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationJobs>(j => j.DispatchBookingAsync(bookingId, CancellationToken.None));
         }
         catch (Exception ex)
         {

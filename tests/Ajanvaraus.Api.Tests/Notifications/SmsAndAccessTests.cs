@@ -60,6 +60,23 @@ public sealed class SmsAndAccessTests
     }
 
     [Fact]
+    public async Task ABookingIsAnsweredEvenWhenItsDispatchCannotBeEnqueued()
+    {
+        await using var world = await BookingWorld.CreateAsync();
+        // Another app in this process points Hangfire's process-wide log provider at its own logger factory and then
+        // disposes it: building a job client fails from then on (as a broken job storage would).
+        await using (var other = new AjanvarausApp())
+        {
+            _ = other.CreateClient();
+            _ = other.Services.GetRequiredService<Hangfire.IBackgroundJobClient>();
+        }
+
+        var booking = await world.BookOkAsync(world.Booking(Wednesday(9)));
+        Assert.Contains(await world.OutboxAsync(), n => n.Is("confirmation", "email", "pending"));
+        Assert.Equal(booking.Id(), (await world.OutboxAsync()).First().GetProperty("bookingId").GetGuid());
+    }
+
+    [Fact]
     public async Task ACustomerWithNeitherEmailNorPhoneGetsOneUnaddressedRowAndNoReminders()
     {
         await using var world = await BookingWorld.CreateAsync();
