@@ -8,6 +8,7 @@ using Ajanvaraus.Api.Experts;
 using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
+using Ajanvaraus.Api.Notifications;
 using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
@@ -32,6 +33,7 @@ builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddBookings();
 builder.Services.AddAdvisers();
 builder.Services.AddCalendars();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 
@@ -68,6 +70,7 @@ api.MapExpertLookup();
 api.MapAvailability();
 api.MapBookingsApi();
 api.MapAdvisers();
+app.MapNotificationsApi(api);
 
 app.Run();
 return 0;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Notifications;
 using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -21,7 +22,7 @@ internal sealed record BookingChange(ChangeOutcome Outcome, BookingRow? Row);
 
 // Bookings and their history. Every change is one short transaction through Db.WriteAsync with its booked units, and
 // takes the booking's row before its units (the order every writer keeps, so they queue rather than deadlock).
-internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider clock)
+internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider clock, Outbox outbox)
 {
     internal const string Columns = """
         Id, Reference, ProviderId, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, Status,
@@ -99,6 +100,7 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
         BookingRow row, Actor madeBy, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var sealedToken = outbox.Seal(manageToken);
         try
         {
             var created = await db.WriteAsync(async (c, tx) =>
@@ -113,8 +115,10 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
                 await history.WriteAsync(c, tx, new HistoryEntry(written.Id, "created", madeBy, null, null, Snapshot(written)), now, ct);
                 await IdempotencyLedger.RecordAsync(c, tx, idempotent, written.Id, manageToken, ct);
+                await outbox.WriteForAsync(c, tx, written, MessageKinds.Confirmation, now, ct, sealedToken);
                 return written;
             }, ct);
+            outbox.Kick(created.Id);
             return new BookingWrite(created, null);
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
@@ -132,11 +136,11 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
     }
 
     // Cancels a confirmed booking, as the caller saw it (its Sequence), and frees its time.
-    public Task<BookingChange> CancelAsync(BookingRow seen, Actor actor, string? reason, CancellationToken ct)
+    public async Task<BookingChange> CancelAsync(BookingRow seen, Actor actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var id = seen.Id;
-        return db.WriteAsync(async (c, tx) =>
+        var change = await db.WriteAsync(async (c, tx) =>
         {
             var row = await LockAsync(c, tx, id, ct);
             if (Unchangeable(row, seen) is { } refused)
@@ -148,8 +152,11 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
             await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
             var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = now };
             await history.WriteAsync(c, tx, new HistoryEntry(id, "cancelled", actor, reason, Snapshot(row), Snapshot(cancelled)), now, ct);
+            await outbox.WriteForAsync(c, tx, cancelled, MessageKinds.Cancellation, now, ct);
             return new BookingChange(ChangeOutcome.Done, cancelled);
         }, ct);
+        Kick(change);
+        return change;
     }
 
     // Moves a confirmed booking: the old units are freed and the new taken in one transaction, so when the new time is
@@ -159,7 +166,7 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
         var now = clock.GetUtcNow();
         try
         {
-            return await db.WriteAsync(async (c, tx) =>
+            var change = await db.WriteAsync(async (c, tx) =>
             {
                 var row = await LockAsync(c, tx, moved.Id, ct);
                 if (Unchangeable(row, moved) is { } refused)
@@ -180,8 +187,11 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
                     done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId, done.MeetingUrl, Now = now,
                 }, tx, cancellationToken: ct));
                 await history.WriteAsync(c, tx, new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)), now, ct);
+                await outbox.WriteForAsync(c, tx, done, MessageKinds.Change, now, ct);
                 return new BookingChange(ChangeOutcome.Done, done);
             }, ct);
+            Kick(change);
+            return change;
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
         {
@@ -195,6 +205,15 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
         current.StatusValue != BookingStatus.Confirmed ? new BookingChange(ChangeOutcome.NotConfirmed, current)
         : current.Sequence != seen.Sequence ? new BookingChange(ChangeOutcome.ChangedMeanwhile, current)
         : null;
+
+    // After the commit: the change's messages go out now rather than at the next recurring dispatch.
+    private void Kick(BookingChange change)
+    {
+        if (change.Outcome == ChangeOutcome.Done)
+        {
+            outbox.Kick(change.Row!.Id);
+        }
+    }
 
     private async Task<BookingRow> LockAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
         await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(LockSql), new { Id = id }, tx, cancellationToken: ct));

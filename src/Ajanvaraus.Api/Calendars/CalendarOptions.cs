@@ -11,7 +11,7 @@ internal sealed class CalendarOptions
     [Required, RegularExpression("^mailto:[^@\\s]+@[^@\\s]+$", ErrorMessage = "Use a mailto: address, e.g. mailto:no-reply@example.fi.")]
     public string Organizer { get; set; } = "mailto:no-reply+{provider}@ajanvaraus.example";
 
-    // Read from Notifications:ManageUrlTemplate (the e-mails' link); `{id}`, `{reference}` and `{token}`. Empty: no link.
+    // Notifications:ManageUrlTemplate (the e-mails' link); `{id}`, `{reference}` and `{token}`.
     public string? ManageUrlTemplate { get; set; }
 
     public string OrganizerOf(string providerId) => Organizer.Replace("{provider}", providerId, StringComparison.Ordinal);
@@ -39,8 +39,9 @@ internal static class CalendarsExtensions
     {
         services.AddOptions<CalendarOptions>()
             .BindConfiguration(CalendarOptions.Section)
-            .Configure<IConfiguration>((options, configuration) =>
-                options.ManageUrlTemplate ??= configuration["Notifications:ManageUrlTemplate"])
+            // One manage link for e-mails and calendar files: the notifications' template and its default.
+            .Configure<Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions>>((options, notifications) =>
+                options.ManageUrlTemplate ??= notifications.Value.ManageUrlTemplate)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;

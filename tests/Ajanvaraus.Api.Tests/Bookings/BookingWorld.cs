@@ -36,10 +36,11 @@ public sealed class BookingWorld : IAsyncDisposable
 
     public static async Task<BookingWorld> CreateAsync(
         Engine engine = Engine.Sqlite, int experts = 1, int videoRooms = 1, int cancellationCutoffMinutes = 60,
-        DateTimeOffset? now = null, string days = "MO,TU,WE,TH,FR", string[]? otherAgencies = null)
+        DateTimeOffset? now = null, string days = "MO,TU,WE,TH,FR", string[]? otherAgencies = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(now ?? Now);
-        var world = new BookingWorld(new AjanvarausApp(engine, clock: clock), clock);
+        var world = new BookingWorld(new AjanvarausApp(engine, settings, clock), clock);
         var op = world.App.Operator();
         var admin = world.App.AgencyAdmin("kela");
 

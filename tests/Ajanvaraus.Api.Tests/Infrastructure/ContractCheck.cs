@@ -18,7 +18,8 @@ public sealed record Exchange(
 public static class ContractCheck
 {
     // Served outside the API contract on purpose (probes, the document itself, its UI).
-    private static readonly string[] Undocumented = ["/health/", "/openapi/", "/swagger"];
+    // Outside the contract: health probes, the document itself, and the two operator UIs (Swagger, the Hangfire dashboard).
+    private static readonly string[] Undocumented = ["/health/", "/openapi/", "/swagger", "/hangfire"];
 
     public static IReadOnlyList<string> Violations(ContractDocument contract, Exchange exchange)
     {

@@ -1,0 +1,109 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Ajanvaraus.Api.Notifications;
+
+// The dispatcher: claims due rows, sends them, marks each sent or failed. Every decision is in the database, so any
+// number of instances may run it at once and a restart loses nothing (a dead claimant's rows wait out the claim).
+internal sealed class NotificationJobs(
+    NotificationStore store, Outbox outbox, SmsSender sms, IOptions<NotificationOptions> options, TimeProvider clock,
+    ILogger<NotificationJobs> logger)
+{
+    private const int MaxBatches = 20;
+
+    // The recurring safety net: everything due, a batch at a time.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var sent = 0;
+        for (var batch = 0; batch < MaxBatches; batch++)
+        {
+            var (claimed, done) = await DispatchBatchAsync(null, ct);
+            sent += done;
+            if (claimed < options.Value.BatchSize)
+            {
+                break;
+            }
+        }
+
+        return sent;
+    }
+
+    // Right after a change commits: that booking's messages that are due now (not its reminders, which wait).
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> DispatchBookingAsync(Guid bookingId, CancellationToken ct) => (await DispatchBatchAsync(bookingId, ct)).Sent;
+
+    private async Task<(int Claimed, int Sent)> DispatchBatchAsync(Guid? bookingId, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!settings.EmailEnabled && !settings.SmsEnabled)
+        {
+            return (0, 0);
+        }
+
+        var token = Guid.NewGuid();
+        var scope = new ClaimScope(
+            settings.EmailEnabled, settings.SmsEnabled, settings.BatchSize, TimeSpan.FromSeconds(settings.ClaimSeconds), bookingId);
+        var claimed = await store.ClaimAsync(token, scope, clock.GetUtcNow(), ct);
+        var sent = 0;
+        await using var email = new EmailSession(settings.Smtp);
+        foreach (var message in claimed)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                await SendAsync(message, email, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Any failure of one message (refused, timed out, unreadable token) is that message's: it waits and retries.
+                await FailAsync(message, token, ex);
+                continue;
+            }
+
+            // Sent: from here on a failure must not count as a failed send. If marking fails (the database is away), the
+            // claim expires and the message goes again — twice at worst, never lost, with the same Message-ID.
+            sent += await store.MarkSentAsync(message.Id, token, clock.GetUtcNow(), CancellationToken.None) ? 1 : 0;
+        }
+
+        return (claimed.Count, sent);
+    }
+
+    private async Task SendAsync(ClaimedMessage message, EmailSession email, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var manageUrl = message.ProtectedManageToken is { } sealedToken
+            ? settings.ManageUrl(message.BookingId, outbox.Unseal(sealedToken))
+            : null;
+        if (message.Channel == "email")
+        {
+            var from = settings.Smtp.From!;
+            var content = MessageComposer.Email(message, manageUrl, from);
+            var host = MailboxAddress.TryParse(from, out var sender) && sender.Domain is { Length: > 0 } domain ? domain : "ajanvaraus";
+            await email.SendAsync(EmailMessages.Build(message, content, from, host), ct);
+        }
+        else
+        {
+            await sms.SendAsync(message.CustomerPhone!, MessageComposer.Sms(message, manageUrl), message.Reference, ct);
+        }
+    }
+
+    private async Task FailAsync(ClaimedMessage message, Guid token, Exception ex)
+    {
+        var settings = options.Value;
+        var attempts = message.Attempts + 1;
+        var dead = attempts >= settings.MaxAttempts;
+        var next = clock.GetUtcNow().Add(Backoff(attempts, settings.RetryBaseSeconds));
+        // The log names the error's type only: SMTP answers may quote the customer's address.
+        logger.LogWarning(
+            "Notification {NotificationId} ({Channel}) failed, attempt {Attempt}: {Error}",
+            message.Id, message.Channel, attempts, ex.GetType().Name);
+        var status = dead ? MessageStatus.Dead : MessageStatus.Failed;
+        await store.MarkFailedAsync(message.Id, token, status, next, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+    }
+
+    // base, 2 base, 4 base ... at most an hour apart.
+    internal static TimeSpan Backoff(int attempts, int baseSeconds) =>
+        TimeSpan.FromSeconds(Math.Min(3600, baseSeconds * Math.Pow(2, Math.Min(attempts - 1, 20))));
+}

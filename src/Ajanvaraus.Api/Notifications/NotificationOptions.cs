@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ajanvaraus.Api.Notifications;
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}
+
+internal sealed class NotificationOptions : IValidatableObject
+{
+    public const string Section = "Notifications";
+
+    // Minutes before the start; one reminder per entry.
+    public int[] ReminderMinutes { get; set; } = [1440, 120];
+
+    [Range(1, 3600)]
+    public int DispatchSeconds { get; set; } = 15;
+
+    [Range(1, 3600)]
+    public int RetryBaseSeconds { get; set; } = 30;
+
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    // How long a claim lasts: longer than a send can take (the SMTP and SMS timeouts), so that only a dead
+    // claimant's rows are taken over.
+    [Range(10, 3600)]
+    public int ClaimSeconds { get; set; } = 120;
+
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+
+    [Required]
+    public string ManageUrlTemplate { get; set; } = "http://127.0.0.1:5080/api/v1/bookings/{id}?token={token}";
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    public SmsSettings Sms { get; set; } = new();
+
+    public bool EmailEnabled => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    public bool SmsEnabled => !string.IsNullOrWhiteSpace(Sms.Url);
+
+    public string ManageUrl(Guid bookingId, string token) =>
+        ManageUrlTemplate.Replace("{id}", bookingId.ToString("D"), StringComparison.Ordinal)
+            .Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReminderMinutes.Any(m => m is < 1 or > 60 * 24 * 60))
+        {
+            yield return new ValidationResult("Each reminder offset must be 1-86400 minutes.", [nameof(ReminderMinutes)]);
+        }
+
+        // DataAnnotations do not look into nested objects: the SMTP and SMS settings are checked here.
+        var nested = new List<ValidationResult>();
+        Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), nested, validateAllProperties: true);
+        Validator.TryValidateObject(Sms, new ValidationContext(Sms), nested, validateAllProperties: true);
+        foreach (var result in nested)
+        {
+            yield return result;
+        }
+
+        if (EmailEnabled && string.IsNullOrWhiteSpace(Smtp.From))
+        {
+            yield return new ValidationResult("Notifications:Smtp:From is required when Notifications:Smtp:Host is set.", ["Smtp.From"]);
+        }
+
+        if (EmailEnabled && !MimeKit.MailboxAddress.TryParse(Smtp.From, out _))
+        {
+            yield return new ValidationResult(
+                "Notifications:Smtp:From must be an address, e.g. \"Ajanvaraus <noreply@example.fi>\".", ["Smtp.From"]);
+        }
+
+        if (!ManageUrlTemplate.Contains("{token}", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Notifications:ManageUrlTemplate must contain {token}.", [nameof(ManageUrlTemplate)]);
+        }
+
+        if (SmsEnabled && !Uri.TryCreate(Sms.Url, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("Notifications:Sms:Url must be an absolute URL.", ["Sms.Url"]);
+        }
+    }
+}
+
+internal sealed class SmtpSettings
+{
+    // Empty: no e-mail is sent; messages wait in the outbox (the embedded default).
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 25;
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.None;
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    // The sender, and the ORGANIZER of invitations (e.g. "Ajanvaraus <noreply@ajanvaraus.example>").
+    public string? From { get; set; } = "Ajanvaraus <noreply@ajanvaraus.example>";
+
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+internal sealed class SmsSettings
+{
+    // Empty: no SMS is sent; messages wait in the outbox.
+    public string? Url { get; set; }
+
+    public string? AuthorizationHeader { get; set; }
+
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 15;
+}

@@ -1,0 +1,222 @@
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.Notifications;
+
+// The outbox as the dispatcher and the operators see it. What is due, and who is sending it, lives in these rows only.
+internal sealed class NotificationStore(Db db)
+{
+    // A claim takes due rows whose earlier claim (if any) has expired, for the channels this instance can send.
+    // SQLite: the statement runs under the database's write lock, so two claimants never take one row.
+    // SQL Server: UPDLOCK + READPAST skip the rows another claimant is taking right now instead of waiting for them
+    // (and instead of reading a snapshot under READ_COMMITTED_SNAPSHOT, which would let both take the same row).
+    internal static readonly DialectSql ClaimSql = new(
+        SqlServer: """
+            WITH due AS (
+                SELECT TOP (@Batch) Id, ClaimToken, ClaimedUntil
+                FROM dbo.Notifications WITH (UPDLOCK, READPAST, ROWLOCK)
+                WHERE Status IN ('pending', 'failed') AND NextAttemptAt <= @Now AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
+                  AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))
+                  AND (@BookingId IS NULL OR BookingId = @BookingId)
+                ORDER BY NextAttemptAt, Id)
+            UPDATE due SET ClaimToken = @Token, ClaimedUntil = @Until
+            """,
+        Sqlite: """
+            UPDATE Notifications SET ClaimToken = @Token, ClaimedUntil = @Until
+            WHERE Id IN (
+                SELECT Id FROM Notifications
+                WHERE Status IN ('pending', 'failed') AND NextAttemptAt <= @Now AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
+                  AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))
+                  AND (@BookingId IS NULL OR BookingId = @BookingId)
+                ORDER BY NextAttemptAt, Id
+                LIMIT @Batch)
+            """);
+
+    // Everything a message says, joined once: the place is the one the message is about (n.ServicePointId).
+    internal const string ClaimedSql = """
+        SELECT n.Id, n.BookingId, n.Kind, n.Channel, n.Attempts, n.Sequence, n.StartsAt, n.EndsAt, n.BookingChannel,
+               n.ServicePointId, n.MeetingUrl, n.CreatedAt,
+               b.Reference, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage,
+               s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn, s.CardFi, s.CardSv, s.CardEn,
+               p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn,
+               sp.NameFi AS PointNameFi, sp.NameSv AS PointNameSv, sp.NameEn AS PointNameEn,
+               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone, bs.ProtectedManageToken
+        FROM Notifications n
+        JOIN Bookings b ON b.Id = n.BookingId
+        JOIN Services s ON s.Id = b.ServiceId
+        JOIN Providers p ON p.Id = b.ProviderId
+        LEFT JOIN ServicePoints sp ON sp.Id = n.ServicePointId
+        LEFT JOIN BookingSecrets bs ON bs.BookingId = n.BookingId
+        WHERE n.ClaimToken = @Token
+        ORDER BY n.NextAttemptAt, n.Id
+        """;
+
+    // Only the claimant still holding the claim marks the row; after a takeover the first claimant changes nothing.
+    internal const string MarkSentSql = """
+        UPDATE Notifications
+        SET Status = 'sent', SentAt = @Now, Attempts = Attempts + 1, LastError = NULL, ClaimToken = NULL, ClaimedUntil = NULL
+        WHERE Id = @Id AND ClaimToken = @Token
+        """;
+
+    internal const string MarkFailedSql = """
+        UPDATE Notifications
+        SET Status = @Status, Attempts = Attempts + 1, NextAttemptAt = @Next, LastError = @Error, ClaimToken = NULL, ClaimedUntil = NULL
+        WHERE Id = @Id AND ClaimToken = @Token
+        """;
+
+    internal const string RetrySql = """
+        UPDATE Notifications SET Status = 'pending', NextAttemptAt = @Now, ClaimToken = NULL, ClaimedUntil = NULL
+        WHERE Id = @Id AND Status IN ('failed', 'dead')
+        """;
+
+    internal const string Columns = """
+        Id, BookingId, Kind, Channel, Status, DueAt, NextAttemptAt, ClaimedUntil, SentAt, Attempts, LastError, Sequence, CreatedAt
+        """;
+
+    internal const string FindSql = $"""
+        SELECT {Columns} FROM Notifications WHERE Id = @Id
+        """;
+
+    // Keyset on Id with the empty id before the first page (no `@After IS NULL OR …`, which keeps SQL Server from seeking).
+    internal static readonly DialectSql ListSql = new(
+        SqlServer: $"""
+            SELECT TOP (@Take) {Columns} FROM dbo.Notifications
+            WHERE (@Status IS NULL OR Status = @Status) AND (@BookingId IS NULL OR BookingId = @BookingId)
+              AND Id > @After
+            ORDER BY Id
+            """,
+        Sqlite: $"""
+            SELECT {Columns} FROM Notifications
+            WHERE (@Status IS NULL OR Status = @Status) AND (@BookingId IS NULL OR BookingId = @BookingId)
+              AND Id > @After
+            ORDER BY Id
+            LIMIT @Take
+            """);
+
+    internal const string HealthSql = """
+        SELECT (SELECT COUNT(*) FROM Notifications WHERE Status = 'dead') AS Dead,
+               (SELECT MIN(NextAttemptAt) FROM Notifications
+                WHERE Status IN ('pending', 'failed')
+                  AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))) AS OldestDue
+        """;
+
+    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(Guid token, ClaimScope scope, DateTimeOffset now, CancellationToken ct)
+    {
+        return await db.WriteAsync(async (c, tx) =>
+        {
+            var claimed = await c.ExecuteAsync(new CommandDefinition(db.Sql(ClaimSql), new
+            {
+                Token = token, Until = now.Add(scope.Lease), Now = now, scope.Batch, Email = scope.Email ? 1 : 0, Sms = scope.Sms ? 1 : 0,
+                scope.BookingId,
+            }, tx, cancellationToken: ct));
+            if (claimed == 0)
+            {
+                return (IReadOnlyList<ClaimedMessage>)[];
+            }
+
+            var rows = await c.QueryAsync<ClaimedMessage>(
+                new CommandDefinition(ClaimedSql, new { Token = token }, tx, cancellationToken: ct));
+            return rows.ToList();
+        }, ct);
+    }
+
+    // One row's update in its own write transaction; false when the row was not in the state the statement asks for.
+    private Task<bool> UpdateOneAsync(string sql, object args, CancellationToken ct) =>
+        db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct)) == 1, ct);
+
+    public Task<bool> MarkSentAsync(Guid id, Guid token, DateTimeOffset now, CancellationToken ct) =>
+        UpdateOneAsync(MarkSentSql, new { Id = id, Token = token, Now = now }, ct);
+
+    public Task<bool> MarkFailedAsync(Guid id, Guid token, string status, DateTimeOffset next, string error, CancellationToken ct) =>
+        UpdateOneAsync(
+            MarkFailedSql, new { Id = id, Token = token, Status = status, Next = next, Error = error[..Math.Min(error.Length, 2000)] }, ct);
+
+    public Task<bool> RetryAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
+        UpdateOneAsync(RetrySql, new { Id = id, Now = now }, ct);
+
+    public async Task<NotificationRow?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<NotificationRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<NotificationRow>> ListAsync(
+        string? status, Guid? bookingId, Guid? after, int take, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<NotificationRow>(new CommandDefinition(
+            db.Sql(ListSql), new { Status = status, BookingId = bookingId, After = after ?? Guid.Empty, Take = take }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<OutboxHealth> HealthAsync(bool email, bool sms, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleAsync<OutboxHealth>(
+            new CommandDefinition(HealthSql, new { Email = email ? 1 : 0, Sms = sms ? 1 : 0 }, cancellationToken: ct));
+    }
+}
+
+// Which rows a claim may take: the channels this instance sends, optionally one booking's only.
+internal sealed record ClaimScope(bool Email, bool Sms, int Batch, TimeSpan Lease, Guid? BookingId = null);
+
+internal sealed record OutboxHealth
+{
+    public long Dead { get; init; }
+    public DateTimeOffset? OldestDue { get; init; }
+}
+
+internal sealed record NotificationRow
+{
+    public Guid Id { get; init; }
+    public Guid BookingId { get; init; }
+    public string Kind { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public string Status { get; init; } = "";
+    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public DateTimeOffset? ClaimedUntil { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public int Attempts { get; init; }
+    public string? LastError { get; init; }
+    public int Sequence { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+// A claimed message with everything its text needs.
+internal sealed record ClaimedMessage
+{
+    public Guid Id { get; init; }
+    public Guid BookingId { get; init; }
+    public string Kind { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public int Attempts { get; init; }
+    public int Sequence { get; init; }
+    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset EndsAt { get; init; }
+    public string BookingChannel { get; init; } = "";
+    public string? ServicePointId { get; init; }
+    public string? MeetingUrl { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string Reference { get; init; } = "";
+    public string CustomerName { get; init; } = "";
+    public string? CustomerEmail { get; init; }
+    public string? CustomerPhone { get; init; }
+    public string CustomerLanguage { get; init; } = "fi";
+    public string ServiceNameFi { get; init; } = "";
+    public string ServiceNameSv { get; init; } = "";
+    public string ServiceNameEn { get; init; } = "";
+    public string? CardFi { get; init; }
+    public string? CardSv { get; init; }
+    public string? CardEn { get; init; }
+    public string ProviderNameFi { get; init; } = "";
+    public string ProviderNameSv { get; init; } = "";
+    public string ProviderNameEn { get; init; } = "";
+    public string? PointNameFi { get; init; }
+    public string? PointNameSv { get; init; }
+    public string? PointNameEn { get; init; }
+    public string? StreetAddress { get; init; }
+    public string? PostalCode { get; init; }
+    public string? PostOffice { get; init; }
+    public string? TimeZone { get; init; }
+    public string? ProtectedManageToken { get; init; }
+}

@@ -1,0 +1,68 @@
+using Ajanvaraus.Api.Identity;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Ajanvaraus.Api.Notifications;
+
+internal static class NotificationsExtensions
+{
+    public const string DispatchJob = "notifications-dispatch";
+
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<NotificationOptions>()
+            .BindConfiguration(NotificationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddDataProtection().SetApplicationName("Ajanvaraus");
+        services.AddSingleton<DataProtectionKeyStore>();
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyStore>((o, keys) => o.XmlRepository = keys);
+        services.AddHttpClient(SmsSender.ClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout =
+                TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<NotificationOptions>>().Value.Sms.TimeoutSeconds));
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<SmsSender>();
+        services.AddSingleton<NotificationJobs>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("notifications", tags: ["ready"]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        api.MapNotifications();
+        // Operators only: the dashboard can delete and trigger jobs. Anonymous gets 401, other roles 403.
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Operator, "/hangfire").ExcludeFromDescription();
+        return app;
+    }
+
+    public static void AddOrUpdateDispatch(this IRecurringJobManager jobs, IServiceProvider services)
+    {
+        var seconds = services.GetRequiredService<IOptions<NotificationOptions>>().Value.DispatchSeconds;
+        // Cron has minutes at best; a seconds field (six parts) gives the configured interval.
+        var cron = seconds % 60 == 0 ? $"*/{Math.Max(1, seconds / 60)} * * * *" : $"*/{seconds} * * * * *";
+        jobs.AddOrUpdate<NotificationJobs>(DispatchJob, j => j.DispatchDueAsync(CancellationToken.None), cron);
+    }
+}
+
+// Degraded when a message gave up, or when the oldest message a configured channel should have sent waits over 5 minutes.
+internal sealed class OutboxHealthCheck(NotificationStore store, IOptions<NotificationOptions> options, TimeProvider clock) : IHealthCheck
+{
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var health = await store.HealthAsync(options.Value.EmailEnabled, options.Value.SmsEnabled, ct);
+        if (health.Dead > 0)
+        {
+            return HealthCheckResult.Degraded($"{health.Dead} message(s) are dead: see /api/v1/notifications?status=dead.");
+        }
+
+        return health.OldestDue is { } due && clock.GetUtcNow() - due > MaxWait
+            ? HealthCheckResult.Degraded($"The oldest due message has waited since {due:O}.")
+            : HealthCheckResult.Healthy();
+    }
+}

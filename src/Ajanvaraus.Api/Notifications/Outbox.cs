@@ -1,0 +1,158 @@
+using System.Data.Common;
+using Ajanvaraus.Api.Bookings;
+using Ajanvaraus.Api.Data;
+using Dapper;
+using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace Ajanvaraus.Api.Notifications;
+
+internal static class MessageKinds
+{
+    public const string Confirmation = "confirmation";
+    public const string Change = "change";
+    public const string Cancellation = "cancellation";
+    public const string Reminder = "reminder";
+}
+
+internal static class MessageStatus
+{
+    public const string Pending = "pending";
+    public const string Failed = "failed";
+    public const string Dead = "dead";
+    public const string Sent = "sent";
+    public const string Unaddressed = "unaddressed";
+
+    public static readonly string[] All = [Pending, Failed, Dead, Sent, Unaddressed];
+}
+
+// Writes a booking change's messages inside the change's own transaction (so a committed change always has its
+// messages, and a rolled-back one none), then asks for an immediate dispatch once the change has committed.
+internal sealed class Outbox(
+    Db db, IOptions<NotificationOptions> options, IDataProtectionProvider protection, IServiceProvider services, ILogger<Outbox> logger)
+{
+    public const string TokenPurpose = "Ajanvaraus.Notifications.ManageToken";
+
+    internal const string InsertSql = """
+        INSERT INTO Notifications (Id, BookingId, Kind, Channel, Status, DueAt, NextAttemptAt, Attempts, LastError, Sequence,
+                                   StartsAt, EndsAt, BookingChannel, ServicePointId, MeetingUrl, CreatedAt)
+        VALUES (@Id, @BookingId, @Kind, @Channel, @Status, @DueAt, @DueAt, 0, @LastError, @Sequence,
+                @StartsAt, @EndsAt, @BookingChannel, @ServicePointId, @MeetingUrl, @CreatedAt)
+        """;
+
+    internal const string InsertSecretSql = """
+        INSERT INTO BookingSecrets (BookingId, ProtectedManageToken) VALUES (@BookingId, @ProtectedManageToken)
+        """;
+
+    // Reminders of the old time go when the booking moves or is cancelled. One being sent right now (claimed) is
+    // deleted too: its dispatcher then finds nothing to mark, and the customer got a reminder seconds before the change.
+    internal const string DropRemindersSql = """
+        DELETE FROM Notifications WHERE BookingId = @BookingId AND Kind = 'reminder' AND Status IN ('pending', 'failed')
+        """;
+
+    private readonly IDataProtector protector = protection.CreateProtector(TokenPurpose);
+
+    // Before the transaction: the first Protect may create the key ring, which is a write of its own (on SQLite it would
+    // wait for the writer queue that the booking's transaction holds).
+    public string Seal(string manageToken) => protector.Protect(manageToken);
+
+    public string Unseal(string sealedToken) => protector.Unprotect(sealedToken);
+
+    // The messages of one change: `kind` is what happened (confirmation, change, cancellation); `booking` is the row as
+    // the change left it. `sealedToken` comes with a new booking only.
+    public async Task WriteForAsync(
+        DbConnection c, DbTransaction tx, BookingRow booking, string kind, DateTimeOffset now, CancellationToken ct,
+        string? sealedToken = null)
+    {
+        if (sealedToken is not null)
+        {
+            var secret = new { BookingId = booking.Id, ProtectedManageToken = sealedToken };
+            await c.ExecuteAsync(new CommandDefinition(InsertSecretSql, secret, tx, cancellationToken: ct));
+        }
+
+        if (kind != MessageKinds.Confirmation)
+        {
+            await c.ExecuteAsync(new CommandDefinition(DropRemindersSql, new { BookingId = booking.Id }, tx, cancellationToken: ct));
+        }
+
+        var rows = Rows(booking, kind, now).ToList();
+        await c.ExecuteAsync(new CommandDefinition(InsertSql, rows, tx, cancellationToken: ct));
+    }
+
+    // After the commit, fire and forget: the recurring dispatch is the safety net, so a failed enqueue loses nothing.
+    // The job client is resolved here, inside the catch, not in the constructor: building it touches Hangfire's storage
+    // and its process-wide log provider, and neither may turn a committed booking into a 500.
+    public void Kick(Guid bookingId)
+    {
+        try
+        {
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationJobs>(j => j.DispatchBookingAsync(bookingId, CancellationToken.None));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not enqueue the dispatch of booking {BookingId}; the recurring dispatch will send it.", bookingId);
+        }
+    }
+
+    internal IEnumerable<OutboxRow> Rows(BookingRow booking, string kind, DateTimeOffset now)
+    {
+        var channels = Channels(booking).ToList();
+        if (channels.Count == 0)
+        {
+            yield return Row(booking, kind, "none", now, now) with
+            {
+                Status = MessageStatus.Unaddressed,
+                LastError = "The customer gave neither an e-mail address nor a phone number.",
+            };
+            yield break;
+        }
+
+        foreach (var channel in channels)
+        {
+            yield return Row(booking, kind, channel, now, now);
+        }
+
+        if (kind == MessageKinds.Cancellation)
+        {
+            yield break;
+        }
+
+        // A reminder whose moment has passed is not written: a booking made 90 minutes ahead gets no "2 hours" reminder.
+        foreach (var minutes in options.Value.ReminderMinutes.Distinct().Order())
+        {
+            var due = booking.StartsAt.AddMinutes(-minutes);
+            if (due <= now)
+            {
+                continue;
+            }
+
+            foreach (var channel in channels)
+            {
+                yield return Row(booking, MessageKinds.Reminder, channel, due, now);
+            }
+        }
+    }
+
+    private static IEnumerable<string> Channels(BookingRow booking)
+    {
+        if (!string.IsNullOrWhiteSpace(booking.CustomerEmail))
+        {
+            yield return "email";
+        }
+
+        if (!string.IsNullOrWhiteSpace(booking.CustomerPhone))
+        {
+            yield return "sms";
+        }
+    }
+
+    private OutboxRow Row(BookingRow booking, string kind, string channel, DateTimeOffset due, DateTimeOffset now) => new(
+        db.NewId(), booking.Id, kind, channel, MessageStatus.Pending, due, null, booking.Sequence, booking.StartsAt, booking.EndsAt,
+        booking.Channel, booking.ServicePointId, booking.MeetingUrl, now);
+}
+
+internal sealed record OutboxRow(
+    Guid Id, Guid BookingId, string Kind, string Channel, string Status, DateTimeOffset DueAt, string? LastError, int Sequence,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string BookingChannel, string? ServicePointId, string? MeetingUrl,
+    DateTimeOffset CreatedAt);
