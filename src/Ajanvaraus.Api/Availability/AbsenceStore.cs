@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>Absences of one expert. Every change rebuilds the expert's windows in the same transaction.</summary>
+// Absences of one expert. Every change rebuilds the expert's windows in the same transaction.
 internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer materializer)
 {
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
@@ -51,7 +51,7 @@ internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>False when the expert has no such absence.</summary>
+    // False when the expert has no such absence.
     public async Task<bool> DeleteAsync(Guid expertId, Guid absenceId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

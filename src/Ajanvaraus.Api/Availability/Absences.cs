@@ -3,13 +3,13 @@ using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>A time the expert is away (leave, training): cut out of their windows. Instants with offset.</summary>
+// A time the expert is away (leave, training): cut out of their windows. Instants with offset.
 public sealed record CreateAbsenceRequest(
     [property: Required] DateTimeOffset? StartsAt,
     [property: Required] DateTimeOffset? EndsAt,
     [property: StringLength(500), PlainText(lineBreaks: true)] string? Reason = null);
 
-/// <summary>An absence; times are shown in Finnish time (Europe/Helsinki).</summary>
+// An absence; times are shown in Finnish time (Europe/Helsinki).
 public sealed record AbsenceResponse(Guid Id, Guid ExpertId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Reason);
 
 internal sealed record AbsenceRow(Guid Id, Guid ExpertId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Reason)

@@ -67,7 +67,7 @@ internal static class AbsencesApi
         [Description("The expert's id.")] Guid expertId,
         CreateAbsenceRequest body,
         AbsenceStore store,
-        CancellationToken ct)
+        Data.Db db, CancellationToken ct)
     {
 
         if (body.EndsAt <= body.StartsAt)
@@ -75,7 +75,7 @@ internal static class AbsencesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["endsAt"] = ["endsAt must be after startsAt."] });
         }
 
-        var row = new AbsenceRow(Guid.CreateVersion7(), expertId, body.StartsAt!.Value.ToUniversalTime(), body.EndsAt!.Value.ToUniversalTime(), body.Reason);
+        var row = new AbsenceRow(db.NewId(), expertId, body.StartsAt!.Value.ToUniversalTime(), body.EndsAt!.Value.ToUniversalTime(), body.Reason);
         await store.InsertAsync(row, ct);
         return TypedResults.Created($"/api/v1/experts/{expertId}/absences/{row.Id}", row.ToResponse());
     }

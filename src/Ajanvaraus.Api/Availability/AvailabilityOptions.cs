@@ -6,15 +6,13 @@ internal sealed class AvailabilityOptions
 {
     public const string Section = "Availability";
 
-    /// <summary>How many days ahead of today windows are kept materialised.</summary>
+    // How many days ahead of today windows are kept materialised.
     [Range(1, 731)]
     public int HorizonDays { get; set; } = 90;
 }
 
-/// <summary>
-/// The days whose windows are materialised: from the local (Helsinki) day before today to today + HorizonDays.
-/// Windows starting before <see cref="Start"/> are history and are left alone.
-/// </summary>
+// The days whose windows are materialised: from the local (Helsinki) day before today to today + HorizonDays. Windows
+// starting before Start are history and are left alone.
 internal readonly record struct Horizon(DateOnly FirstDay, DateOnly LastDay)
 {
     public DateTimeOffset Start => LocalTime.ToUtc(FirstDay, TimeOnly.MinValue, LocalTime.Helsinki);

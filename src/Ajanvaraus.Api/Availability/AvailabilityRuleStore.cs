@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>Rules of one expert. Every change rebuilds the expert's windows in the same transaction.</summary>
+// Rules of one expert. Every change rebuilds the expert's windows in the same transaction.
 internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMaterializer materializer)
 {
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
@@ -72,7 +72,7 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         return await c.QuerySingleOrDefaultAsync<AvailabilityRuleRow>(new CommandDefinition(FindSql, new { Id = ruleId, ExpertId = expertId }, cancellationToken: ct));
     }
 
-    /// <summary>Whether the point exists and the provider serves there (a rule may only place an expert where their agency is).</summary>
+    // Whether the point exists and the provider serves there (a rule may only place an expert where their agency is).
     public async Task<bool> ProviderServesPointAsync(string providerId, string servicePointId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -100,7 +100,7 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>False when the expert has no such rule.</summary>
+    // False when the expert has no such rule.
     public async Task<bool> UpdateAsync(AvailabilityRuleRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -116,7 +116,7 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         return true;
     }
 
-    /// <summary>False when the expert has no such rule. Its windows go with it (ON DELETE CASCADE).</summary>
+    // False when the expert has no such rule. Its windows go with it (ON DELETE CASCADE).
     public async Task<bool> DeleteAsync(Guid expertId, Guid ruleId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

@@ -4,10 +4,8 @@ using System.Globalization;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>
-/// When an expert is available: every day the RRULE gives (or once, on validFrom, without one), from startTime
-/// to endTime in the service point's local time (Europe/Helsinki for remote rules).
-/// </summary>
+// When an expert is available: every day the RRULE gives (or once, on validFrom, without one), from startTime to
+// endTime in the service point's local time (Europe/Helsinki for remote rules).
 public sealed record AvailabilityRuleRequest(
     [property: Required, MinLength(1, ErrorMessage = "Give at least one channel.")] IReadOnlyList<Channel> Channels,
     [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message)] string StartTime,
@@ -45,7 +43,7 @@ internal sealed record AvailabilityRuleRow
 
     public ChannelFlags Channels => new(AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
 
-    /// <summary>The zone its local times are in: the point's, or Helsinki for a remote rule.</summary>
+    // The zone its local times are in: the point's, or Helsinki for a remote rule.
     public string TimeZoneFrom(IReadOnlyDictionary<string, string> pointZones) =>
         ServicePointId is not null && pointZones.TryGetValue(ServicePointId, out var zone) ? zone : LocalTime.Helsinki;
 
@@ -81,7 +79,7 @@ internal sealed record AvailabilityRuleRow
         ValidUntil);
 }
 
-/// <summary>The checks of a rule that DataAnnotations cannot express (pure; the point check needs the database).</summary>
+// The checks of a rule that DataAnnotations cannot express (pure; the point check needs the database).
 internal static class RuleValidation
 {
     public static Dictionary<string, string[]> Validate(AvailabilityRuleRequest body)

@@ -104,7 +104,7 @@ internal static class AvailabilityRulesApi
         AvailabilityRuleRequest body,
         HttpContext http,
         AvailabilityRuleStore store,
-        CancellationToken ct)
+        Data.Db db, CancellationToken ct)
     {
         var providerId = ExpertAccessFilter.ProviderOf(http);
 
@@ -113,7 +113,7 @@ internal static class AvailabilityRulesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var row = AvailabilityRuleRow.From(Guid.CreateVersion7(), expertId, body);
+        var row = AvailabilityRuleRow.From(db.NewId(), expertId, body);
         await store.InsertAsync(row, ct);
         return TypedResults.Created($"/api/v1/experts/{expertId}/availability-rules/{row.Id}", row.ToResponse());
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>The question a portal asks: when could this service be booked, where, how.</summary>
+// The question a portal asks: when could this service be booked, where, how.
 public sealed record AvailabilityQuery(
     [property: Required, Description("The service to book (id from /api/v1/services).")]
     [FromQuery(Name = "service")] Guid? Service,
@@ -25,7 +25,7 @@ public sealed record AvailabilityQuery(
     [property: StringLength(200), Description("The `nextCursor` of the previous page.")]
     [FromQuery(Name = "cursor")] string? Cursor);
 
-/// <summary>A bookable start time. Times carry the service point's offset (Finnish time for remote channels).</summary>
+// A bookable start time. Times carry the service point's offset (Finnish time for remote channels).
 public sealed record SlotResponse(
     DateTimeOffset Start,
     DateTimeOffset End,

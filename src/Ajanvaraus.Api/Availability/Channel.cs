@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>How a customer is served (DESIGN.md). JSON and the database spell them in snake_case.</summary>
+// How a customer is served (DESIGN.md). JSON and the database spell them in snake_case.
 public enum Channel
 {
     [JsonStringEnumMemberName("in_person")]
@@ -15,10 +15,8 @@ public enum Channel
     Phone,
 }
 
-/// <summary>
-/// A set of channels as the database keeps it: four flag columns (AllowsInPerson, AllowsRemoteAtPoint,
-/// AllowsVideo, AllowsPhone) on services, rules and windows.
-/// </summary>
+// A set of channels as the database keeps it: four flag columns (AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo,
+// AllowsPhone) on services, rules and windows.
 internal readonly record struct ChannelFlags(bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone)
 {
     public static ChannelFlags Of(IEnumerable<Channel> channels)
@@ -40,7 +38,7 @@ internal readonly record struct ChannelFlags(bool AllowsInPerson, bool AllowsRem
 
     public IReadOnlyList<Channel> ToList() => Enum.GetValues<Channel>().Where(Allows).ToList();
 
-    /// <summary>The database spelling, as stored in Bookings.Channel and Holds.Channel.</summary>
+    // The database spelling, as stored in Bookings.Channel and Holds.Channel.
     public static string Name(Channel channel) => channel switch
     {
         Channel.InPerson => "in_person",

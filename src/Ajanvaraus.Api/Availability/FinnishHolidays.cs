@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>A day on which Finnish public offices are closed.</summary>
+// A day on which Finnish public offices are closed.
 internal sealed record Holiday(DateOnly Date, string NameFi, string NameEn);
 
 // The church holidays and civic days off of Finnish law (kirkkolaki 1054/1993 ch. 1 §3, laki vapunpäivän ja
@@ -16,7 +16,7 @@ internal static class FinnishHolidays
 
     public static IReadOnlyList<Holiday> For(int year) => Years.GetOrAdd(year, Compute);
 
-    /// <summary>Every holiday from first to last (inclusive), for quick lookups when expanding many rules.</summary>
+    // Every holiday from first to last (inclusive), for quick lookups when expanding many rules.
     public static HashSet<DateOnly> Between(DateOnly first, DateOnly last)
     {
         var days = new HashSet<DateOnly>();
@@ -28,7 +28,7 @@ internal static class FinnishHolidays
         return days;
     }
 
-    /// <summary>Easter Sunday by the Gregorian computus (the anonymous algorithm of Meeus, Jones and Butcher).</summary>
+    // Easter Sunday by the Gregorian computus (the anonymous algorithm of Meeus, Jones and Butcher).
     public static DateOnly EasterSunday(int year)
     {
         var a = year % 19;

@@ -2,21 +2,19 @@ using Ical.Net.DataTypes;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>
-/// Local time of day in an IANA zone, through Ical.Net's time-zone database (the same one that expands
-/// the rules), so conversions do not depend on the host's tzdata.
-/// </summary>
+// Local time of day in an IANA zone, through Ical.Net's time-zone database (the same one that expands the rules), so
+// conversions do not depend on the host's tzdata.
 internal static class LocalTime
 {
-    /// <summary>The zone of remote rules, of the horizon's days and of "today".</summary>
+    // The zone of remote rules, of the horizon's days and of "today".
     public const string Helsinki = "Europe/Helsinki";
 
-    /// <summary>The instant of a local date and time. A time that does not exist (spring forward) moves forward
-    /// by the gap; a time that happens twice (fall back) is the earlier one.</summary>
+    // The instant of a local date and time. A time that does not exist (spring forward) moves forward by the gap; a
+    // time that happens twice (fall back) is the earlier one.
     public static DateTimeOffset ToUtc(DateOnly day, TimeOnly time, string timeZone) =>
         new(DateTime.SpecifyKind(new CalDateTime(day, time, timeZone).AsUtc, DateTimeKind.Utc));
 
-    /// <summary>The instant shown with the zone's offset at that instant (e.g. 2026-10-26T09:00:00+02:00).</summary>
+    // The instant shown with the zone's offset at that instant (e.g. 2026-10-26T09:00:00+02:00).
     public static DateTimeOffset InZone(DateTimeOffset instant, string timeZone)
     {
         var utc = instant.UtcDateTime;
@@ -28,10 +26,10 @@ internal static class LocalTime
 
     public static DateOnly DateIn(DateTimeOffset instant, string timeZone) => DateOnly.FromDateTime(InZone(instant, timeZone).DateTime);
 
-    /// <summary>Today in Finland: the day searches and lists start from by default.</summary>
+    // Today in Finland: the day searches and lists start from by default.
     public static DateOnly Today(TimeProvider clock) => DateIn(clock.GetUtcNow(), Helsinki);
 
-    /// <summary>The instant a local day begins (in Finland unless another zone is named).</summary>
+    // The instant a local day begins (in Finland unless another zone is named).
     public static DateTimeOffset StartOfDay(DateOnly day, string timeZone = Helsinki) => ToUtc(day, TimeOnly.MinValue, timeZone);
 
     public static bool IsKnownZone(string timeZone)

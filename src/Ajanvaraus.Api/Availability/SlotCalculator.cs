@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>A stretch of an expert's published time, as search reads it from AvailabilityWindows.</summary>
+// A stretch of an expert's published time, as search reads it from AvailabilityWindows.
 internal sealed record SlotWindow(
     Guid ExpertId, string? ServicePointId, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     bool AllowsInPerson, bool AllowsRemoteAtPoint, bool AllowsVideo, bool AllowsPhone)
@@ -15,10 +15,10 @@ internal sealed record RoomPoint(
 
 internal sealed record OpeningHours(int Weekday, TimeOnly Opens, TimeOnly Closes);
 
-/// <summary>One bookable start: who, where, how.</summary>
+// One bookable start: who, where, how.
 internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, Channel Channel, Guid ExpertId, string? ServicePointId, Guid? VideoRoomId);
 
-/// <summary>What search asks: the service's shape and the caller's constraints.</summary>
+// What search asks: the service's shape and the caller's constraints.
 internal sealed record SlotQuery(
     int DurationMinutes,
     IReadOnlyList<Channel> Channels,
@@ -27,14 +27,12 @@ internal sealed record SlotQuery(
     IReadOnlySet<string> InPersonPoints,
     IReadOnlyList<RoomPoint> RemotePoints);
 
-/// <summary>
-/// Slots = windows minus booked units minus notice, on the service's step (DESIGN.md "Slot"). Pure: the
-/// caller loads windows and taken units for exactly the experts, rooms and days asked, so the cost follows
-/// the query, not the size of the database.
-/// </summary>
+// Slots = windows minus booked units minus notice, on the service's step (DESIGN.md "Slot"). Pure: the caller loads
+// windows and taken units for exactly the experts, rooms and days asked, so the cost follows the query, not the size of
+// the database.
 internal static class SlotCalculator
 {
-    /// <summary>Starts are offered every 15 minutes for durations of whole quarters, else every 5.</summary>
+    // Starts are offered every 15 minutes for durations of whole quarters, else every 5.
     public static int StepMinutes(int durationMinutes) => durationMinutes % 15 == 0 ? 15 : UnitMath.UnitMinutes;
 
     public static List<Slot> Calculate(SlotQuery query, IEnumerable<SlotWindow> windows, IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken)

@@ -3,25 +3,21 @@ using Ajanvaraus.Api.ServicePoints;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>Bookable slots found for a search, with what is needed to present them.</summary>
+// Bookable slots found for a search, with what is needed to present them.
 internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string, string> PointZones)
 {
     public DateTimeOffset Local(DateTimeOffset instant, string? servicePointId) =>
         LocalTime.InZone(instant, servicePointId is not null && PointZones.TryGetValue(servicePointId, out var zone) ? zone : LocalTime.Helsinki);
 }
 
-/// <summary>
-/// Loads exactly the windows, rooms and taken units a question needs and lets SlotCalculator answer it:
-/// search lists slots; booking and rescheduling check that the asked slot is one of them.
-/// </summary>
+// Loads exactly the windows, rooms and taken units a question needs and lets SlotCalculator answer it: search lists
+// slots; booking and rescheduling check that the asked slot is one of them.
 internal sealed class SlotFinder(SlotStore store, ServicePointStore points, ClosureStore closureStore, TimeProvider clock)
 {
-    /// <summary>
-    /// The slots a page needs: those <paramref name="wanted"/> accepts, in start order, until <paramref name="enough"/> of
-    /// them are certain to be the first (or the range ends). Windows are read for the whole range, but taken units are read
-    /// and slots computed for the earliest windows first, in growing batches: a week or a month of a nationwide service costs
-    /// about what its first page costs.
-    /// </summary>
+    // The slots a page needs: those wanted accepts, in start order, until enough of them are certain to be the first
+    // (or the range ends). Windows are read for the whole range, but taken units are read and slots computed for the
+    // earliest windows first, in growing batches: a week or a month of a nationwide service costs about what its first
+    // page costs.
     public async Task<SlotResult> SearchAsync(
         ServiceRow service, IReadOnlyList<Channel> channels, string? servicePointId, string? municipality, string? language,
         DateTimeOffset from, DateTimeOffset to, Func<Slot, bool> wanted, int enough, CancellationToken ct, bool bindNotice = true)
@@ -169,7 +165,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Clos
         return new SlotMatch(new BookableSlot(service, slot, roomPoints.SelectMany(p => p.VideoRoomIds).ToList(), zone), null);
     }
 
-    /// <summary>The zone a time at this point is shown in; Finnish time for remote bookings.</summary>
+    // The zone a time at this point is shown in; Finnish time for remote bookings.
     public async Task<string> ZoneAsync(string? servicePointId, CancellationToken ct) =>
         servicePointId is not null && await points.FindAsync(servicePointId, ct) is { } point
             ? point.TimeZone

@@ -24,7 +24,7 @@ internal sealed record NamedSlotWindow
 
 internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
 
-/// <summary>The reads of availability search: each bounded by the service, the place and the days asked.</summary>
+// The reads of availability search: each bounded by the service, the place and the days asked.
 internal sealed class SlotStore(Db db)
 {
     // The point, if the provider serves there. One text per filter: "@X IS NULL OR ..." would scan every point of the provider.
@@ -109,7 +109,7 @@ internal sealed class SlotStore(Db db)
               AND (bu.ExpiresAt IS NULL OR bu.ExpiresAt > @Now)
             """);
 
-    /// <summary>Windows start at most this long before a slot in them (rules are within one local day).</summary>
+    // Windows start at most this long before a slot in them (rules are within one local day).
     public static readonly TimeSpan LongestWindow = TimeSpan.FromHours(25);
 
     public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, string? municipality, CancellationToken ct)

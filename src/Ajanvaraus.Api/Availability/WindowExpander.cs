@@ -5,19 +5,17 @@ using Ical.Net.Evaluation;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>A stretch of time between two instants (UTC), end exclusive.</summary>
+// A stretch of time between two instants (UTC), end exclusive.
 internal readonly record struct TimeInterval(DateTimeOffset Start, DateTimeOffset End);
 
-/// <summary>Local days first..last, inclusive (a point's closure).</summary>
+// Local days first..last, inclusive (a point's closure).
 internal readonly record struct DayRange(DateOnly First, DateOnly Last)
 {
     public bool Contains(DateOnly day) => day >= First && day <= Last;
 }
 
-/// <summary>
-/// Turns one availability rule into windows: the RRULE is expanded in the zone's local time (so a 09:00
-/// rule stays 09:00 across DST changes), then holidays and closure days are dropped and absences cut out.
-/// </summary>
+// Turns one availability rule into windows: the RRULE is expanded in the zone's local time (so a 09:00 rule stays 09:00
+// across DST changes), then holidays and closure days are dropped and absences cut out.
 internal static class WindowExpander
 {
     private static readonly FrequencyType[] TooFine = [FrequencyType.Secondly, FrequencyType.Minutely, FrequencyType.Hourly];
@@ -49,7 +47,7 @@ internal static class WindowExpander
         return windows;
     }
 
-    /// <summary>The local days (within first..last and the rule's validity) on which the rule gives a window.</summary>
+    // The local days (within first..last and the rule's validity) on which the rule gives a window.
     public static List<DateOnly> Days(AvailabilityRuleRow rule, string timeZone, DateOnly firstDay, DateOnly lastDay, int max = int.MaxValue)
     {
         var from = rule.ValidFrom > firstDay ? rule.ValidFrom : firstDay;
@@ -102,7 +100,7 @@ internal static class WindowExpander
         return days;
     }
 
-    /// <summary>Why an RRULE cannot be used, or null when it can (checked when a rule is saved).</summary>
+    // Why an RRULE cannot be used, or null when it can (checked when a rule is saved).
     public static string? RecurrenceProblem(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -139,7 +137,7 @@ internal static class WindowExpander
         return null;
     }
 
-    /// <summary>The stored form of an RRULE: trimmed, without an "RRULE:" prefix, upper case.</summary>
+    // The stored form of an RRULE: trimmed, without an "RRULE:" prefix, upper case.
     public static string Normalize(string text)
     {
         var trimmed = text.Trim();

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Availability;
 
-/// <summary>Reads of the materialised windows, and the bookings they no longer cover.</summary>
+// Reads of the materialised windows, and the bookings they no longer cover.
 internal sealed class WindowStore(Db db)
 {
     internal const string ListSql = """

@@ -13,7 +13,7 @@ public sealed record WindowsQuery(
     internal const int DefaultDays = 14;
 }
 
-/// <summary>A stretch of the expert's time, with the point's UTC offset (Helsinki's for remote windows).</summary>
+// A stretch of the expert's time, with the point's UTC offset (Helsinki's for remote windows).
 public sealed record WindowResponse(DateTimeOffset Start, DateTimeOffset End, Guid RuleId, string? ServicePointId, IReadOnlyList<Channel> Channels);
 
 internal sealed record WindowRow
@@ -36,7 +36,7 @@ internal sealed record WindowRow
     }
 }
 
-/// <summary>A confirmed future booking that no window of its expert covers any more (after a rule or absence change).</summary>
+// A confirmed future booking that no window of its expert covers any more (after a rule or absence change).
 public sealed record ConflictResponse(
     Guid BookingId,
     string Reference,

@@ -6,11 +6,11 @@ internal sealed class BookingOptions
 {
     public const string Section = "Bookings";
 
-    /// <summary>How long a hold keeps its time while the citizen fills in the form.</summary>
+    // How long a hold keeps its time while the citizen fills in the form.
     [Range(1, 60)]
     public int HoldMinutes { get; set; } = 10;
 
-    /// <summary>The video meeting link of a `video` booking; {id} and {reference} are filled in.</summary>
+    // The video meeting link of a `video` booking; {id} and {reference} are filled in.
     [Required]
     public string MeetingUrlTemplate { get; set; } = "https://video.ajanvaraus.example/meet/{reference}";
 

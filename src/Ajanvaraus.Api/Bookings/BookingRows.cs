@@ -151,5 +151,5 @@ internal sealed record BookingNames
     public LocalizedText? PointNames => PointNameFi is null ? null : new(PointNameFi, PointNameSv ?? PointNameFi, PointNameEn ?? PointNameFi);
 }
 
-/// <summary>Which of a provider's bookings to list: start in [From, To), optionally one point, expert or status.</summary>
+// Which of a provider's bookings to list: start in [From, To), optionally one point, expert or status.
 internal sealed record ProviderBookingFilter(string ProviderId, DateTimeOffset From, DateTimeOffset To, string? ServicePointId, Guid? ExpertId, string? Status);

@@ -21,7 +21,7 @@ public sealed record ProviderBookingsQuery(
     [property: StringLength(200), Description("The `nextCursor` of the previous page.")]
     [FromQuery(Name = "cursor")] string? Cursor);
 
-/// <summary>A booking as its agency sees it: with the customer's contact details.</summary>
+// A booking as its agency sees it: with the customer's contact details.
 public sealed record ProviderBookingResponse(
     Guid Id, string Reference, BookingStatus Status, Guid ServiceId, Guid ExpertId, Availability.Channel Channel,
     DateTimeOffset Start, DateTimeOffset End, string? ServicePointId, string? MeetingUrl, CustomerResponse Customer, string? Notes,

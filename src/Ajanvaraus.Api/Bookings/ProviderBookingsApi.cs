@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.Bookings;
 
-/// <summary>An agency's own bookings, with customer contacts, for its admins only.</summary>
+// An agency's own bookings, with customer contacts, for its admins only.
 internal static class ProviderBookingsApi
 {
     public static RouteGroupBuilder MapProviderBookings(this IEndpointRouteBuilder app)

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Calendars;
 
-/// <summary>The names and place a calendar entry shows, in all three languages.</summary>
+// The names and place a calendar entry shows, in all three languages.
 internal sealed record CalendarDetailsRow(
     string ServiceNameFi, string ServiceNameSv, string ServiceNameEn,
     string ProviderNameFi, string ProviderNameSv, string ProviderNameEn,

@@ -5,10 +5,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Ajanvaraus.Api.Data;
 
-/// <summary>
-/// SQLite has no GUID, date or time types: these handlers write them as fixed-width text (so text order
-/// is time order) and read them back, while SQL Server gets its native types.
-/// </summary>
+// SQLite has no GUID, date or time types: these handlers write them as fixed-width text (so text order is time order)
+// and read them back, while SQL Server gets its native types.
 internal static class DapperTypeHandlers
 {
     public const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";

@@ -6,5 +6,5 @@ internal enum Dialect
     SqlServer,
 }
 
-/// <summary>One statement written for both engines, where their SQL differs.</summary>
+// One statement written for both engines, where their SQL differs.
 internal sealed record DialectSql(string SqlServer, string Sqlite);

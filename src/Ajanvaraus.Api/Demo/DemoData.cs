@@ -7,15 +7,13 @@ internal sealed record DemoPoint(string Id, LocalizedText Names, string Municipa
 
 internal sealed record DemoService(string Key, string Provider, LocalizedText Names, LocalizedLongText Descriptions, int Minutes, Channel[] Channels, LocalizedLongText Card);
 
-/// <summary>An expert's week: where (null = remote), which channels, which days, what hours.</summary>
+// An expert's week: where (null = remote), which channels, which days, what hours.
 internal sealed record DemoRule(string? Point, Channel[] Channels, string Days, string Start, string End);
 
 internal sealed record DemoExpert(string Provider, string Name, string[] Languages, string[] Services, DemoRule[] Rules);
 
-/// <summary>
-/// The five pilot points of the 2014-2015 joint customer-service programme, with the agencies that served there,
-/// realistic services and a working week for their experts.
-/// </summary>
+// The five pilot points of the 2014-2015 joint customer-service programme, with the agencies that served there,
+// realistic services and a working week for their experts.
 internal static class DemoData
 {
     private static readonly Channel[] All = [Channel.InPerson, Channel.RemoteAtPoint, Channel.Video, Channel.Phone];
@@ -76,14 +74,14 @@ internal static class DemoData
             NoText, 45, Remote, new("Liiketoimintasuunnitelma mukaan.", "Ta med affärsplanen.", "Bring the business plan.")),
     ];
 
-    /// <summary>The host municipality's own desk service at its point.</summary>
+    // The host municipality's own desk service at its point.
     public static DemoService HostService(DemoPoint point) => new(
         $"{point.HostProvider}-asiointi", point.HostProvider,
         new("Kunnan asiointipalvelu", "Kommunens kundtjänst", "Municipal customer service"),
         new("Kunnan lomakkeet, maksut ja neuvonta.", "Kommunens blanketter, avgifter och rådgivning.", "Municipal forms, fees and advice."),
         15, Visit, new("Ohjaa tarvittaessa palveluneuvojalle.", "Hänvisa vid behov till servicerådgivaren.", "Refer to the service adviser if needed."));
 
-    /// <summary>Each agency's people: one at each point some days, and remote experts serving every point.</summary>
+    // Each agency's people: one at each point some days, and remote experts serving every point.
     public static IEnumerable<DemoExpert> Experts()
     {
         string[] firstNames = ["Anna", "Mikko", "Laura", "Jussi", "Sanna", "Pekka", "Elina", "Timo", "Katja", "Ville"];

@@ -9,10 +9,8 @@ using Ajanvaraus.Api.Services;
 
 namespace Ajanvaraus.Api.Demo;
 
-/// <summary>
-/// Loads DemoData through the features' own stores, so demo rows obey the same rules as any other. Ids are derived
-/// from stable names, so a second run finds everything in place and adds nothing.
-/// </summary>
+// Loads DemoData through the features' own stores, so demo rows obey the same rules as any other. Ids are derived from
+// stable names, so a second run finds everything in place and adds nothing.
 internal sealed class DemoSeeder(
     ProviderStore providers, ServicePointStore points, VideoRoomStore rooms, ServiceStore services, ExpertStore experts, AvailabilityRuleStore rules, TimeProvider clock)
 {
@@ -120,7 +118,7 @@ internal sealed class DemoSeeder(
         return added;
     }
 
-    /// <summary>A stable id for a demo row: the same name gives the same id on every machine and every run.</summary>
+    // A stable id for a demo row: the same name gives the same id on every machine and every run.
     public static Guid DemoId(string name)
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes("ajanvaraus-demo:" + name)).AsSpan(0, 16).ToArray();

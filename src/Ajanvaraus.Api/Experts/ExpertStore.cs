@@ -100,7 +100,7 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
         return heads.Select(h => Compose(h, languages[h.Id], services[h.Id])).ToList();
     }
 
-    /// <summary>The expert with their languages and services, or null.</summary>
+    // The expert with their languages and services, or null.
     public async Task<ExpertRow?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -111,7 +111,7 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
         return head is null ? null : Compose(head, languages.Select(l => l.Language), services.Select(s => s.ServiceId));
     }
 
-    /// <summary>Saved, or UnknownServices (nothing written) when a service id is not an active service of the provider.</summary>
+    // Saved, or UnknownServices (nothing written) when a service id is not an active service of the provider.
     public async Task<ExpertSave> InsertAsync(ExpertRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -121,7 +121,7 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
         return await WriteDetailsAsync(c, tx, row, ct);
     }
 
-    /// <summary>Replaces name, languages and services in one transaction; NotFound when the provider has no such expert.</summary>
+    // Replaces name, languages and services in one transaction; NotFound when the provider has no such expert.
     public async Task<ExpertSave> UpdateAsync(ExpertRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

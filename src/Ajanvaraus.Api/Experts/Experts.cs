@@ -6,7 +6,7 @@ using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Experts;
 
-/// <summary>An expert as their agency writes it (create and full replace).</summary>
+// An expert as their agency writes it (create and full replace).
 public sealed record ExpertRequest(
     [property: Required, StringLength(100, MinimumLength = 1), PlainText, Description("The name citizens see (the agency's choice; never personal contacts).")] string DisplayName,
     [property: Required, MinLength(1, ErrorMessage = "Give at least one language."), MaxLength(20), LanguageCodes, Description("ISO 639-1 codes of the languages the expert serves in (`fi`, `sv`, `en`, `ru`, `so`, ...).")]
@@ -14,10 +14,10 @@ public sealed record ExpertRequest(
     [property: Required, MaxLength(200), Description("Ids of the services the expert delivers: active services of the same provider (may be empty).")]
     IReadOnlyList<Guid> ServiceIds);
 
-/// <summary>An expert of a provider: the languages they serve in and the services they deliver (both sorted).</summary>
+// An expert of a provider: the languages they serve in and the services they deliver (both sorted).
 public sealed record ExpertResponse(Guid Id, string ProviderId, string DisplayName, IReadOnlyList<string> Languages, IReadOnlyList<Guid> ServiceIds);
 
-/// <summary>Valid when every item is an ISO 639-1 code: two lower-case letters.</summary>
+// Valid when every item is an ISO 639-1 code: two lower-case letters.
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
 internal sealed partial class LanguageCodesAttribute() : ValidationAttribute("Use ISO 639-1 language codes: two lower-case letters (fi, sv, en).")
 {
@@ -28,7 +28,7 @@ internal sealed partial class LanguageCodesAttribute() : ValidationAttribute("Us
     private static partial Regex Code();
 }
 
-/// <summary>An expert with their languages and services: what other features (availability, booking) need to know.</summary>
+// An expert with their languages and services: what other features (availability, booking) need to know.
 internal sealed record ExpertRow(Guid Id, string ProviderId, string DisplayName, IReadOnlyList<string> Languages, IReadOnlyList<Guid> ServiceIds)
 {
     public static ExpertRow From(Guid id, string providerId, ExpertRequest body) => new(
@@ -41,7 +41,7 @@ internal sealed record ExpertRow(Guid Id, string ProviderId, string DisplayName,
     public ExpertResponse ToResponse() => new(Id, ProviderId, DisplayName, Languages, ServiceIds);
 }
 
-/// <summary>The Experts columns; languages and services come from their own tables.</summary>
+// The Experts columns; languages and services come from their own tables.
 internal sealed record ExpertHeadRow(Guid Id, string ProviderId, string DisplayName);
 
 internal sealed record ExpertLanguageRow(Guid ExpertId, string Language);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.Experts;
 
-/// <summary>A provider's experts: agency data, read and written only by that provider's own admins.</summary>
+// A provider's experts: agency data, read and written only by that provider's own admins.
 internal static class ExpertsApi
 {
     private const string ProviderIdText = "The provider's id (e.g. `kela`).";
@@ -53,7 +53,8 @@ internal static class ExpertsApi
         return group;
     }
 
-    /// <summary>`GET /experts/{expertId}`: an expert by id alone (the other /experts/{expertId}/... routes belong to availability).</summary>
+    // `GET /experts/{expertId}`: an expert by id alone (the other /experts/{expertId}/... routes belong to
+    // availability).
     public static RouteGroupBuilder MapExpertLookup(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/experts").WithTags("Experts");
@@ -107,14 +108,14 @@ internal static class ExpertsApi
 
     private static async Task<Results<Created<ExpertResponse>, ValidationProblem, NotFound>> CreateAsync(
         [Description(ProviderIdText)] string providerId, ExpertRequest body,
-        ProviderStore providers, ExpertStore store, CancellationToken ct)
+        ProviderStore providers, ExpertStore store, Data.Db db, CancellationToken ct)
     {
         if (await providers.FindAsync(providerId, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
-        var row = ExpertRow.From(Guid.CreateVersion7(), providerId, body);
+        var row = ExpertRow.From(db.NewId(), providerId, body);
         return await store.InsertAsync(row, ct) == ExpertSave.Saved
             ? TypedResults.Created($"/api/v1/providers/{providerId}/experts/{row.Id}", row.ToResponse())
             : UnknownServices();

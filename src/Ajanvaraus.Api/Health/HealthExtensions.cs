@@ -16,7 +16,7 @@ internal static class HealthExtensions
         return services;
     }
 
-    /// <summary>/health/live: the process answers. /health/ready: and its database does too.</summary>
+    // /health/live: the process answers. /health/ready: and its database does too.
     public static WebApplication MapApiHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();

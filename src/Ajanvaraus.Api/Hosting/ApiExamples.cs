@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>Endpoint metadata: example bodies shown in the OpenAPI contract for portal developers to copy.</summary>
+// Endpoint metadata: example bodies shown in the OpenAPI contract for portal developers to copy.
 internal sealed record ApiExamples(object? Request, object? Response);
 
 internal static class ApiExamplesExtensions

@@ -5,7 +5,8 @@ using Ajanvaraus.Api.Identity;
 
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>The service's command-line verbs: `migrate`, `seed-demo`, `materialize-windows`, `token --role …`. No verb: run the service.</summary>
+// The service's command-line verbs: `migrate`, `seed-demo`, `materialize-windows`, `token --role …`. No verb: run the
+// service.
 internal static class Commands
 {
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args, TextWriter output, TextWriter error)

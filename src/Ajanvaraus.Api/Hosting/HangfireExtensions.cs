@@ -6,11 +6,9 @@ using Microsoft.Data.SqlClient;
 
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>
-/// Background jobs: Hangfire on SQL Server storage in production, in memory with SQLite (no SQLite storage is
-/// served to us; the database stays the source of truth, so a lost in-memory queue loses nothing). Recurring
-/// jobs are registered here, in one place.
-/// </summary>
+// Background jobs: Hangfire on SQL Server storage in production, in memory with SQLite (no SQLite storage is served to
+// us; the database stays the source of truth, so a lost in-memory queue loses nothing). Recurring jobs are registered
+// here, in one place.
 internal static class HangfireExtensions
 {
     public const string ServerSetting = "Hangfire:Server";

@@ -6,7 +6,7 @@ namespace Ajanvaraus.Api.Hosting;
 
 internal static class JsonExtensions
 {
-    /// <summary>camelCase properties, enums as snake_case strings ("in_person"), numbers strictly as numbers, letters unescaped.</summary>
+    // camelCase properties, enums as snake_case strings ("in_person"), numbers strictly as numbers, letters unescaped.
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>A text in the three languages the service speaks.</summary>
+// A text in the three languages the service speaks.
 public sealed record LocalizedText(
     [property: Required, StringLength(200, MinimumLength = 1), PlainText] string Fi,
     [property: Required, StringLength(200, MinimumLength = 1), PlainText] string Sv,
@@ -17,7 +17,7 @@ public sealed record LocalizedText(
     };
 }
 
-/// <summary>A longer optional text in fi/sv/en (descriptions, service cards, accessibility notes).</summary>
+// A longer optional text in fi/sv/en (descriptions, service cards, accessibility notes).
 public sealed record LocalizedLongText(
     [property: StringLength(4000), PlainText(lineBreaks: true)] string? Fi,
     [property: StringLength(4000), PlainText(lineBreaks: true)] string? Sv,

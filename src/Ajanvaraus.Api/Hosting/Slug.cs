@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>Readable stable ids of providers and service points (`kela`, `mikkeli`, `te-uusimaa`).</summary>
+// Readable stable ids of providers and service points (`kela`, `mikkeli`, `te-uusimaa`).
 internal static class Slug
 {
     public const string Pattern = "^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$";

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Ajanvaraus.Api.Hosting;
 
-/// <summary>A local time of day as the API spells it: `HH:mm` on a 5-minute step (time is booked in 5-minute units).</summary>
+// A local time of day as the API spells it: `HH:mm` on a 5-minute step (time is booked in 5-minute units).
 internal static class TimeOfDay
 {
     public const string Pattern = "^(?:[01][0-9]|2[0-3]):[0-5][05]$";

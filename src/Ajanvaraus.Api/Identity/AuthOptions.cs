@@ -4,12 +4,12 @@ internal sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    /// <summary>The OIDC issuer in production. Empty: tokens are signed with the local development key.</summary>
+    // The OIDC issuer in production. Empty: tokens are signed with the local development key.
     public string? Authority { get; set; }
 
     public string Audience { get; set; } = "ajanvaraus";
 
-    /// <summary>Where the local signing key lives (created on first run, never committed).</summary>
+    // Where the local signing key lives (created on first run, never committed).
     public string SigningKeyFile { get; set; } = "ajanvaraus.signing-key";
 
     public bool UsesLocalKey => string.IsNullOrWhiteSpace(Authority);

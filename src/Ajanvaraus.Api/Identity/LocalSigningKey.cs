@@ -3,10 +3,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Ajanvaraus.Api.Identity;
 
-/// <summary>
-/// The embedded default's token signing key: 256 random bits in a file beside the database, made on
-/// first use. Two processes starting at once agree on whichever file was written first.
-/// </summary>
+// The embedded default's token signing key: 256 random bits in a file beside the database, made on first use. Two
+// processes starting at once agree on whichever file was written first.
 internal static class LocalSigningKey
 {
     public const string Issuer = "ajanvaraus-local";

@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Api.Identity;
 
-/// <summary>The roles and claims a token carries, and the policy names endpoints require.</summary>
+// The roles and claims a token carries, and the policy names endpoints require.
 internal static class Roles
 {
     public const string Operator = "operator";

@@ -5,15 +5,15 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Ajanvaraus.Api.Identity;
 
-/// <summary>What a development token says about its bearer.</summary>
+// What a development token says about its bearer.
 internal sealed record TokenRequest(string Role, string? Provider = null, string? ServicePoint = null, string? Client = null, string? Subject = null);
 
-/// <summary>Mints tokens signed with the local development key (the `token` command and the tests).</summary>
+// Mints tokens signed with the local development key (the `token` command and the tests).
 internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    /// <summary>Returns the reason a request is not a valid identity, or null when it is.</summary>
+    // Returns the reason a request is not a valid identity, or null when it is.
     public static string? Problem(TokenRequest request) => request.Role switch
     {
         Roles.AgencyAdmin when string.IsNullOrWhiteSpace(request.Provider) => "role agency_admin needs --provider",

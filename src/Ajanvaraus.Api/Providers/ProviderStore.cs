@@ -58,7 +58,7 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
-    /// <summary>False when a provider with that id exists already.</summary>
+    // False when a provider with that id exists already.
     public async Task<bool> InsertAsync(ProviderRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -80,7 +80,7 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
         return changed == 1;
     }
 
-    /// <summary>Deleted, NotFound, or InUse when services, experts, points or bookings still refer to it.</summary>
+    // Deleted, NotFound, or InUse when services, experts, points or bookings still refer to it.
     public async Task<DeleteOutcome> DeleteAsync(string id, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

@@ -9,7 +9,7 @@ public sealed record CreateProviderRequest(
 
 public sealed record UpdateProviderRequest([property: Required] LocalizedText Names);
 
-/// <summary>A provider: `name` in the language asked for, `names` in all three.</summary>
+// A provider: `name` in the language asked for, `names` in all three.
 public sealed record ProviderResponse(string Id, string Name, LocalizedText Names);
 
 internal sealed record ProviderRow(string Id, string NameFi, string NameSv, string NameEn)

@@ -4,7 +4,7 @@ using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.ServicePoints;
 
-/// <summary>Days the point is closed, both ends included, as local dates `yyyy-MM-dd`.</summary>
+// Days the point is closed, both ends included, as local dates `yyyy-MM-dd`.
 public sealed record CreateClosureRequest(
     [property: Required, Description("First closed day (local date).")] DateOnly? FirstDay,
     [property: Required, Description("Last closed day (local date); on or after `firstDay`.")] DateOnly? LastDay,

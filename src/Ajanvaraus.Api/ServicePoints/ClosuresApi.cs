@@ -71,7 +71,7 @@ internal static class ClosuresApi
         await store.FindAsync(servicePointId, closureId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ClosureResponse>, ValidationProblem, NotFound>> CreateAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ClosureStore store, WindowMaterializer windows, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ClosureStore store, WindowMaterializer windows, Data.Db db, CancellationToken ct)
     {
         var (firstDay, lastDay) = (body.FirstDay!.Value, body.LastDay!.Value);
         if (lastDay < firstDay)
@@ -79,7 +79,7 @@ internal static class ClosuresApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lastDay"] = ["The last day must be on or after the first day."] });
         }
 
-        var row = new ClosureRow(Guid.CreateVersion7(), servicePointId, firstDay, lastDay, string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason);
+        var row = new ClosureRow(db.NewId(), servicePointId, firstDay, lastDay, string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason);
         if (!await store.InsertAsync(row, ct))
         {
             return TypedResults.NotFound();

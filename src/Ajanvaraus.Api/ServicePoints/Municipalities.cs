@@ -2,11 +2,11 @@ namespace Ajanvaraus.Api.ServicePoints;
 
 internal sealed record Municipality(string Code, string NameFi, string NameSv)
 {
-    /// <summary>Swedish when asked for Swedish; Finnish otherwise (the list has no English names).</summary>
+    // Swedish when asked for Swedish; Finnish otherwise (the list has no English names).
     public string NameIn(string language) => language == "sv" ? NameSv : NameFi;
 }
 
-/// <summary>Statistics Finland's municipality codes and names, read once from the embedded municipalities.csv.</summary>
+// Statistics Finland's municipality codes and names, read once from the embedded municipalities.csv.
 internal static class Municipalities
 {
     private static readonly Dictionary<string, Municipality> ByCode = Load();

@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Api.ServicePoints;
 
-/// <summary>The rules of a service point that DataAnnotations cannot state; keys are the JSON field paths.</summary>
+// The rules of a service point that DataAnnotations cannot state; keys are the JSON field paths.
 internal static class ServicePointValidation
 {
     public static Dictionary<string, string[]> Errors(ServicePointDraft draft)
@@ -36,7 +36,7 @@ internal static class ServicePointValidation
     public static bool IsIanaTimeZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 
-    /// <summary>The first weekday whose periods overlap (the hours come sorted by weekday and opening time).</summary>
+    // The first weekday whose periods overlap (the hours come sorted by weekday and opening time).
     private static int? Overlap(IReadOnlyList<OpeningHoursRow> hours)
     {
         for (var i = 1; i < hours.Count; i++)

@@ -11,7 +11,7 @@ public sealed record PostalAddress(
     [property: Required, RegularExpression("^[0-9]{5}$", ErrorMessage = "Use a five-digit postal code (e.g. '50100').")] string PostalCode,
     [property: Required, StringLength(100, MinimumLength = 1), PlainText] string PostOffice);
 
-/// <summary>One opening period of a weekday, in the point's local time; a day may have several (a lunch break).</summary>
+// One opening period of a weekday, in the point's local time; a day may have several (a lunch break).
 public sealed record OpeningPeriod(
     [property: Range(1, 7), Description("ISO 8601 weekday: 1 = Monday ... 7 = Sunday.")] int Weekday,
     [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message), Description("Local time `HH:mm`, on a 5-minute step.")] string Opens,
@@ -42,7 +42,7 @@ public sealed record UpdateServicePointRequest(
     internal ServicePointDraft ToDraft() => new(Names, MunicipalityCode, Address, TimeZone, OpeningHours, AccessibilityNotes, Providers);
 }
 
-/// <summary>Filters of the service point list; all optional, combined with AND.</summary>
+// Filters of the service point list; all optional, combined with AND.
 public sealed record ServicePointFilter(
     [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use a three-digit municipality code."), Description("Statistics Finland's three-digit municipality code, e.g. `491`.")]
     [FromQuery(Name = "municipality")] string? Municipality,
@@ -51,7 +51,7 @@ public sealed record ServicePointFilter(
     [property: Description("A service id: only points where the service's provider serves.")]
     [FromQuery(Name = "service")] Guid? Service);
 
-/// <summary>A service point in a list: texts in the language asked for.</summary>
+// A service point in a list: texts in the language asked for.
 public sealed record ServicePointSummary(
     string Id,
     string Name,
@@ -62,7 +62,8 @@ public sealed record ServicePointSummary(
     string TimeZone,
     string? Accessibility = null);
 
-/// <summary>A service point in full: `name` and `accessibility` in the language asked for, `names` and `accessibilityNotes` in all three.</summary>
+// A service point in full: `name` and `accessibility` in the language asked for, `names` and `accessibilityNotes` in
+// all three.
 public sealed record ServicePointResponse(
     string Id,
     string Name,
@@ -78,7 +79,7 @@ public sealed record ServicePointResponse(
     string? Accessibility = null,
     LocalizedLongText? AccessibilityNotes = null);
 
-/// <summary>What create and update share, after the request's own shape checks.</summary>
+// What create and update share, after the request's own shape checks.
 internal sealed record ServicePointDraft(
     LocalizedText Names,
     string MunicipalityCode,
@@ -127,7 +128,7 @@ internal sealed record ServicePointRow(
 
     public PostalAddress Address => new(StreetAddress, PostalCode, PostOffice);
 
-    /// <summary>The point's calendar date at the given instant.</summary>
+    // The point's calendar date at the given instant.
     public DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
 
@@ -137,7 +138,7 @@ internal sealed record ServicePointRow(
         Id, Names.In(language), Names, MunicipalityCode, MunicipalityName(language), Address, TimeZone, AccessibilityNotes?.In(language));
 }
 
-/// <summary>A point with its parts, as read for the detail view.</summary>
+// A point with its parts, as read for the detail view.
 internal sealed record ServicePointDetails(
     ServicePointRow Point,
     IReadOnlyList<OpeningHoursRow> OpeningHours,
@@ -161,7 +162,7 @@ internal sealed record ServicePointDetails(
         Point.AccessibilityNotes);
 }
 
-/// <summary>Weekday is ISO 8601 (1 = Monday); times are local to the point.</summary>
+// Weekday is ISO 8601 (1 = Monday); times are local to the point.
 internal sealed record OpeningHoursRow
 {
     public required int Weekday { get; init; }

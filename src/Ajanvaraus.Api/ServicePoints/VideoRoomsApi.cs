@@ -76,9 +76,9 @@ internal static class VideoRoomsApi
         await store.FindAsync(servicePointId, roomId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<VideoRoomResponse>, ValidationProblem, NotFound>> CreateAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateVideoRoomRequest body, VideoRoomStore store, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateVideoRoomRequest body, VideoRoomStore store, Data.Db db, CancellationToken ct)
     {
-        var row = new VideoRoomRow { Id = Guid.CreateVersion7(), ServicePointId = servicePointId, Name = body.Name, IsActive = true };
+        var row = new VideoRoomRow { Id = db.NewId(), ServicePointId = servicePointId, Name = body.Name, IsActive = true };
         return await store.InsertAsync(row, ct)
             ? TypedResults.Created($"/api/v1/service-points/{servicePointId}/video-rooms/{row.Id}", row.ToResponse())
             : TypedResults.NotFound();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.Services;
 
-/// <summary>The public search over every provider's active services.</summary>
+// The public search over every provider's active services.
 internal static class ServiceSearchApi
 {
     public static RouteGroupBuilder MapServiceSearch(this IEndpointRouteBuilder app)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ajanvaraus.Api.Services;
 
-/// <summary>A service as its agency writes it (create and full replace).</summary>
+// A service as its agency writes it (create and full replace).
 public sealed record ServiceRequest(
     [property: Required] LocalizedText Names,
     [property: Range(5, 480), MultipleOf(5), Description("Length of an appointment: 5-480 minutes in steps of 5.")] int DurationMinutes,
@@ -17,10 +17,8 @@ public sealed record ServiceRequest(
     [property: Range(1, 365), Description("How many days ahead the service can be booked (default 60).")] int BookingHorizonDays = 60,
     [property: Range(0, 10080), Description("Until how many minutes before the start a customer may cancel (default 1440).")] int CancellationCutoffMinutes = 1440);
 
-/// <summary>
-/// One service: `name` and `description` in the language asked for, `names` and `descriptions` in all three.
-/// `card` is shown to the provider's admins and to advisers only.
-/// </summary>
+// One service: `name` and `description` in the language asked for, `names` and `descriptions` in all three. `card` is
+// shown to the provider's admins and to advisers only.
 public sealed record ServiceResponse(
     Guid Id,
     string ProviderId,
@@ -36,7 +34,7 @@ public sealed record ServiceResponse(
     LocalizedLongText? Card,
     [property: Description("The provider's name in the language asked for.")] string ProviderName);
 
-/// <summary>A service in a list, localized by Accept-Language.</summary>
+// A service in a list, localized by Accept-Language.
 public sealed record ServiceSummary(
     string ProviderId,
     Guid Id,
@@ -46,7 +44,7 @@ public sealed record ServiceSummary(
     IReadOnlyList<Channel> Channels,
     [property: Description("The provider's name in the language asked for.")] string ProviderName);
 
-/// <summary>Filters of the public service search; all optional, combined with AND.</summary>
+// Filters of the public service search; all optional, combined with AND.
 public sealed record ServiceSearchQuery(
     [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message), Description("Only this provider's services (provider id, e.g. `kela`).")]
     [FromQuery(Name = "provider")] string? Provider,
@@ -57,7 +55,7 @@ public sealed record ServiceSearchQuery(
     [property: RegularExpression("^(in_person|remote_at_point|video|phone)$", ErrorMessage = "Use in_person, remote_at_point, video or phone."), Description("Only services offered on this channel: `in_person`, `remote_at_point`, `video` or `phone`.")]
     [FromQuery(Name = "channel")] string? Channel);
 
-/// <summary>Valid when the integer is a multiple of the given step (service durations are whole 5-minute units).</summary>
+// Valid when the integer is a multiple of the given step (service durations are whole 5-minute units).
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
 internal sealed class MultipleOfAttribute(int step) : ValidationAttribute($"Must be a multiple of {step}.")
 {
@@ -66,7 +64,7 @@ internal sealed class MultipleOfAttribute(int step) : ValidationAttribute($"Must
     public override bool IsValid(object? value) => value is not int number || number % Step == 0;
 }
 
-/// <summary>A whole Services row: what other features (availability, booking) need to know of a service.</summary>
+// A whole Services row: what other features (availability, booking) need to know of a service.
 internal sealed record ServiceRow
 {
     public Guid Id { get; init; }
@@ -89,7 +87,7 @@ internal sealed record ServiceRow
     public string? CardSv { get; init; }
     public string? CardEn { get; init; }
 
-    /// <summary>False once deleted while bookings still refer to it: kept for them, gone from the catalogue.</summary>
+    // False once deleted while bookings still refer to it: kept for them, gone from the catalogue.
     public bool IsActive { get; init; } = true;
 
     // Read with the row (a join) for the answers; a row built from a request takes them from its provider.
@@ -154,7 +152,7 @@ internal sealed record ServiceRow
         fi is null && sv is null && en is null ? null : new LocalizedLongText(fi, sv, en);
 }
 
-/// <summary>The columns a catalogue or search list shows.</summary>
+// The columns a catalogue or search list shows.
 internal sealed record ServiceSummaryRow
 {
     public Guid Id { get; init; }
@@ -188,7 +186,7 @@ internal sealed record ServiceSummaryRow
     public string ProviderNameIn(string language) => new LocalizedText(ProviderNameFi, ProviderNameSv, ProviderNameEn).In(language);
 }
 
-/// <summary>What a search asks for, in the terms of the database.</summary>
+// What a search asks for, in the terms of the database.
 internal sealed record ServiceFilter(string? ProviderId, string? ServicePointId, string? MunicipalityCode, Channel? Channel);
 
 internal enum ServiceRemoval

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.Services;
 
-/// <summary>A provider's services: the public catalogue, and what its own agency admins write.</summary>
+// A provider's services: the public catalogue, and what its own agency admins write.
 internal static class ServicesApi
 {
     private const string ProviderIdText = "The provider's id (e.g. `kela`).";
@@ -102,14 +102,14 @@ internal static class ServicesApi
 
     private static async Task<Results<Created<ServiceResponse>, ValidationProblem, NotFound>> CreateAsync(
         [Description(ProviderIdText)] string providerId, ServiceRequest body, HttpRequest request,
-        ProviderStore providers, ServiceStore store, CancellationToken ct)
+        ProviderStore providers, ServiceStore store, Data.Db db, CancellationToken ct)
     {
         if (await providers.FindAsync(providerId, ct) is not { } provider)
         {
             return TypedResults.NotFound();
         }
 
-        var row = ServiceRow.From(Guid.CreateVersion7(), providerId, body).WithProvider(provider.Names);
+        var row = ServiceRow.From(db.NewId(), providerId, body).WithProvider(provider.Names);
         await store.InsertAsync(row, ct);
         return TypedResults.Created($"/api/v1/providers/{providerId}/services/{row.Id}", row.ToResponse(Language.Of(request), withCard: true));
     }

@@ -7,10 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Tests.Availability;
 
-/// <summary>
-/// Catalogue rows written straight to the database (the providers, points and experts APIs are built elsewhere):
-/// kela serves at mikkeli, vero at parainen; one expert and one service for each.
-/// </summary>
+// Catalogue rows written straight to the database (the providers, points and experts APIs are built elsewhere): kela
+// serves at mikkeli, vero at parainen; one expert and one service for each.
 internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Guid KelaService)
 {
     private static readonly DateTimeOffset Created = DateTimeOffset.Parse("2026-01-01T00:00:00Z");
@@ -79,7 +77,7 @@ internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Gui
             new { Id = Guid.CreateVersion7(), PointId = pointId, First = first, Last = last }, cancellationToken: ct));
     }
 
-    /// <summary>A confirmed kela booking of the kela expert, as the bookings feature will write it.</summary>
+    // A confirmed kela booking of the kela expert, as the bookings feature will write it.
     public async Task<Guid> AddBookingAsync(AjanvarausApp app, DateTimeOffset startsAt, int minutes, string channel = "in_person", string? pointId = "mikkeli")
     {
         var ct = TestContext.Current.CancellationToken;
@@ -109,7 +107,7 @@ internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Gui
         return id;
     }
 
-    /// <summary>The booking row as stored, to prove that availability changes never write to it.</summary>
+    // The booking row as stored, to prove that availability changes never write to it.
     public static async Task<string> BookingSnapshotAsync(AjanvarausApp app, Guid bookingId)
     {
         var ct = TestContext.Current.CancellationToken;

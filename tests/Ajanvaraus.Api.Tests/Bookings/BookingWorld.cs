@@ -6,11 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ajanvaraus.Api.Tests.Bookings;
 
-/// <summary>
-/// A small published world, made through the API as an operator and an agency would: Kela at the Mikkeli point
-/// (every day 08-16, one video room), a 45-minute service on every channel, and experts available weekdays 09-12.
-/// "Now" is Monday 2026-11-23 10:00 Finnish time.
-/// </summary>
+// A small published world, made through the API as an operator and an agency would: Kela at the Mikkeli point (every
+// day 08-16, one video room), a 45-minute service on every channel, and experts available weekdays 09-12. "Now" is
+// Monday 2026-11-23 10:00 Finnish time.
 public sealed class BookingWorld : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-23T08:00:00Z");
@@ -31,7 +29,7 @@ public sealed class BookingWorld : IAsyncDisposable
 
     public Guid Expert => Experts[0];
 
-    /// <summary>Tuesday 2026-11-24 09:00 in Mikkeli (+02:00): the first slot of the day.</summary>
+    // Tuesday 2026-11-24 09:00 in Mikkeli (+02:00): the first slot of the day.
     public static DateTimeOffset Tuesday(int hour, int minute = 0) => new(2026, 11, 24, hour, minute, 0, TimeSpan.FromHours(2));
 
     public static async Task<BookingWorld> CreateAsync(
@@ -134,7 +132,7 @@ public sealed class BookingWorld : IAsyncDisposable
         Agencies[agency] = (serviceId, expertId);
     }
 
-    /// <summary>A booking body for the given time; each call is a new attempt (new customer name).</summary>
+    // A booking body for the given time; each call is a new attempt (new customer name).
     public object Booking(DateTimeOffset start, string channel = "in_person", Guid? expert = null, string? servicePointId = "mikkeli", object? customer = null) => new
     {
         serviceId = ServiceId,

@@ -3,10 +3,8 @@ using Ajanvaraus.Api.Data;
 
 namespace Ajanvaraus.Api.Tests.Data;
 
-/// <summary>
-/// Every SQL text in the service: by convention a `const string …Sql` (both dialects) or a
-/// `static readonly DialectSql …Sql` (one text per dialect) on the class that runs it.
-/// </summary>
+// Every SQL text in the service: by convention a `const string …Sql` (both dialects) or a `static readonly DialectSql
+// …Sql` (one text per dialect) on the class that runs it.
 public static class SqlTexts
 {
     public static IReadOnlyList<(string Name, string Text)> ForSqlServer() => Collect(Dialect.SqlServer);

@@ -3,7 +3,7 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Ajanvaraus.Api.Tests.Data;
 
-/// <summary>SQL Server cannot run here, so every T-SQL text is at least parsed as SQL Server 2022 would.</summary>
+// SQL Server cannot run here, so every T-SQL text is at least parsed as SQL Server 2022 would.
 public sealed class TSqlParseTests
 {
     [Fact]

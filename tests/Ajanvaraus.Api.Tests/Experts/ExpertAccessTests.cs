@@ -5,7 +5,7 @@ using Ajanvaraus.Api.Tests.Services;
 
 namespace Ajanvaraus.Api.Tests.Experts;
 
-/// <summary>Experts are agency data: another agency's admin gets 403 on every route, reads included.</summary>
+// Experts are agency data: another agency's admin gets 403 on every route, reads included.
 public sealed class ExpertAccessTests
 {
     private static readonly object ValidBody = new { displayName = "Kaapattu", languages = new[] { "fi" }, serviceIds = Array.Empty<Guid>() };

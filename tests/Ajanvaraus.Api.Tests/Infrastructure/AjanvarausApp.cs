@@ -8,10 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ajanvaraus.Api.Tests.Infrastructure;
 
-/// <summary>
-/// The real service over HTTP, on a fresh database of its own (a SQLite file by default). Pass a
-/// FakeTimeProvider to pin "now"; without one the service runs on the real clock.
-/// </summary>
+// The real service over HTTP, on a fresh database of its own (a SQLite file by default). Pass a FakeTimeProvider to pin
+// "now"; without one the service runs on the real clock.
 public sealed class AjanvarausApp(
     Engine engine = Engine.Sqlite,
     IReadOnlyDictionary<string, string?>? settings = null,
@@ -54,7 +52,7 @@ public sealed class AjanvarausApp(
 
     internal string Token(TokenRequest request) => Services.GetRequiredService<TokenIssuer>().Issue(request);
 
-    /// <summary>A client carrying a bearer token for the given identity.</summary>
+    // A client carrying a bearer token for the given identity.
     internal HttpClient ClientAs(TokenRequest request)
     {
         var client = CreateClient();

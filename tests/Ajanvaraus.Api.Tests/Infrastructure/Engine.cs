@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Api.Tests.Infrastructure;
 
-/// <summary>The database engine a test app runs on.</summary>
+// The database engine a test app runs on.
 public enum Engine
 {
     Sqlite,
@@ -11,12 +11,12 @@ public static class Engines
 {
     public const string SqlServerVariable = "AJANVARAUS_TEST_SQLSERVER";
 
-    /// <summary>Both engines, for [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))].</summary>
+    // Both engines, for [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))].
     public static TheoryData<Engine> All => new(Engine.Sqlite, Engine.SqlServer);
 
     public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } cs ? cs : null;
 
-    /// <summary>Skips the running test, with the reason shown, when its engine is not available here.</summary>
+    // Skips the running test, with the reason shown, when its engine is not available here.
     public static void SkipUnlessAvailable(Engine engine)
     {
         if (engine == Engine.SqlServer && SqlServerConnectionString is null)

@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Ajanvaraus.Api.Tests.Infrastructure;
 
-/// <summary>
-/// Test-only: behind the app's own pipeline (so inside its exception handler), a path that throws, to prove
-/// what an unhandled error looks like from outside.
-/// </summary>
+// Test-only: behind the app's own pipeline (so inside its exception handler), a path that throws, to prove what an
+// unhandled error looks like from outside.
 internal sealed class FailingEndpointStartupFilter : IStartupFilter
 {
     public const string Path = "/test/unhandled-error";

@@ -5,7 +5,7 @@ namespace Ajanvaraus.Api.Tests.Infrastructure;
 
 public static class ProblemAssertions
 {
-    /// <summary>Asserts a problem+json answer with the given status and returns its body.</summary>
+    // Asserts a problem+json answer with the given status and returns its body.
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();
@@ -17,7 +17,7 @@ public static class ProblemAssertions
         return body;
     }
 
-    /// <summary>Asserts a 400 whose `errors` names the field exactly as the JSON spells it (dotted camelCase path).</summary>
+    // Asserts a 400 whose `errors` names the field exactly as the JSON spells it (dotted camelCase path).
     public static async Task<JsonElement> AssertValidationErrorAsync(this HttpResponseMessage response, string field)
     {
         var body = await response.AssertProblemAsync(HttpStatusCode.BadRequest);

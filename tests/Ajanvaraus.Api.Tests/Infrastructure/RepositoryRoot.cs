@@ -2,7 +2,7 @@ namespace Ajanvaraus.Api.Tests.Infrastructure;
 
 public static class RepositoryRoot
 {
-    /// <summary>The folder holding Ajanvaraus.sln, found upwards from the test binaries.</summary>
+    // The folder holding Ajanvaraus.sln, found upwards from the test binaries.
     public static string Path { get; } = Find();
 
     private static string Find()

@@ -2,7 +2,7 @@ using Microsoft.Data.SqlClient;
 
 namespace Ajanvaraus.Api.Tests.Infrastructure;
 
-/// <summary>A fresh database per test app: a temporary SQLite file, or a new SQL Server database dropped afterwards.</summary>
+// A fresh database per test app: a temporary SQLite file, or a new SQL Server database dropped afterwards.
 public sealed class TestDatabase : IDisposable
 {
     private readonly string? sqlServerName;

@@ -12,7 +12,7 @@ namespace Ajanvaraus.Api.Tests.Notifications;
 
 internal static class NotificationKit
 {
-    /// <summary>Wednesday 2026-11-25 in Mikkeli (+02:00): both default reminders (24 h, 2 h) lie after "now".</summary>
+    // Wednesday 2026-11-25 in Mikkeli (+02:00): both default reminders (24 h, 2 h) lie after "now".
     public static DateTimeOffset Wednesday(int hour, int minute = 0) => new(2026, 11, 25, hour, minute, 0, TimeSpan.FromHours(2));
 
     public static DateTimeOffset Thursday(int hour, int minute = 0) => new(2026, 11, 26, hour, minute, 0, TimeSpan.FromHours(2));
@@ -66,7 +66,7 @@ internal static class NotificationKit
         return list;
     }
 
-    /// <summary>Whether an outbox item is of this kind (and channel, and status, when given).</summary>
+    // Whether an outbox item is of this kind (and channel, and status, when given).
     public static bool Is(this JsonElement n, string kind, string? channel = null, string? status = null) =>
         n.GetProperty("kind").GetString() == kind
         && (channel is null || n.GetProperty("channel").GetString() == channel)

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Ajanvaraus.Api.Tests.Notifications;
 
-/// <summary>An SMS gateway on a real HTTP listener: records each POST's JSON body and Authorization header.</summary>
+// An SMS gateway on a real HTTP listener: records each POST's JSON body and Authorization header.
 public sealed class SmsSink : IAsyncDisposable
 {
     private readonly HttpListener listener = new();

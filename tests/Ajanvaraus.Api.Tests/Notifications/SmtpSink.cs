@@ -6,10 +6,8 @@ using MimeKit;
 
 namespace Ajanvaraus.Api.Tests.Notifications;
 
-/// <summary>
-/// A small SMTP server in the test process (RFC 5321's plain conversation: EHLO, MAIL, RCPT, DATA, QUIT), so the
-/// dispatcher talks real SMTP over a socket. Every accepted message is parsed with MimeKit.
-/// </summary>
+// A small SMTP server in the test process (RFC 5321's plain conversation: EHLO, MAIL, RCPT, DATA, QUIT), so the
+// dispatcher talks real SMTP over a socket. Every accepted message is parsed with MimeKit.
 public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener listener;
@@ -28,7 +26,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
-    /// <summary>A port nothing listens on (for "SMTP is down"); a sink can be started on it later.</summary>
+    // A port nothing listens on (for "SMTP is down"); a sink can be started on it later.
     public static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);

@@ -6,7 +6,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Tests.ServicePoints;
 
-/// <summary>Request bodies and set-up shared by the service point tests.</summary>
+// Request bodies and set-up shared by the service point tests.
 internal static class PointFixtures
 {
     public static Dictionary<string, object?> Point(string id, string municipalityCode = "491", params string[] providers) => new()
@@ -45,7 +45,7 @@ internal static class PointFixtures
     public static List<string> Ids(this JsonElement array, string property = "id") =>
         array.EnumerateArray().Select(e => e.GetProperty(property).ToString()).ToList();
 
-    /// <summary>A point written straight to the database (for tests whose pinned clock would make tokens invalid).</summary>
+    // A point written straight to the database (for tests whose pinned clock would make tokens invalid).
     public static async Task InsertPointAsync(this AjanvarausApp app, string id, string timeZone)
     {
         await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
@@ -65,7 +65,7 @@ internal static class PointFixtures
             new { Id = Guid.CreateVersion7(), PointId = pointId, FirstDay = firstDay, LastDay = lastDay });
     }
 
-    /// <summary>A service of the provider, written straight to the database (the services API is another feature).</summary>
+    // A service of the provider, written straight to the database (the services API is another feature).
     public static async Task<Guid> InsertServiceAsync(this AjanvarausApp app, string providerId)
     {
         var id = Guid.CreateVersion7();
@@ -80,7 +80,7 @@ internal static class PointFixtures
         return id;
     }
 
-    /// <summary>An expert of the provider with a weekly availability rule at the point (rules refer to points).</summary>
+    // An expert of the provider with a weekly availability rule at the point (rules refer to points).
     public static async Task<Guid> InsertRuleAtAsync(this AjanvarausApp app, string providerId, string pointId)
     {
         var expertId = Guid.CreateVersion7();
@@ -99,7 +99,7 @@ internal static class PointFixtures
         return expertId;
     }
 
-    /// <summary>A hold on the video room (what a remote_at_point booking in progress writes).</summary>
+    // A hold on the video room (what a remote_at_point booking in progress writes).
     public static async Task InsertHoldOnRoomAsync(this AjanvarausApp app, string providerId, string pointId, Guid roomId)
     {
         var serviceId = await app.InsertServiceAsync(providerId);

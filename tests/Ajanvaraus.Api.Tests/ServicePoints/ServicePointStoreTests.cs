@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ajanvaraus.Api.Tests.ServicePoints;
 
-/// <summary>The reads other features (availability, bookings) make of a point, on the data the API wrote.</summary>
+// The reads other features (availability, bookings) make of a point, on the data the API wrote.
 public sealed class ServicePointStoreTests
 {
     [Theory]

@@ -6,7 +6,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Tests.Services;
 
-/// <summary>Providers, services, points and bookings for catalogue tests, made through the API where it exists.</summary>
+// Providers, services, points and bookings for catalogue tests, made through the API where it exists.
 internal static class Catalogue
 {
     public static JsonObject Names(string fi) => new() { ["fi"] = fi, ["sv"] = fi + " (sv)", ["en"] = fi + " (en)" };
@@ -20,7 +20,7 @@ internal static class Catalogue
         ["card"] = new JsonObject { ["fi"] = "Ota mukaan vuokrasopimus", ["sv"] = "Ta med hyresavtalet", ["en"] = "Bring the lease" },
     };
 
-    /// <summary>Creates the provider (as operator) and returns a client of its agency admin.</summary>
+    // Creates the provider (as operator) and returns a client of its agency admin.
     public static async Task<HttpClient> ProviderAsync(AjanvarausApp app, string id)
     {
         var created = await app.Operator().PostAsJsonAsync("/api/v1/providers", new { id, names = Names(id.ToUpperInvariant()) });
@@ -40,7 +40,7 @@ internal static class Catalogue
         return (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
-    /// <summary>A service point with the providers present (its API is another feature's; the rows are enough here).</summary>
+    // A service point with the providers present (its API is another feature's; the rows are enough here).
     public static async Task PointAsync(AjanvarausApp app, string id, string municipalityCode, params string[] providerIds)
     {
         await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
@@ -55,11 +55,11 @@ internal static class Catalogue
             providerIds.Select(p => new { PointId = id, ProviderId = p }));
     }
 
-    /// <summary>A confirmed phone booking of the expert for the service (the booking API is another feature's).</summary>
+    // A confirmed phone booking of the expert for the service (the booking API is another feature's).
     public static Task BookingAsync(AjanvarausApp app, string providerId, Guid serviceId, Guid expertId) =>
         BookingAtAsync(app, providerId, serviceId, expertId, new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
 
-    /// <summary>A booking at the given start (phone, or remote at the point in the given room), written as rows.</summary>
+    // A booking at the given start (phone, or remote at the point in the given room), written as rows.
     public static async Task BookingAtAsync(
         AjanvarausApp app, string providerId, Guid serviceId, Guid expertId, DateTimeOffset start,
         string status = "confirmed", string? pointId = null, Guid? roomId = null)

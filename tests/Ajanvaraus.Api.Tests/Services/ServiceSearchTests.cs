@@ -6,7 +6,7 @@ namespace Ajanvaraus.Api.Tests.Services;
 
 public sealed class ServiceSearchTests
 {
-    /// <summary>kela (at Mikkeli's two points), vero (at one Mikkeli point), poliisi (at Oulu), te (nowhere).</summary>
+    // kela (at Mikkeli's two points), vero (at one Mikkeli point), poliisi (at Oulu), te (nowhere).
     private static async Task<Dictionary<string, Guid>> SeedAsync(AjanvarausApp app)
     {
         var ids = new Dictionary<string, Guid>();
