@@ -69,6 +69,7 @@ api.MapExperts();
 api.MapExpertLookup();
 api.MapAvailability();
 api.MapBookingsApi();
+api.MapCalendars();
 api.MapAdvisers();
 app.MapNotificationsApi(api);
 

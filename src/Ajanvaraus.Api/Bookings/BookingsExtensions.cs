@@ -1,5 +1,3 @@
-using Ajanvaraus.Api.Calendars;
-
 namespace Ajanvaraus.Api.Bookings;
 
 internal static class BookingsExtensions
@@ -14,11 +12,10 @@ internal static class BookingsExtensions
         services.AddSingleton<SlotChecks>();
         services.AddSingleton<PurgeJobs>();
         services.AddSingleton<ProviderBookingStore>();
-        services.AddSingleton<CalendarStore>();
         return services;
     }
 
-    // Holds, bookings and what their manage token allows, the agency's list, and the .ics export.
+    // Holds, bookings and what their manage token or a staff token allows, and the agency's list.
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder api)
     {
         api.MapHolds();
@@ -26,7 +23,6 @@ internal static class BookingsExtensions
         api.MapBookingChanges();
         api.MapBookingStatus();
         api.MapProviderBookings();
-        api.MapCalendars();
         return api;
     }
 }

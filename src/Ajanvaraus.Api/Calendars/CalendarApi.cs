@@ -32,7 +32,7 @@ internal static class CalendarApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> GetAsync(
-        [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore bookings, CalendarStore calendars,
+        [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore bookings,
         IOptions<CalendarOptions> options, CancellationToken ct)
     {
         if (await BookingAccess.FindWithTokenAsync(bookingId, request, bookings, ct) is not { } row)
@@ -40,18 +40,19 @@ internal static class CalendarApi
             return TypedResults.NotFound();
         }
 
-        var d = await calendars.DetailsAsync(row.Id, ct);
+        // The same joined read as the booking's own answer: names in all three languages, the point and its zone.
+        var d = (await bookings.FindViewAsync(row.Id, ct))!.Names;
         var language = row.CustomerLanguage;
-        var pointName = d.PointNameFi is null ? null : new LocalizedText(d.PointNameFi, d.PointNameSv!, d.PointNameEn!).In(language);
+        var pointName = d.PointNames?.In(language);
         var address = d.StreetAddress is null ? null : $"{d.StreetAddress}, {d.PostalCode} {d.PostOffice}";
-        var provider = new LocalizedText(d.ProviderNameFi, d.ProviderNameSv, d.ProviderNameEn).In(language);
+        var provider = d.ProviderNames.In(language);
         var phone = row.ChannelValue == Channel.Phone ? IcsTexts.PhoneLocation(row.CustomerPhone, language) : null;
         var manage = options.Value.ManageUrl(row.Id, row.Reference, BookingAccess.TokenOf(request));
         var details = new IcsDetails(
-            new LocalizedText(d.ServiceNameFi, d.ServiceNameSv, d.ServiceNameEn).In(language), provider,
+            d.ServiceNames.In(language), provider,
             row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, phone, manage, row.CustomerPhone);
         var ics = IcsWriter.Write(new IcsBooking(
-            row.Id, row.Reference, row.Sequence, row.StartsAt, row.EndsAt, d.TimeZone ?? LocalTime.Helsinki,
+            row.Id, row.Reference, row.Sequence, row.StartsAt, row.EndsAt, d.Zone,
             IcsTexts.Summary(details, language), IcsTexts.Description(details, language), IcsTexts.Location(details, language),
             row.MeetingUrl,
             row.StatusValue == BookingStatus.Cancelled, row.UpdatedAt, language, options.Value.OrganizerOf(row.ProviderId), provider));
