@@ -31,6 +31,10 @@ public sealed record SlotResponse(
     DateTimeOffset End,
     Channel Channel,
     Guid ServiceId,
+    [property: Description("The service's name in the language asked (Accept-Language).")] string ServiceName,
+    string ProviderId,
+    [property: Description("The agency's name in the language asked.")] string ProviderName,
     Guid ExpertId,
     string ExpertName,
-    string? ServicePointId);
+    string? ServicePointId,
+    [property: Description("The service point's name and street address, for in_person and remote_at_point.")] Bookings.BookingPlace? ServicePoint);

@@ -22,7 +22,11 @@ internal static class AvailabilitySearchApi
                 nationwide `video`/`phone`. At most 31 days per question; sorted by start, paged with `cursor`.
                 """)
             .WithExamples(response: new Page<SlotResponse>(
-                [new SlotResponse(DateTimeOffset.Parse("2026-11-24T09:00:00+02:00"), DateTimeOffset.Parse("2026-11-24T09:45:00+02:00"), Channel.InPerson, Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d1e"), Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"), "Kela-asiantuntija Anna", "mikkeli")],
+                [new SlotResponse(
+                    DateTimeOffset.Parse("2026-11-24T09:00:00+02:00"), DateTimeOffset.Parse("2026-11-24T09:45:00+02:00"), Channel.InPerson,
+                    Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d1e"), "Asumistuen neuvonta", "kela", "Kela",
+                    Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"), "Kela-asiantuntija Anna", "mikkeli",
+                    new Bookings.BookingPlace("mikkeli", "Mikkelin asiointipiste", "Maaherrankatu 9", "50100", "Mikkeli"))],
                 "MDAwMDA2Mzg5OTk5MjAwMDAwMDAwMHw"))
             .AllowAnonymous();
         return group;
@@ -31,7 +35,7 @@ internal static class AvailabilitySearchApi
     private static readonly ListCursor Cursor = new("availability");
 
     private static async Task<Results<Ok<Page<SlotResponse>>, ValidationProblem>> SearchAsync(
-        [AsParameters] AvailabilityQuery query, ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        [AsParameters] AvailabilityQuery query, HttpRequest request, ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var service = query.Service is { } id && await services.FindAsync(id, ct) is { IsActive: true } found ? found : null;
@@ -81,15 +85,25 @@ internal static class AvailabilitySearchApi
         var result = await finder.SearchAsync(service!, channels, query.ServicePoint, query.Municipality, query.Language,
             first, LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), s => after is null || string.CompareOrdinal(Key(s), after) > 0, limit + 1, ct);
         var rows = result.Slots.Select(s => (Key: Key(s), Slot: s)).OrderBy(r => r.Key, StringComparer.Ordinal).Take(limit + 1).ToList();
-        return TypedResults.Ok(Page<SlotResponse>.From(rows, limit, Cursor, r => r.Key, r => new SlotResponse(
-            result.Local(r.Slot.Start, r.Slot.ServicePointId),
-            result.Local(r.Slot.End, r.Slot.ServicePointId),
-            r.Slot.Channel,
-            service!.Id,
-            r.Slot.ExpertId,
-            result.ExpertNames.GetValueOrDefault(r.Slot.ExpertId, ""),
-            r.Slot.ServicePointId)));
+        var language = Language.Of(request);
+        return TypedResults.Ok(Page<SlotResponse>.From(rows, limit, Cursor, r => r.Key, r => Response(r.Slot, service!, result, language)));
     }
+
+    // A slot with the names a portal shows without another call, in the language asked.
+    private static SlotResponse Response(Slot slot, ServiceRow service, SlotResult result, string language) => new(
+        result.Local(slot.Start, slot.ServicePointId),
+        result.Local(slot.End, slot.ServicePointId),
+        slot.Channel,
+        service.Id,
+        service.Names.In(language),
+        service.ProviderId,
+        new LocalizedText(service.ProviderNameFi, service.ProviderNameSv, service.ProviderNameEn).In(language),
+        slot.ExpertId,
+        result.ExpertNames.GetValueOrDefault(slot.ExpertId, ""),
+        slot.ServicePointId,
+        slot.ServicePointId is { } id && result.Points.TryGetValue(id, out var p)
+            ? new Bookings.BookingPlace(p.Id, new LocalizedText(p.NameFi, p.NameSv, p.NameEn).In(language), p.StreetAddress, p.PostalCode, p.PostOffice)
+            : null);
 
     // The channels asked: the one named, or those that fit the place (visits with a place, remote without).
     private static List<Channel> Channels(AvailabilityQuery query, ServiceRow? service)

@@ -4,10 +4,10 @@ using Ajanvaraus.Api.ServicePoints;
 namespace Ajanvaraus.Api.Availability;
 
 // Bookable slots found for a search, with what is needed to present them.
-internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string, string> PointZones)
+internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string, SlotPoint> Points)
 {
     public DateTimeOffset Local(DateTimeOffset instant, string? servicePointId) =>
-        LocalTime.InZone(instant, servicePointId is not null && PointZones.TryGetValue(servicePointId, out var zone) ? zone : LocalTime.Helsinki);
+        LocalTime.InZone(instant, servicePointId is not null && Points.TryGetValue(servicePointId, out var point) ? point.TimeZone : LocalTime.Helsinki);
 }
 
 // Loads exactly the windows, rooms and taken units a question needs and lets SlotCalculator answer it: search lists
@@ -57,7 +57,7 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Clos
         return new SlotResult(
             slots,
             windows.DistinctBy(w => w.ExpertId).ToDictionary(w => w.ExpertId, w => w.DisplayName),
-            points.ToDictionary(p => p.Id, p => p.TimeZone));
+            points.ToDictionary(p => p.Id));
     }
 
     // Windows in start order, a batch at a time: after a batch, every slot before the next window's start is known

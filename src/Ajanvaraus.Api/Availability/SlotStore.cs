@@ -4,7 +4,9 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Availability;
 
-internal sealed record SlotPoint(string Id, string TimeZone);
+// A point search offers times at, with what an answer shows of it.
+internal sealed record SlotPoint(
+    string Id, string TimeZone, string NameFi, string NameSv, string NameEn, string StreetAddress, string PostalCode, string PostOffice);
 
 // Property-mapped, not positional: SQLite hands flags back as Int64, SQL Server as Boolean.
 internal sealed record NamedSlotWindow
@@ -29,7 +31,7 @@ internal sealed class SlotStore(Db db)
 {
     // The point, if the provider serves there. One text per filter: "@X IS NULL OR ..." would scan every point of the provider.
     internal const string PointSql = """
-        SELECT sp.Id, sp.TimeZone
+        SELECT sp.Id, sp.TimeZone, sp.NameFi, sp.NameSv, sp.NameEn, sp.StreetAddress, sp.PostalCode, sp.PostOffice
         FROM ServicePoints sp
         JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
         WHERE sp.Id = @ServicePointId
@@ -37,7 +39,7 @@ internal sealed class SlotStore(Db db)
 
     // The points of a municipality where the provider serves.
     internal const string MunicipalityPointsSql = """
-        SELECT sp.Id, sp.TimeZone
+        SELECT sp.Id, sp.TimeZone, sp.NameFi, sp.NameSv, sp.NameEn, sp.StreetAddress, sp.PostalCode, sp.PostOffice
         FROM ServicePoints sp
         JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
         WHERE sp.MunicipalityCode = @Municipality

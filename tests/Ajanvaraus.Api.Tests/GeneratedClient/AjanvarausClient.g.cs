@@ -10456,6 +10456,24 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ServiceId { get; set; } = default!;
 
+        /// <summary>
+        /// The service's name in the language asked (Accept-Language).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("serviceName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ServiceName { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("providerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ProviderId { get; set; } = default!;
+
+        /// <summary>
+        /// The agency's name in the language asked.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("providerName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ProviderName { get; set; } = default!;
+
         [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ExpertId { get; set; } = default!;
@@ -10466,6 +10484,9 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
 
         [Newtonsoft.Json.JsonProperty("servicePointId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ServicePointId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("servicePoint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public BookingPlace? ServicePoint { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
