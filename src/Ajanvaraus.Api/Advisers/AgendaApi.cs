@@ -39,13 +39,15 @@ internal static class AgendaApi
         var day = query.Date ?? LocalTime.DateIn(clock.GetUtcNow(), point.TimeZone);
         var provider = actor.Kind == Actor.AgencyAdmin ? actor.Scope : query.Provider;
         var rows = await agenda.DayAsync(
-            point.Id, LocalTime.StartOfDay(day, point.TimeZone), LocalTime.StartOfDay(day.AddDays(1), point.TimeZone), provider, query.Status, ct);
+            point.Id, LocalTime.StartOfDay(day, point.TimeZone), LocalTime.StartOfDay(day.AddDays(1), point.TimeZone), provider,
+                query.Status, ct);
         var language = Language.Of(http.Request);
         return TypedResults.Ok(new AgendaResponse(point.Id, day, rows.Select(r => Entry(r, point.TimeZone, language)).ToList()));
     }
 
     private static AgendaEntryResponse Entry(AgendaRow r, string zone, string language) => new(
-        r.Id, r.Reference, new BookingRow { Status = r.Status }.StatusValue, LocalTime.InZone(r.StartsAt, zone), LocalTime.InZone(r.EndsAt, zone),
+        r.Id, r.Reference, new BookingRow { Status = r.Status }.StatusValue, LocalTime.InZone(r.StartsAt, zone), LocalTime.InZone(r.EndsAt,
+            zone),
         ChannelFlags.Parse(r.Channel), r.ProviderId, new LocalizedText(r.ProviderNameFi, r.ProviderNameSv, r.ProviderNameEn).In(language),
         r.ServiceId, new LocalizedText(r.ServiceNameFi, r.ServiceNameSv, r.ServiceNameEn).In(language),
         new LocalizedLongText(r.CardFi, r.CardSv, r.CardEn).In(language), r.ExpertId, r.ExpertName, r.VideoRoomId, r.VideoRoomName,

@@ -27,7 +27,8 @@ internal static class FreeTimesApi
     }
 
     private static async Task<Results<Ok<FreeTimesResponse>, ValidationProblem>> ListAsync(
-        [Description("The service point id (e.g. `mikkeli`).")] string servicePointId, [AsParameters] FreeTimesQuery query, HttpContext http,
+        [Description("The service point id (e.g. `mikkeli`).")] string servicePointId, [AsParameters] FreeTimesQuery query,
+            HttpContext http,
         ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
     {
         var (point, actor) = PointAccessFilter.Of(http);
@@ -39,7 +40,8 @@ internal static class FreeTimesApi
             offered = offered.Where(s => s.Id == only).ToList();
             if (offered.Count == 0)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = ["No service of this point has this id."] });
+                return TypedResults.ValidationProblem(new Dictionary<string,
+                    string[]> { ["service"] = ["No service of this point has this id."] });
             }
         }
 
@@ -59,7 +61,8 @@ internal static class FreeTimesApi
     }
 
     private static async Task<IReadOnlyList<FreeTimeResponse>> EarliestAsync(
-        SlotFinder finder, ServiceRow service, Channel[] channels, ServicePointRow? point, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+        SlotFinder finder, ServiceRow service, Channel[] channels, ServicePointRow? point, DateTimeOffset from, DateTimeOffset to,
+            CancellationToken ct)
     {
         var asked = channels.Where(service.Channels.Allows).ToList();
         if (asked.Count == 0)
@@ -67,7 +70,8 @@ internal static class FreeTimesApi
             return [];
         }
 
-        var result = await finder.SearchAsync(service, asked, point?.Id, null, null, from, to, _ => true, PerChannelGroup, ct, bindNotice: false);
+        var result = await finder.SearchAsync(service, asked, point?.Id, null, null, from, to, _ => true, PerChannelGroup, ct,
+            bindNotice: false);
         return result.Slots.OrderBy(s => s.Start).ThenBy(s => s.ExpertId).Take(PerChannelGroup)
             .Select(s => new FreeTimeResponse(
                 result.Local(s.Start, s.ServicePointId), result.Local(s.End, s.ServicePointId), s.Channel, s.ExpertId,

@@ -35,7 +35,8 @@ internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer
     public async Task<IReadOnlyList<AbsenceRow>> ListAsync(Guid expertId, Guid? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<AbsenceRow>(new CommandDefinition(db.Sql(ListSql), new { ExpertId = expertId, After = after ?? Guid.Empty, Take = take }, cancellationToken: ct));
+        var rows = await c.QueryAsync<AbsenceRow>(new CommandDefinition(db.Sql(ListSql), new { ExpertId = expertId,
+            After = after ?? Guid.Empty, Take = take }, cancellationToken: ct));
         return rows.AsList();
     }
 
@@ -57,7 +58,8 @@ internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
         await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
-        if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = absenceId, ExpertId = expertId }, tx, cancellationToken: ct)) != 1)
+        if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = absenceId, ExpertId = expertId }, tx,
+            cancellationToken: ct)) != 1)
         {
             return false;
         }

@@ -43,7 +43,8 @@ internal static class AbsencesApi
         public static readonly CreateAbsenceRequest Request = new(Starts, Ends, "Koulutus");
 
         public static readonly AbsenceResponse Response = new(
-            Guid.Parse("01990b70-3e1a-7b52-9c4d-1a2b3c4d5e66"), Guid.Parse("01990b6e-55aa-7c3e-9d1f-2b7a4c9e0a11"), Starts, Ends, "Koulutus");
+            Guid.Parse("01990b70-3e1a-7b52-9c4d-1a2b3c4d5e66"), Guid.Parse("01990b6e-55aa-7c3e-9d1f-2b7a4c9e0a11"), Starts, Ends,
+                "Koulutus");
     }
 
     private static readonly ListCursor Cursor = new("absences");
@@ -75,7 +76,8 @@ internal static class AbsencesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["endsAt"] = ["endsAt must be after startsAt."] });
         }
 
-        var row = new AbsenceRow(db.NewId(), expertId, body.StartsAt!.Value.ToUniversalTime(), body.EndsAt!.Value.ToUniversalTime(), body.Reason);
+        var row = new AbsenceRow(db.NewId(), expertId, body.StartsAt!.Value.ToUniversalTime(), body.EndsAt!.Value.ToUniversalTime(),
+            body.Reason);
         await store.InsertAsync(row, ct);
         return TypedResults.Created($"/api/v1/experts/{expertId}/absences/{row.Id}", row.ToResponse());
     }

@@ -62,21 +62,24 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
     public async Task<IReadOnlyList<AvailabilityRuleRow>> ListAsync(Guid expertId, Guid? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(db.Sql(ListSql), new { ExpertId = expertId, After = after ?? Guid.Empty, Take = take }, cancellationToken: ct));
+        var rows = await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(db.Sql(ListSql), new { ExpertId = expertId,
+            After = after ?? Guid.Empty, Take = take }, cancellationToken: ct));
         return rows.AsList();
     }
 
     public async Task<AvailabilityRuleRow?> FindAsync(Guid expertId, Guid ruleId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<AvailabilityRuleRow>(new CommandDefinition(FindSql, new { Id = ruleId, ExpertId = expertId }, cancellationToken: ct));
+        return await c.QuerySingleOrDefaultAsync<AvailabilityRuleRow>(new CommandDefinition(FindSql, new { Id = ruleId,
+            ExpertId = expertId }, cancellationToken: ct));
     }
 
     // Whether the point exists and the provider serves there (a rule may only place an expert where their agency is).
     public async Task<bool> ProviderServesPointAsync(string providerId, string servicePointId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var count = await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderServesPointSql, new { ServicePointId = servicePointId, ProviderId = providerId }, cancellationToken: ct));
+        var count = await c.ExecuteScalarAsync<int>(new CommandDefinition(ProviderServesPointSql, new { ServicePointId = servicePointId,
+            ProviderId = providerId }, cancellationToken: ct));
         return count > 0;
     }
 
@@ -122,7 +125,8 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
         await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
-        if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = ruleId, ExpertId = expertId }, tx, cancellationToken: ct)) != 1)
+        if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = ruleId, ExpertId = expertId }, tx,
+            cancellationToken: ct)) != 1)
         {
             return false;
         }

@@ -66,10 +66,12 @@ internal static class AvailabilityRulesApi
         private static readonly Guid RuleId = Guid.Parse("01990b6f-0c2d-7f41-8a5e-6d3b2c1f0e22");
 
         public static readonly AvailabilityRuleRequest Request = new(
-            [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", new DateOnly(2026, 11, 2), "mikkeli", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2027, 5, 31));
+            [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", new DateOnly(2026, 11, 2), "mikkeli", "FREQ=WEEKLY;BYDAY=MO,WE",
+                new DateOnly(2027, 5, 31));
 
         public static readonly AvailabilityRuleResponse Response = new(
-            RuleId, ExpertId, "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));
+            RuleId, ExpertId, "mikkeli", [Channel.InPerson, Channel.RemoteAtPoint], "09:00", "12:00", "FREQ=WEEKLY;BYDAY=MO,WE",
+                new DateOnly(2026, 11, 2), new DateOnly(2027, 5, 31));
     }
 
     private static readonly ListCursor Cursor = new("availability-rules");
@@ -86,7 +88,8 @@ internal static class AvailabilityRulesApi
         }
 
         var rows = await store.ListAsync(expertId, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<AvailabilityRuleResponse>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToResponse()));
+        return TypedResults.Ok(Page<AvailabilityRuleResponse>.From(rows, page.Take, Cursor, row => row.Id.ToString(),
+            row => row.ToResponse()));
     }
 
     private static async Task<Results<Ok<AvailabilityRuleResponse>, NotFound>> GetAsync(
@@ -147,7 +150,8 @@ internal static class AvailabilityRulesApi
         return await store.DeleteAsync(expertId, ruleId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(AvailabilityRuleRequest body, string providerId, AvailabilityRuleStore store, CancellationToken ct)
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(AvailabilityRuleRequest body, string providerId,
+        AvailabilityRuleStore store, CancellationToken ct)
     {
         var errors = RuleValidation.Validate(body);
         if (body.ServicePointId is { } pointId && !await store.ProviderServesPointAsync(providerId, pointId, ct))

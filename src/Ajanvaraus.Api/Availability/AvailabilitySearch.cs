@@ -10,11 +10,15 @@ public sealed record AvailabilityQuery(
     [FromQuery(Name = "service")] Guid? Service,
     [property: StringLength(40), Description("A service point id (e.g. `mikkeli`): slots at that point.")]
     [FromQuery(Name = "servicePoint")] string? ServicePoint,
-    [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code, e.g. 491."), Description("A municipality code (e.g. `491`): slots at the points in that municipality.")]
+    [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code, e.g. 491."),
+        Description("A municipality code (e.g. `491`): slots at the points in that municipality.")]
     [FromQuery(Name = "municipality")] string? Municipality,
-    [property: AllowedValues(null, "in_person", "remote_at_point", "video", "phone", ErrorMessage = "Use in_person, remote_at_point, video or phone."), Description("Only this channel. Default: in_person and remote_at_point when a point or municipality is given, else video and phone.")]
+    [property: AllowedValues(null, "in_person", "remote_at_point", "video", "phone",
+        ErrorMessage = "Use in_person, remote_at_point, video or phone."),
+        Description("Only this channel. Default: in_person and remote_at_point when a point or municipality is given, else video and phone.")]
     [FromQuery(Name = "channel")] string? Channel,
-    [property: RegularExpression("^[a-z]{2}$", ErrorMessage = "Use a two-letter ISO 639-1 code, e.g. fi, sv, en."), Description("Only experts who serve in this language (ISO 639-1).")]
+    [property: RegularExpression("^[a-z]{2}$", ErrorMessage = "Use a two-letter ISO 639-1 code, e.g. fi, sv, en."),
+        Description("Only experts who serve in this language (ISO 639-1).")]
     [FromQuery(Name = "language")] string? Language,
     [property: Description("First day (Finnish local date, default today).")]
     [FromQuery(Name = "from")] DateOnly? From,

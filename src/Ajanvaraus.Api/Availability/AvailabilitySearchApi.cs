@@ -35,7 +35,8 @@ internal static class AvailabilitySearchApi
     private static readonly ListCursor Cursor = new("availability");
 
     private static async Task<Results<Ok<Page<SlotResponse>>, ValidationProblem>> SearchAsync(
-        [AsParameters] AvailabilityQuery query, HttpRequest request, ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        [AsParameters] AvailabilityQuery query, HttpRequest request, ServiceStore services, SlotFinder finder, TimeProvider clock,
+            CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var service = query.Service is { } id && await services.FindAsync(id, ct) is { IsActive: true } found ? found : null;
@@ -83,7 +84,8 @@ internal static class AvailabilitySearchApi
         }
 
         var result = await finder.SearchAsync(service!, channels, query.ServicePoint, query.Municipality, query.Language,
-            first, LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), s => after is null || string.CompareOrdinal(Key(s), after) > 0, limit + 1, ct);
+            first, LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), s => after is null || string.CompareOrdinal(Key(s), after) > 0,
+                limit + 1, ct);
         var rows = result.Slots.Select(s => (Key: Key(s), Slot: s)).OrderBy(r => r.Key, StringComparer.Ordinal).Take(limit + 1).ToList();
         var language = Language.Of(request);
         return TypedResults.Ok(Page<SlotResponse>.From(rows, limit, Cursor, r => r.Key, r => Response(r.Slot, service!, result, language)));
@@ -102,7 +104,8 @@ internal static class AvailabilitySearchApi
         result.ExpertNames.GetValueOrDefault(slot.ExpertId, ""),
         slot.ServicePointId,
         slot.ServicePointId is { } id && result.Points.TryGetValue(id, out var p)
-            ? new Bookings.BookingPlace(p.Id, new LocalizedText(p.NameFi, p.NameSv, p.NameEn).In(language), p.StreetAddress, p.PostalCode, p.PostOffice)
+            ? new Bookings.BookingPlace(p.Id, new LocalizedText(p.NameFi, p.NameSv, p.NameEn).In(language), p.StreetAddress, p.PostalCode,
+                p.PostOffice)
             : null);
 
     // The channels asked: the one named, or those that fit the place (visits with a place, remote without).
@@ -123,7 +126,8 @@ internal static class AvailabilitySearchApi
     }
 
     private static long? ResumeTicks(string key) =>
-        key.Length >= 20 && long.TryParse(key.AsSpan(0, 20), out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks ? ticks : null;
+        key.Length >= 20 && long.TryParse(key.AsSpan(0, 20),
+            out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks ? ticks : null;
 
     // Sort order of slots, and the cursor: start, expert, channel, point.
     private static string Key(Slot slot) => $"{slot.Start.UtcTicks:D20}|{slot.ExpertId:D}|{(int)slot.Channel}|{slot.ServicePointId}";

@@ -22,7 +22,8 @@ internal readonly record struct ChannelFlags(bool AllowsInPerson, bool AllowsRem
     public static ChannelFlags Of(IEnumerable<Channel> channels)
     {
         var set = channels.ToHashSet();
-        return new(set.Contains(Channel.InPerson), set.Contains(Channel.RemoteAtPoint), set.Contains(Channel.Video), set.Contains(Channel.Phone));
+        return new(set.Contains(Channel.InPerson), set.Contains(Channel.RemoteAtPoint), set.Contains(Channel.Video),
+            set.Contains(Channel.Phone));
     }
 
     public bool IsEmpty => !(AllowsInPerson || AllowsRemoteAtPoint || AllowsVideo || AllowsPhone);

@@ -58,7 +58,8 @@ internal static class ConflictCursor
     public static (DateTimeOffset StartsAt, Guid Id)? Parse(string key)
     {
         var parts = key.Split('_');
-        return parts is [var ticks, var id] && long.TryParse(ticks, out var t) && t >= 0 && t <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(id, out var g)
+        return parts is [var ticks, var id] && long.TryParse(ticks,
+            out var t) && t >= 0 && t <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(id, out var g)
             ? (new DateTimeOffset(t, TimeSpan.Zero), g)
             : null;
     }

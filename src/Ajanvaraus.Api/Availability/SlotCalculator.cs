@@ -16,7 +16,8 @@ internal sealed record RoomPoint(
 internal sealed record OpeningHours(int Weekday, TimeOnly Opens, TimeOnly Closes);
 
 // One bookable start: who, where, how.
-internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, Channel Channel, Guid ExpertId, string? ServicePointId, Guid? VideoRoomId);
+internal sealed record Slot(DateTimeOffset Start, DateTimeOffset End, Channel Channel, Guid ExpertId, string? ServicePointId,
+    Guid? VideoRoomId);
 
 // What search asks: the service's shape and the caller's constraints.
 internal sealed record SlotQuery(
@@ -35,7 +36,8 @@ internal static class SlotCalculator
     // Starts are offered every 15 minutes for durations of whole quarters, else every 5.
     public static int StepMinutes(int durationMinutes) => durationMinutes % 15 == 0 ? 15 : UnitMath.UnitMinutes;
 
-    public static List<Slot> Calculate(SlotQuery query, IEnumerable<SlotWindow> windows, IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken)
+    public static List<Slot> Calculate(SlotQuery query, IEnumerable<SlotWindow> windows, IReadOnlySet<(Guid Resource,
+        DateTimeOffset Unit)> taken)
     {
         var duration = TimeSpan.FromMinutes(query.DurationMinutes);
         var step = TimeSpan.FromMinutes(StepMinutes(query.DurationMinutes));
@@ -60,10 +62,12 @@ internal static class SlotCalculator
             }
         }
 
-        return slots.OrderBy(s => s.Start).ThenBy(s => s.ExpertId).ThenBy(s => s.Channel).ThenBy(s => s.ServicePointId, StringComparer.Ordinal).ToList();
+        return slots.OrderBy(s => s.Start).ThenBy(s => s.ExpertId).ThenBy(s => s.Channel).ThenBy(s => s.ServicePointId,
+            StringComparer.Ordinal).ToList();
     }
 
-    private static void AddSlots(HashSet<Slot> slots, SlotQuery query, SlotWindow window, Channel channel, DateTimeOffset start, DateTimeOffset end, IReadOnlySet<(Guid, DateTimeOffset)> taken)
+    private static void AddSlots(HashSet<Slot> slots, SlotQuery query, SlotWindow window, Channel channel, DateTimeOffset start,
+        DateTimeOffset end, IReadOnlySet<(Guid, DateTimeOffset)> taken)
     {
         switch (channel)
         {
@@ -73,7 +77,8 @@ internal static class SlotCalculator
             case Channel.RemoteAtPoint:
                 foreach (var point in query.RemotePoints)
                 {
-                    if (IsOpen(point, start, end) && point.VideoRoomIds.FirstOrDefault(room => IsFree(taken, room, start, end)) is var room && room != Guid.Empty)
+                    if (IsOpen(point, start, end) && point.VideoRoomIds.FirstOrDefault(room => IsFree(taken, room, start,
+                        end)) is var room && room != Guid.Empty)
                     {
                         slots.Add(new Slot(start, end, channel, window.ExpertId, point.ServicePointId, room));
                     }
@@ -86,7 +91,8 @@ internal static class SlotCalculator
         }
     }
 
-    public static bool IsFree(IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken, Guid resource, DateTimeOffset start, DateTimeOffset end)
+    public static bool IsFree(IReadOnlySet<(Guid Resource, DateTimeOffset Unit)> taken, Guid resource, DateTimeOffset start,
+        DateTimeOffset end)
     {
         foreach (var unit in UnitMath.Units(start, end))
         {

@@ -4,10 +4,12 @@ using Ajanvaraus.Api.ServicePoints;
 namespace Ajanvaraus.Api.Availability;
 
 // Bookable slots found for a search, with what is needed to present them.
-internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string, SlotPoint> Points)
+internal sealed record SlotResult(IReadOnlyList<Slot> Slots, IReadOnlyDictionary<Guid, string> ExpertNames, IReadOnlyDictionary<string,
+    SlotPoint> Points)
 {
     public DateTimeOffset Local(DateTimeOffset instant, string? servicePointId) =>
-        LocalTime.InZone(instant, servicePointId is not null && Points.TryGetValue(servicePointId, out var point) ? point.TimeZone : LocalTime.Helsinki);
+        LocalTime.InZone(instant, servicePointId is not null && Points.TryGetValue(servicePointId,
+            out var point) ? point.TimeZone : LocalTime.Helsinki);
 }
 
 // Loads exactly the windows, rooms and taken units a question needs and lets SlotCalculator answer it: search lists
@@ -35,7 +37,8 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Clos
             windows.AddRange(await store.PointWindowsAsync(service, points.Select(p => p.Id), language, notBefore, notAfter, ct));
         }
 
-        var remote = wantedChannels with { AllowsInPerson = false, AllowsRemoteAtPoint = wantedChannels.AllowsRemoteAtPoint && points.Count > 0 };
+        var remote = wantedChannels with { AllowsInPerson = false,
+            AllowsRemoteAtPoint = wantedChannels.AllowsRemoteAtPoint && points.Count > 0 };
         if (!remote.IsEmpty)
         {
             windows.AddRange(await store.RemoteWindowsAsync(service, null, remote, language, notBefore, notAfter, ct));
@@ -100,7 +103,8 @@ internal sealed class SlotFinder(SlotStore store, ServicePointStore points, Clos
     {
         var start = Max(window.StartsAt, query.NotBefore);
         var end = window.EndsAt < query.NotAfter.AddMinutes(query.DurationMinutes) ? window.EndsAt : query.NotAfter.AddMinutes(query.DurationMinutes);
-        var starts = (int)Math.Max(0, ((end - start).TotalMinutes - query.DurationMinutes) / SlotCalculator.StepMinutes(query.DurationMinutes)) + 1;
+        var starts = (int)Math.Max(0,
+            ((end - start).TotalMinutes - query.DurationMinutes) / SlotCalculator.StepMinutes(query.DurationMinutes)) + 1;
         return starts * Math.Max(1, query.Channels.Count(window.Channels.Allows));
     }
 

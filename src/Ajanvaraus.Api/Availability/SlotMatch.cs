@@ -31,9 +31,12 @@ internal sealed record SlotMatch(BookableSlot? Found, NotBookable? Reason)
         NotBookable.PointNotWanted => (Field: "servicePointId", Message: "Leave the service point out for video and phone."),
         NotBookable.PointNotServed => (Field: "servicePointId", Message: "The service's agency does not serve at this point."),
         NotBookable.InThePast => (Field: "start", Message: "This time is in the past."),
-        NotBookable.WithinNotice => (Field: "start", Message: $"This service must be booked at least {service.MinimumNoticeMinutes} minutes ahead."),
-        NotBookable.BeyondHorizon => (Field: "start", Message: $"This service can be booked at most {service.BookingHorizonDays} days ahead."),
-        NotBookable.NotOnStep => (Field: "start", Message: $"Times of this service start every {SlotCalculator.StepMinutes(service.DurationMinutes)} minutes."),
+        NotBookable.WithinNotice => (Field: "start",
+            Message: $"This service must be booked at least {service.MinimumNoticeMinutes} minutes ahead."),
+        NotBookable.BeyondHorizon => (Field: "start",
+            Message: $"This service can be booked at most {service.BookingHorizonDays} days ahead."),
+        NotBookable.NotOnStep => (Field: "start",
+            Message: $"Times of this service start every {SlotCalculator.StepMinutes(service.DurationMinutes)} minutes."),
         _ => (Field: "start", Message: "The expert does not publish this time for this service, channel and place."),
     };
 }

@@ -21,7 +21,8 @@ internal sealed record NamedSlotWindow
     public bool AllowsVideo { get; init; }
     public bool AllowsPhone { get; init; }
 
-    public SlotWindow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone);
+    public SlotWindow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo,
+        AllowsPhone);
 }
 
 internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
@@ -114,7 +115,8 @@ internal sealed class SlotStore(Db db)
     // Windows start at most this long before a slot in them (rules are within one local day).
     public static readonly TimeSpan LongestWindow = TimeSpan.FromHours(25);
 
-    public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, string? municipality, CancellationToken ct)
+    public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, string? municipality,
+        CancellationToken ct)
     {
         if (servicePointId is null && municipality is null)
         {
@@ -123,18 +125,22 @@ internal sealed class SlotStore(Db db)
 
         await using var c = await db.OpenAsync(ct);
         var sql = servicePointId is not null ? PointSql : MunicipalityPointsSql;
-        var rows = await c.QueryAsync<SlotPoint>(new CommandDefinition(sql, new { ProviderId = providerId, ServicePointId = servicePointId, Municipality = municipality }, cancellationToken: ct));
+        var rows = await c.QueryAsync<SlotPoint>(new CommandDefinition(sql, new { ProviderId = providerId, ServicePointId = servicePointId,
+            Municipality = municipality }, cancellationToken: ct));
         return rows.AsList();
     }
 
-    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(ServiceRow service, IEnumerable<string> pointIds, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(ServiceRow service, IEnumerable<string> pointIds, string? language,
+        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var args = new { ServiceId = service.Id, PointIds = System.Text.Json.JsonSerializer.Serialize(pointIds), Language = language, WindowsFrom = from - LongestWindow, To = to };
+        var args = new { ServiceId = service.Id, PointIds = System.Text.Json.JsonSerializer.Serialize(pointIds), Language = language,
+            WindowsFrom = from - LongestWindow, To = to };
         return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(db.Sql(PointWindowsSql), args, cancellationToken: ct))).AsList();
     }
 
-    public async Task<IReadOnlyList<NamedSlotWindow>> RemoteWindowsAsync(ServiceRow service, Guid? expertId, ChannelFlags channels, string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> RemoteWindowsAsync(ServiceRow service, Guid? expertId, ChannelFlags channels,
+        string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new
@@ -145,14 +151,16 @@ internal sealed class SlotStore(Db db)
         return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(RemoteWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
-    public async Task<IReadOnlyList<NamedSlotWindow>> ExpertWindowsAsync(Guid serviceId, Guid expertId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<NamedSlotWindow>> ExpertWindowsAsync(Guid serviceId, Guid expertId, DateTimeOffset from,
+        DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new { ServiceId = serviceId, ExpertId = expertId, WindowsFrom = from - LongestWindow, To = to };
         return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(ExpertWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
-    public async Task<HashSet<(Guid Resource, DateTimeOffset Unit)>> TakenUnitsAsync(IReadOnlyCollection<Guid> resources, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
+    public async Task<HashSet<(Guid Resource, DateTimeOffset Unit)>> TakenUnitsAsync(IReadOnlyCollection<Guid> resources,
+        DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
     {
         if (resources.Count == 0)
         {
@@ -161,7 +169,8 @@ internal sealed class SlotStore(Db db)
 
         await using var c = await db.OpenAsync(ct);
         var ids = System.Text.Json.JsonSerializer.Serialize(resources.Select(r => r.ToString("D")));
-        var rows = await c.QueryAsync<TakenUnitRow>(new CommandDefinition(db.Sql(TakenUnitsSql), new { ResourceIds = ids, From = from, To = to, Now = now }, cancellationToken: ct));
+        var rows = await c.QueryAsync<TakenUnitRow>(new CommandDefinition(db.Sql(TakenUnitsSql), new { ResourceIds = ids, From = from,
+            To = to, Now = now }, cancellationToken: ct));
         return rows.Select(r => (r.ResourceId, r.UnitStart)).ToHashSet();
     }
 }

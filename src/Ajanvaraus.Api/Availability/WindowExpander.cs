@@ -48,7 +48,8 @@ internal static class WindowExpander
     }
 
     // The local days (within first..last and the rule's validity) on which the rule gives a window.
-    public static List<DateOnly> Days(AvailabilityRuleRow rule, string timeZone, DateOnly firstDay, DateOnly lastDay, int max = int.MaxValue)
+    public static List<DateOnly> Days(AvailabilityRuleRow rule, string timeZone, DateOnly firstDay, DateOnly lastDay,
+        int max = int.MaxValue)
     {
         var from = rule.ValidFrom > firstDay ? rule.ValidFrom : firstDay;
         var to = rule.ValidUntil is { } until && until < lastDay ? until : lastDay;

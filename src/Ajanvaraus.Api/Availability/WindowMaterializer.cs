@@ -33,7 +33,8 @@ internal sealed partial class WindowMaterializer(
 
     // Locks the expert against concurrent rebuilds: call first in a transaction that changes their availability.
     public static Task LockExpertAsync(Guid expertId, DbConnection c, DbTransaction tx, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(LockExpertsSql, new { FirstExpertId = expertId, LastExpertId = expertId }, tx, cancellationToken: ct));
+        c.ExecuteAsync(new CommandDefinition(LockExpertsSql, new { FirstExpertId = expertId, LastExpertId = expertId }, tx,
+            cancellationToken: ct));
 
     // Rebuilds one expert's windows for the horizon inside the caller's transaction; returns how many were written.
     public Task<int> RebuildExpertAsync(Guid expertId, DbConnection c, DbTransaction tx, CancellationToken ct) =>
@@ -54,7 +55,8 @@ internal sealed partial class WindowMaterializer(
         List<Guid> experts;
         await using (var c = await db.OpenAsync(ct))
         {
-            experts = (await c.QueryAsync<Guid>(new CommandDefinition(ExpertsAtPointSql, new { ServicePointId = servicePointId }, cancellationToken: ct))).AsList();
+            experts = (await c.QueryAsync<Guid>(new CommandDefinition(ExpertsAtPointSql, new { ServicePointId = servicePointId },
+                cancellationToken: ct))).AsList();
         }
 
         foreach (var expertId in experts)
@@ -123,7 +125,8 @@ internal sealed partial class WindowMaterializer(
     private async Task<int> RebuildAsync(
         Guid firstExpertId, Guid lastExpertId, Horizon horizon, DbConnection c, DbTransaction tx, CancellationToken ct)
     {
-        var range = new { FirstExpertId = firstExpertId, LastExpertId = lastExpertId, horizon.FirstDay, horizon.LastDay, horizon.Start, horizon.End };
+        var range = new { FirstExpertId = firstExpertId, LastExpertId = lastExpertId, horizon.FirstDay, horizon.LastDay, horizon.Start,
+            horizon.End };
         await c.ExecuteAsync(new CommandDefinition(LockExpertsSql, range, tx, cancellationToken: ct));
 
         var rules = (await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(RulesSql, range, tx, cancellationToken: ct))).AsList();

@@ -95,7 +95,8 @@ internal sealed class WindowStore(Db db)
     public async Task<IReadOnlyList<WindowRow>> ListAsync(Guid expertId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<WindowRow>(new CommandDefinition(ListSql, new { ExpertId = expertId, Start = start, End = end }, cancellationToken: ct));
+        var rows = await c.QueryAsync<WindowRow>(new CommandDefinition(ListSql, new { ExpertId = expertId, Start = start, End = end },
+            cancellationToken: ct));
         return rows.AsList();
     }
 
@@ -109,7 +110,8 @@ internal sealed class WindowStore(Db db)
         {
             // Every booking listed starts at or after @Now (and after the cursor): no window older than this can hold one.
             var windowsFrom = (after is { } a && a.StartsAt > now ? a.StartsAt : now) - LongestWindow;
-            var parameters = new { ProviderId = providerId, Now = now, AfterStartsAt = after?.StartsAt, AfterId = after?.Id, WindowsFrom = windowsFrom, Take = take };
+            var parameters = new { ProviderId = providerId, Now = now, AfterStartsAt = after?.StartsAt, AfterId = after?.Id,
+                WindowsFrom = windowsFrom, Take = take };
             var sql = db.Sql(after is null ? ConflictsFirstPageSql : ConflictsNextPageSql);
             var command = new CommandDefinition(sql, parameters, cancellationToken: ct);
             var rows = (await c.QueryAsync<ConflictRow>(command)).AsList();

@@ -14,7 +14,8 @@ public sealed record WindowsQuery(
 }
 
 // A stretch of the expert's time, with the point's UTC offset (Helsinki's for remote windows).
-public sealed record WindowResponse(DateTimeOffset Start, DateTimeOffset End, Guid RuleId, string? ServicePointId, IReadOnlyList<Channel> Channels);
+public sealed record WindowResponse(DateTimeOffset Start, DateTimeOffset End, Guid RuleId, string? ServicePointId,
+    IReadOnlyList<Channel> Channels);
 
 internal sealed record WindowRow
 {
@@ -67,6 +68,7 @@ internal sealed record ConflictRow
     public ConflictResponse ToResponse()
     {
         var zone = TimeZone ?? LocalTime.Helsinki;
-        return new(Id, Reference, ExpertId, ServiceId, LocalTime.InZone(StartsAt, zone), LocalTime.InZone(EndsAt, zone), ChannelFlags.Parse(Channel), ServicePointId);
+        return new(Id, Reference, ExpertId, ServiceId, LocalTime.InZone(StartsAt, zone), LocalTime.InZone(EndsAt, zone),
+            ChannelFlags.Parse(Channel), ServicePointId);
     }
 }

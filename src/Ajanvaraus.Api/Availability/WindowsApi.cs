@@ -53,11 +53,13 @@ internal static class WindowsApi
 
         if (to.DayNumber - from.DayNumber > WindowsQuery.MaxDays)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [$"Ask for at most {WindowsQuery.MaxDays} days at a time."] });
+            return TypedResults.ValidationProblem(new Dictionary<string,
+                string[]> { ["to"] = [$"Ask for at most {WindowsQuery.MaxDays} days at a time."] });
         }
 
         var rows = await store.ListAsync(
-            expertId, LocalTime.ToUtc(from, TimeOnly.MinValue, LocalTime.Helsinki), LocalTime.ToUtc(to.AddDays(1), TimeOnly.MinValue, LocalTime.Helsinki), ct);
+            expertId, LocalTime.ToUtc(from, TimeOnly.MinValue, LocalTime.Helsinki), LocalTime.ToUtc(to.AddDays(1), TimeOnly.MinValue,
+                LocalTime.Helsinki), ct);
         return TypedResults.Ok<IReadOnlyList<WindowResponse>>(rows.Select(row => row.ToResponse()).ToList());
     }
 }

@@ -64,7 +64,8 @@ internal sealed class BookingAccessFilter(BookingStore store) : IEndpointFilter
         }
 
         var actor = Actor.Of(http.User);
-        var row = actor.IsStaff ? await store.FindAsync(id, http.RequestAborted) : await BookingAccess.FindWithTokenAsync(id, http.Request, store, http.RequestAborted);
+        var row = actor.IsStaff ? await store.FindAsync(id, http.RequestAborted) : await BookingAccess.FindWithTokenAsync(id, http.Request,
+            store, http.RequestAborted);
         if (row is null)
         {
             return TypedResults.NotFound();

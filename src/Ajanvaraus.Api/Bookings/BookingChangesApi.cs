@@ -75,7 +75,8 @@ internal static class BookingChangesApi
 
     private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
         [Description("The booking id.")] Guid bookingId, RescheduleBookingRequest body, HttpContext http,
-        BookingStore store, ServiceStore services, SlotChecks slots, IOptions<BookingOptions> options, TimeProvider clock, CancellationToken ct)
+        BookingStore store, ServiceStore services, SlotChecks slots, IOptions<BookingOptions> options, TimeProvider clock,
+            CancellationToken ct)
     {
         var (row, actor) = BookingAccessFilter.Of(http);
         if (ReasonMissing(actor, body.Reason) is { } missing)
@@ -129,11 +130,13 @@ internal static class BookingChangesApi
     // Staff say why they act for the customer; the history keeps it.
     private static ValidationProblem? ReasonMissing(Actor actor, string? reason) =>
         actor.IsStaff && string.IsNullOrWhiteSpace(reason)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why you act for the customer (1-500 characters)."] })
+            ? TypedResults.ValidationProblem(new Dictionary<string,
+                string[]> { ["reason"] = ["Say why you act for the customer (1-500 characters)."] })
             : null;
 
     // A booking can change while it is confirmed, and — for the citizen — before its service's cut-off.
-    private static async Task<ProblemHttpResult?> RefusalAsync(BookingRow row, Actor actor, ServiceStore services, TimeProvider clock, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> RefusalAsync(BookingRow row, Actor actor, ServiceStore services, TimeProvider clock,
+        CancellationToken ct)
     {
         if (row.StatusValue != BookingStatus.Confirmed)
         {

@@ -53,6 +53,7 @@ internal sealed class BookingHistory(Db db)
     public async Task<IReadOnlyList<HistoryRow>> ListAsync(Guid bookingId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return (await c.QueryAsync<HistoryRow>(new CommandDefinition(ListSql, new { BookingId = bookingId }, cancellationToken: ct))).AsList();
+        return (await c.QueryAsync<HistoryRow>(new CommandDefinition(ListSql, new { BookingId = bookingId },
+            cancellationToken: ct))).AsList();
     }
 }

@@ -43,5 +43,6 @@ internal static class BookingHistoryResponses
     // BookingStore.Snapshot as stored in BookingHistory.Change.
     private sealed record StoredChange(StoredSnapshot? From, StoredSnapshot? To);
 
-    private sealed record StoredSnapshot(string? Status, Guid ExpertId, DateTimeOffset Start, DateTimeOffset End, string? Channel, string? ServicePointId);
+    private sealed record StoredSnapshot(string? Status, Guid ExpertId, DateTimeOffset Start, DateTimeOffset End, string? Channel,
+        string? ServicePointId);
 }

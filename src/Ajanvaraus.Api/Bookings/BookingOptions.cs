@@ -15,5 +15,6 @@ internal sealed class BookingOptions
     public string MeetingUrlTemplate { get; set; } = "https://video.ajanvaraus.example/meet/{reference}";
 
     public string MeetingUrl(Guid id, string reference) =>
-        MeetingUrlTemplate.Replace("{id}", id.ToString("D"), StringComparison.Ordinal).Replace("{reference}", reference, StringComparison.Ordinal);
+        MeetingUrlTemplate.Replace("{id}", id.ToString("D"), StringComparison.Ordinal).Replace("{reference}", reference,
+            StringComparison.Ordinal);
 }

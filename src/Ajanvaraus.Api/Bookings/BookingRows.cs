@@ -37,7 +37,8 @@ internal sealed record BookingRow
 
     // A new booking of a checked slot; the room is chosen when its units are taken.
     public static BookingRow New(
-        Guid id, BookableSlot bookable, CustomerRequest customer, string? phone, string? notes, Actor madeBy, string tokenHash, BookingOptions options,
+        Guid id, BookableSlot bookable, CustomerRequest customer, string? phone, string? notes, Actor madeBy, string tokenHash,
+            BookingOptions options,
         DateTimeOffset now)
     {
         var (service, slot, _, _) = bookable;
@@ -148,8 +149,10 @@ internal sealed record BookingNames
 
     public LocalizedText ProviderNames => new(ProviderNameFi, ProviderNameSv, ProviderNameEn);
 
-    public LocalizedText? PointNames => PointNameFi is null ? null : new(PointNameFi, PointNameSv ?? PointNameFi, PointNameEn ?? PointNameFi);
+    public LocalizedText? PointNames => PointNameFi is null ? null : new(PointNameFi, PointNameSv ?? PointNameFi,
+        PointNameEn ?? PointNameFi);
 }
 
 // Which of a provider's bookings to list: start in [From, To), optionally one point, expert or status.
-internal sealed record ProviderBookingFilter(string ProviderId, DateTimeOffset From, DateTimeOffset To, string? ServicePointId, Guid? ExpertId, string? Status);
+internal sealed record ProviderBookingFilter(string ProviderId, DateTimeOffset From, DateTimeOffset To, string? ServicePointId,
+    Guid? ExpertId, string? Status);

@@ -38,8 +38,10 @@ internal static class BookingStatusApi
         return group;
     }
 
-    private static void MapStatus(RouteGroupBuilder group, string path, string name, BookingStatus to, string summary, string description) =>
-        group.MapPost(path, (Guid bookingId, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingStore store, CancellationToken ct) =>
+    private static void MapStatus(RouteGroupBuilder group, string path, string name, BookingStatus to, string summary,
+        string description) =>
+        group.MapPost(path, (Guid bookingId, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingStore store,
+            CancellationToken ct) =>
                 SetAsync(to, body, http, statuses, store, ct))
             .WithName(name)
             .WithSummary(summary)
@@ -48,7 +50,8 @@ internal static class BookingStatusApi
             .RequireAuthorization(Policies.Staff);
 
     private static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> SetAsync(
-        BookingStatus to, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingStore store, CancellationToken ct)
+        BookingStatus to, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingStore store,
+            CancellationToken ct)
     {
         var (row, actor) = BookingAccessFilter.Of(http);
         var change = await statuses.SetAsync(row.Id, to, actor, body?.Reason, ct);

@@ -21,7 +21,8 @@ internal sealed class BookingStatusStore(Db db, BookingHistory history, TimeProv
         var now = clock.GetUtcNow();
         return db.WriteAsync(async (c, tx) =>
         {
-            var row = await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(BookingStore.LockSql), new { Id = id }, tx, cancellationToken: ct));
+            var row = await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(BookingStore.LockSql), new { Id = id }, tx,
+                cancellationToken: ct));
             if (BookingTransitions.Check(row, to, actor, now, options.Value) is { } refusal)
             {
                 return new StatusChange(row, refusal);
@@ -34,9 +35,11 @@ internal sealed class BookingStatusStore(Db db, BookingHistory history, TimeProv
                 Sequence = row.Sequence + 1,
                 UpdatedAt = now,
             };
-            await c.ExecuteAsync(new CommandDefinition(SetStatusSql, new { changed.Id, changed.Status, changed.CheckedInAt, Now = now }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(SetStatusSql, new { changed.Id, changed.Status, changed.CheckedInAt, Now = now },
+                tx, cancellationToken: ct));
             var action = BookingRow.StatusName(to);
-            await history.WriteAsync(c, tx, new HistoryEntry(id, action, actor, reason, BookingStore.Snapshot(row), BookingStore.Snapshot(changed)), now, ct);
+            await history.WriteAsync(c, tx, new HistoryEntry(id, action, actor, reason, BookingStore.Snapshot(row),
+                BookingStore.Snapshot(changed)), now, ct);
             return new StatusChange(changed, null);
         }, ct);
     }

@@ -90,14 +90,16 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<BookingRow, BookingNames, BookingView>(
-            new CommandDefinition(FindViewSql, new { Id = id }, cancellationToken: ct), (b, n) => new BookingView(b, n), splitOn: "ServiceNameFi");
+            new CommandDefinition(FindViewSql, new { Id = id }, cancellationToken: ct), (b, n) => new BookingView(b, n),
+                splitOn: "ServiceNameFi");
         return rows.SingleOrDefault();
     }
 
     // Writes the booking, its units (taking over the hold's, if any) and its first history line in one transaction,
     // and records the key in the same transaction. Losing the key's race replays; losing the time's race is "taken".
     public async Task<BookingWrite> CreateAsync(
-        BookingRow row, Actor madeBy, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken, CancellationToken ct)
+        BookingRow row, Actor madeBy, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken,
+            CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var sealedToken = outbox.Seal(manageToken);
@@ -111,7 +113,8 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
                     await HoldStore.DeleteAsync(c, tx, hold, ct);
                 }
 
-                var written = row with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now, ct) };
+                var written = row with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now,
+                    ct) };
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
                 await history.WriteAsync(c, tx, new HistoryEntry(written.Id, "created", madeBy, null, null, Snapshot(written)), now, ct);
                 await IdempotencyLedger.RecordAsync(c, tx, idempotent, written.Id, manageToken, ct);
@@ -184,9 +187,11 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
                 };
                 await c.ExecuteAsync(new CommandDefinition(MoveSql, new
                 {
-                    done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId, done.MeetingUrl, Now = now,
+                    done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId,
+                        done.MeetingUrl, Now = now,
                 }, tx, cancellationToken: ct));
-                await history.WriteAsync(c, tx, new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)), now, ct);
+                await history.WriteAsync(c, tx, new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)), now,
+                    ct);
                 await outbox.WriteForAsync(c, tx, done, MessageKinds.Change, now, ct);
                 return new BookingChange(ChangeOutcome.Done, done);
             }, ct);

@@ -17,17 +17,23 @@ internal static class BookingTransitions
         {
             _ when status is BookingStatus.Cancelled or BookingStatus.Completed or BookingStatus.NoShow => NotFrom(row),
             BookingStatus.CheckedIn when status != BookingStatus.Confirmed => NotFrom(row),
-            BookingStatus.CheckedIn when remote => new(Title: "Not at the point", Detail: "Video and phone appointments are not checked in at the point."),
+            BookingStatus.CheckedIn when remote => new(Title: "Not at the point",
+                Detail: "Video and phone appointments are not checked in at the point."),
             BookingStatus.CheckedIn when now < row.StartsAt.AddMinutes(-options.CheckInEarlyMinutes) =>
-                new(Title: "Too early to check in", Detail: $"A customer can be checked in from {options.CheckInEarlyMinutes} minutes before the start."),
-            BookingStatus.CheckedIn when now > row.EndsAt => new(Title: "Too late to check in", Detail: "The appointment has already ended."),
+                new(Title: "Too early to check in",
+                    Detail: $"A customer can be checked in from {options.CheckInEarlyMinutes} minutes before the start."),
+            BookingStatus.CheckedIn when now > row.EndsAt => new(Title: "Too late to check in",
+                Detail: "The appointment has already ended."),
             BookingStatus.NoShow when status != BookingStatus.Confirmed => NotFrom(row),
             BookingStatus.NoShow when now < row.StartsAt.AddMinutes(options.NoShowGraceMinutes) =>
-                new(Title: "Too early for a no-show", Detail: $"A customer is a no-show only {options.NoShowGraceMinutes} minutes after the start."),
+                new(Title: "Too early for a no-show",
+                    Detail: $"A customer is a no-show only {options.NoShowGraceMinutes} minutes after the start."),
             BookingStatus.Completed when status == BookingStatus.CheckedIn => null,
             BookingStatus.Completed when !remote || actor.Kind is not (Actor.AgencyAdmin or Actor.Operator) =>
-                new(Title: "Not checked in", Detail: "A visit is completed after its check-in; video and phone appointments by their agency."),
-            BookingStatus.Completed when now < row.StartsAt => new(Title: "Not begun yet", Detail: "An appointment is completed once it has begun."),
+                new(Title: "Not checked in",
+                    Detail: "A visit is completed after its check-in; video and phone appointments by their agency."),
+            BookingStatus.Completed when now < row.StartsAt => new(Title: "Not begun yet",
+                Detail: "An appointment is completed once it has begun."),
             _ => null,
         };
     }

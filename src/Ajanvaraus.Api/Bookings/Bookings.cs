@@ -25,7 +25,8 @@ public sealed record CustomerRequest(
     [property: Required, StringLength(200, MinimumLength = 1), PlainText] string Name,
     [property: StringLength(254), Description("Where the confirmation and reminders go (e-mail).")] string? Email,
     [property: StringLength(32), Description("A Finnish phone number (e.g. 040 123 4567); required for the phone channel.")] string? Phone,
-    [property: Required, RegularExpression("^(fi|sv|en)$", ErrorMessage = "Use fi, sv or en."), Description("The language of messages and the calendar entry.")] string Language);
+    [property: Required, RegularExpression("^(fi|sv|en)$", ErrorMessage = "Use fi, sv or en."),
+        Description("The language of messages and the calendar entry.")] string Language);
 
 [Description("Either a time found by search (`serviceId`, `expertId`, `start`, `channel`, and `servicePointId` for visits) or a hold "
     + "to confirm (`holdId` with `holdToken`; the hold's time is booked). With a hold, leave the time fields out: the hold fixes them.")]
@@ -49,18 +50,21 @@ public sealed record CreateHoldRequest(
     [property: Required] Channel? Channel,
     [property: StringLength(40)] string? ServicePointId);
 
-public sealed record HoldResponse(Guid Id, string HoldToken, DateTimeOffset ExpiresAt, DateTimeOffset Start, DateTimeOffset End, Channel Channel, Guid ServiceId, Guid ExpertId, string? ServicePointId);
+public sealed record HoldResponse(Guid Id, string HoldToken, DateTimeOffset ExpiresAt, DateTimeOffset Start, DateTimeOffset End,
+    Channel Channel, Guid ServiceId, Guid ExpertId, string? ServicePointId);
 
 public sealed record RescheduleBookingRequest(
     [property: Required] Guid? ExpertId,
     [property: Required] DateTimeOffset? Start,
     Channel? Channel,
     [property: StringLength(40)] string? ServicePointId,
-    [property: StringLength(500), PlainText(lineBreaks: true), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")]
+    [property: StringLength(500), PlainText(lineBreaks: true),
+        Description("Why: required when staff (an adviser, agency or operator) act for the customer.")]
     string? Reason = null);
 
 public sealed record CancelBookingRequest(
-    [property: StringLength(500), PlainText(lineBreaks: true), Description("Why: required when staff (an adviser, agency or operator) act for the customer.")]
+    [property: StringLength(500), PlainText(lineBreaks: true),
+        Description("Why: required when staff (an adviser, agency or operator) act for the customer.")]
     string? Reason);
 
 // Check-in, no-show and complete: staff may say why (kept in the history).

@@ -54,7 +54,8 @@ internal static class BookingsApi
 
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateBookingRequest body,
-        [FromHeader(Name = IdempotentRequest.Header), Description("A unique key per booking attempt (e.g. a UUID); retries send the same key.")]
+        [FromHeader(Name = IdempotentRequest.Header),
+            Description("A unique key per booking attempt (e.g. a UUID); retries send the same key.")]
         string? idempotencyKey,
         HttpContext http, SlotChecks slots, BookingStore store, IOptions<BookingOptions> options,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken ct)
@@ -93,16 +94,19 @@ internal static class BookingsApi
         }
 
         var token = ManageToken.Create();
-        var row = BookingRow.New(store.NewId(), bookable, body.Customer, phone, body.Notes, actor, ManageToken.Hash(token), options.Value, clock.GetUtcNow());
+        var row = BookingRow.New(store.NewId(), bookable, body.Customer, phone, body.Notes, actor, ManageToken.Hash(token), options.Value,
+            clock.GetUtcNow());
         var reservation = new Reservation(row.ExpertId, row.StartsAt, row.EndsAt, bookable.Rooms);
         var write = await store.CreateAsync(row, actor, reservation, target.Hold, idempotent, token, ct);
         if (write.Created is { } created)
         {
             var view = await store.FindViewAsync(created.Id, ct);
-            return TypedResults.Created(BookingResponses.Location(created.Id), BookingResponses.From(view!, Language.Of(http.Request), token));
+            return TypedResults.Created(BookingResponses.Location(created.Id), BookingResponses.From(view!, Language.Of(http.Request),
+                token));
         }
 
-        return write.Replay is { } replay ? await ReplayAsync(replay, http, store, ct) : BookingProblems.Taken("Someone else booked this time first. Search again for a free time.");
+        return write.Replay is { } replay ? await ReplayAsync(replay, http, store,
+            ct) : BookingProblems.Taken("Someone else booked this time first. Search again for a free time.");
     }
 
     private static async Task<Ok<BookingResponse>> GetAsync(
@@ -126,7 +130,8 @@ internal static class BookingsApi
                 detail: "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
 
-        return TypedResults.Created(BookingResponses.Location(id), BookingResponses.From(view, Language.Of(http.Request), replay.ManageToken));
+        return TypedResults.Created(BookingResponses.Location(id), BookingResponses.From(view, Language.Of(http.Request),
+            replay.ManageToken));
     }
 
     private static class Examples
@@ -141,7 +146,8 @@ internal static class BookingsApi
 
         public static readonly BookingResponse Response = new(
             Booking, "KM4T-7HQX", BookingStatus.Confirmed, Service, "Asumistuen neuvonta", "kela", "Kela", Expert, "Kela-asiantuntija Anna",
-            Channel.InPerson, DateTimeOffset.Parse("2026-11-24T09:00:00+02:00"), DateTimeOffset.Parse("2026-11-24T09:45:00+02:00"), "mikkeli",
+            Channel.InPerson, DateTimeOffset.Parse("2026-11-24T09:00:00+02:00"), DateTimeOffset.Parse("2026-11-24T09:45:00+02:00"),
+                "mikkeli",
             new BookingPlace("mikkeli", "Mikkelin asiointipiste", "Maaherrankatu 9", "50100", "Mikkeli"), null,
             new CustomerResponse("Maija Meikäläinen", "maija@example.fi", "+358401234567", "fi"), "Asunnon vuokrasopimus mukana.", 0, null,
             "q3Vb0x9yR2mN7kP4sT8wZ1cF6hJ5dL0aE3gU9iO2nMs",

@@ -9,7 +9,8 @@ internal static class ContactValidation
 {
     // The customer's contacts as a booking needs them; `phone` is the number in E.164 when one was given. A walk-in
     // booked by staff may have a name only (the reference is handed over on paper).
-    public static Dictionary<string, string[]> CustomerErrors(CustomerRequest customer, Channel channel, bool requireContact, out string? phone)
+    public static Dictionary<string, string[]> CustomerErrors(CustomerRequest customer, Channel channel, bool requireContact,
+        out string? phone)
     {
         var errors = new Dictionary<string, string[]>();
         phone = null;

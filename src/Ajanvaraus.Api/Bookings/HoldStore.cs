@@ -42,7 +42,8 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
         {
             return await db.WriteAsync(async (c, tx) =>
             {
-                var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Hold(hold.Id, hold.ExpiresAt), now, ct) };
+                var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Hold(hold.Id,
+                    hold.ExpiresAt), now, ct) };
                 await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
                 return written;
             }, ct);
@@ -64,6 +65,7 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
     public static async Task DeleteAsync(DbConnection c, DbTransaction tx, HoldRow hold, CancellationToken ct)
     {
         await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { hold.Id }, tx, cancellationToken: ct));
-        await UnitLedger.FreeAsync(c, tx, UnitOwner.Hold(hold.Id, hold.ExpiresAt), hold.ExpertId, hold.VideoRoomId, hold.StartsAt, hold.EndsAt, ct);
+        await UnitLedger.FreeAsync(c, tx, UnitOwner.Hold(hold.Id, hold.ExpiresAt), hold.ExpertId, hold.VideoRoomId, hold.StartsAt,
+            hold.EndsAt, ct);
     }
 }

@@ -41,7 +41,8 @@ internal static class HoldsApi
     private static async Task<Results<Created<HoldResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateHoldRequest body, HttpContext http, SlotChecks slots, HoldStore holds, CancellationToken ct)
     {
-        var (bookable, errors) = await slots.CheckAsync(new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId), null, ct);
+        var (bookable, errors) = await slots.CheckAsync(new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel,
+            body.ServicePointId), null, ct);
         if (bookable is null)
         {
             return TypedResults.ValidationProblem(errors);

@@ -39,7 +39,8 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Reques
         return Encoding.UTF8.GetString(plain);
     }
 
-    private byte[] DerivedKey() => HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(Key), 32, Encoding.UTF8.GetBytes(Scope), "ajanvaraus idempotent replay"u8.ToArray());
+    private byte[] DerivedKey() => HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(Key), 32, Encoding.UTF8.GetBytes(Scope),
+        "ajanvaraus idempotent replay"u8.ToArray());
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 }
@@ -80,14 +81,17 @@ internal static class IdempotencyLedger
         """;
 
     // Claims the key; a unique violation means it was used before (the caller then replays).
-    public static async Task ClaimAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, DateTimeOffset now, CancellationToken ct)
+    public static async Task ClaimAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var args = new { request.Scope, IdempotencyKey = request.KeyHash, request.RequestHash, Now = now, ExpiresAt = now + IdempotentRequest.Retention };
+        var args = new { request.Scope, IdempotencyKey = request.KeyHash, request.RequestHash, Now = now,
+            ExpiresAt = now + IdempotentRequest.Retention };
         await c.ExecuteAsync(new CommandDefinition(DeleteExpiredSql, args, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(ClaimSql, args, tx, cancellationToken: ct));
     }
 
-    public static Task RecordAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, Guid bookingId, string manageToken, CancellationToken ct)
+    public static Task RecordAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, Guid bookingId, string manageToken,
+        CancellationToken ct)
     {
         var args = new
         {
@@ -97,9 +101,11 @@ internal static class IdempotencyLedger
         return c.ExecuteAsync(new CommandDefinition(RecordSql, args, tx, cancellationToken: ct));
     }
 
-    public static async Task<IdempotentReplay?> FindAsync(DbConnection c, IdempotentRequest request, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IdempotentReplay?> FindAsync(DbConnection c, IdempotentRequest request, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var row = await c.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(FindSql, new { request.Scope, IdempotencyKey = request.KeyHash, Now = now }, cancellationToken: ct));
+        var row = await c.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(FindSql, new { request.Scope,
+            IdempotencyKey = request.KeyHash, Now = now }, cancellationToken: ct));
         if (row is null)
         {
             return null;

@@ -37,7 +37,8 @@ internal sealed class ProviderBookingStore(Db db)
             LIMIT @Take
             """);
 
-    public async Task<IReadOnlyList<BookingRow>> ListAsync(ProviderBookingFilter filter, DateTimeOffset? afterStart, Guid? afterId, int take, CancellationToken ct)
+    public async Task<IReadOnlyList<BookingRow>> ListAsync(ProviderBookingFilter filter, DateTimeOffset? afterStart, Guid? afterId,
+        int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var args = new

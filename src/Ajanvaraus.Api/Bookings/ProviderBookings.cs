@@ -13,7 +13,8 @@ public sealed record ProviderBookingsQuery(
     [FromQuery(Name = "servicePoint")] string? ServicePoint,
     [property: Description("Only this expert's bookings.")]
     [FromQuery(Name = "expert")] Guid? Expert,
-    [property: AllowedValues(null, "confirmed", "checked_in", "cancelled", "completed", "no_show", ErrorMessage = "Use confirmed, checked_in, cancelled, completed or no_show."),
+    [property: AllowedValues(null, "confirmed", "checked_in", "cancelled", "completed", "no_show",
+        ErrorMessage = "Use confirmed, checked_in, cancelled, completed or no_show."),
                Description("Only bookings in this status.")]
     [FromQuery(Name = "status")] string? Status,
     [property: Range(1, 200), Description("How many at most (1-200, default 50).")]

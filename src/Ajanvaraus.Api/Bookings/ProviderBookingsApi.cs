@@ -40,7 +40,8 @@ internal static class ProviderBookingsApi
         var to = query.To ?? from.AddDays(30);
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["`to` must be on or after `from`, at most a year later."] });
+            return TypedResults.ValidationProblem(new Dictionary<string,
+                string[]> { ["to"] = ["`to` must be on or after `from`, at most a year later."] });
         }
 
         if (!Cursor.TryRead(query.Cursor, ParseKey, out var after))
@@ -50,7 +51,8 @@ internal static class ProviderBookingsApi
 
         var take = query.Limit ?? PageQuery.DefaultLimit;
         var rows = await store.ListAsync(
-            new ProviderBookingFilter(providerId, LocalTime.StartOfDay(from), LocalTime.StartOfDay(to.AddDays(1)), query.ServicePoint, query.Expert, query.Status),
+            new ProviderBookingFilter(providerId, LocalTime.StartOfDay(from), LocalTime.StartOfDay(to.AddDays(1)), query.ServicePoint,
+                query.Expert, query.Status),
             after?.StartsAt, after?.Id, take + 1, ct);
 
         var zones = new Dictionary<string, string>();

@@ -42,7 +42,8 @@ internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> lo
             await using (var c = await db.OpenAsync(ct))
             {
                 var args = new { Take = BatchSize, Before = now - HoldGrace };
-                expired = (await c.QueryAsync<HoldRow>(new CommandDefinition(db.Sql(ExpiredHoldsSql), args, cancellationToken: ct))).AsList();
+                expired = (await c.QueryAsync<HoldRow>(new CommandDefinition(db.Sql(ExpiredHoldsSql), args,
+                    cancellationToken: ct))).AsList();
             }
 
             // Each hold as a confirm would free it: its row, then its units by the clustered key.
@@ -62,7 +63,8 @@ internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> lo
         do
         {
             batch = await db.WriteAsync(
-                (c, tx) => c.ExecuteAsync(new CommandDefinition(db.Sql(DeleteExpiredKeysSql), new { Take = BatchSize, Now = now }, tx, cancellationToken: ct)),
+                (c, tx) => c.ExecuteAsync(new CommandDefinition(db.Sql(DeleteExpiredKeysSql), new { Take = BatchSize, Now = now }, tx,
+                    cancellationToken: ct)),
                 ct);
             keys += batch;
         }

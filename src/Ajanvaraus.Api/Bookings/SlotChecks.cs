@@ -4,7 +4,8 @@ using Ajanvaraus.Api.Services;
 namespace Ajanvaraus.Api.Bookings;
 
 // The time a request asks for, before anything is checked. Staff (a walk-in at the desk) are not bound by the notice.
-internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? Start, Channel? Channel, string? ServicePointId, bool BindNotice = true);
+internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? Start, Channel? Channel, string? ServicePointId,
+    bool BindNotice = true);
 
 // What a booking body resolves to: the slot to take (and the hold it confirms), or the errors to answer.
 internal sealed record BookingTarget(BookableSlot? Bookable, HoldRow? Hold, Dictionary<string, string[]> Errors);
@@ -28,7 +29,8 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
             return (null, errors);
         }
 
-        var match = await finder.FindAsync(service!, ask.ExpertId!.Value, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId, ct, decidedAt, ask.BindNotice);
+        var match = await finder.FindAsync(service!, ask.ExpertId!.Value, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId, ct,
+            decidedAt, ask.BindNotice);
         if (match.Found is null)
         {
             var (field, message) = match.Problem(service!);
@@ -65,7 +67,8 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
             return new BookingTarget(null, null, fixedByHold);
         }
 
-        var held = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId, bindNotice);
+        var held = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId,
+            bindNotice);
         var (bookable, problems) = await CheckAsync(held, hold.ExpiresAt > clock.GetUtcNow() ? hold.CreatedAt : null, ct);
         var heldRoomFirst = bookable is not null && hold.VideoRoomId is { } room
             ? bookable with { Rooms = [room, .. bookable.Rooms.Where(r => r != room)] }
@@ -78,7 +81,8 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
         var errors = new Dictionary<string, string[]>();
         foreach (var (field, missing) in new[]
         {
-            ("serviceId", ask.ServiceId is null), ("expertId", ask.ExpertId is null), ("start", ask.Start is null), ("channel", ask.Channel is null),
+            ("serviceId", ask.ServiceId is null), ("expertId", ask.ExpertId is null), ("start", ask.Start is null), ("channel",
+                ask.Channel is null),
         })
         {
             if (missing)

@@ -77,7 +77,8 @@ internal static class UnitLedger
     }
 
     // Frees what a booking or hold holds: the expert's units, then the room's.
-    public static async Task FreeAsync(DbConnection c, DbTransaction tx, UnitOwner owner, Guid expertId, Guid? roomId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    public static async Task FreeAsync(DbConnection c, DbTransaction tx, UnitOwner owner, Guid expertId, Guid? roomId,
+        DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         var sql = owner.BookingId is not null ? FreeBookingUnitsSql : FreeHoldUnitsSql;
         foreach (var resource in roomId is { } room ? [expertId, room] : new[] { expertId })
@@ -87,10 +88,13 @@ internal static class UnitLedger
         }
     }
 
-    private static Task ClearExpiredAsync(DbConnection c, DbTransaction tx, Guid resource, Reservation r, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(ClearExpiredSql, new { ResourceId = resource, From = r.Start, To = r.End, Now = now }, tx, cancellationToken: ct));
+    private static Task ClearExpiredAsync(DbConnection c, DbTransaction tx, Guid resource, Reservation r, DateTimeOffset now,
+        CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(ClearExpiredSql, new { ResourceId = resource, From = r.Start, To = r.End, Now = now }, tx,
+            cancellationToken: ct));
 
-    private static Task InsertAsync(Db db, DbConnection c, DbTransaction tx, Guid resource, Reservation r, UnitOwner owner, CancellationToken ct)
+    private static Task InsertAsync(Db db, DbConnection c, DbTransaction tx, Guid resource, Reservation r, UnitOwner owner,
+        CancellationToken ct)
     {
         var units = JsonSerializer.Serialize(UnitMath.Units(r.Start, r.End).Select(DapperTypeHandlers.ToSqliteText));
         var args = new { ResourceId = resource, UnitStarts = units, owner.BookingId, owner.HoldId, owner.ExpiresAt };

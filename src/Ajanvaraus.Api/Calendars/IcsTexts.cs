@@ -34,7 +34,8 @@ internal static class IcsTexts
     private static readonly Dictionary<Channel, LocalizedText> ChannelNames = new()
     {
         [Channel.InPerson] = new("Käyntiasiointi", "Besök", "In person"),
-        [Channel.RemoteAtPoint] = new("Etäasiointi palvelupisteessä", "Distansservice vid serviceställe", "Remote service at the service point"),
+        [Channel.RemoteAtPoint] = new("Etäasiointi palvelupisteessä", "Distansservice vid serviceställe",
+            "Remote service at the service point"),
         [Channel.Video] = new("Videotapaaminen", "Videomöte", "Video meeting"),
         [Channel.Phone] = new("Puhelinaika", "Telefontid", "Phone appointment"),
     };

@@ -25,7 +25,8 @@ internal static class DapperTypeHandlers
         // Dapper binds types it knows (Guid, DateTimeOffset, ...) itself and would never call a handler for
         // them; without these removals SQLite would get its provider's default text, whose width and offset
         // vary, and text order would stop being time order.
-        foreach (var type in new[] { typeof(Guid), typeof(Guid?), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly), typeof(DateOnly?), typeof(TimeOnly), typeof(TimeOnly?) })
+        foreach (var type in new[] { typeof(Guid), typeof(Guid?), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly),
+            typeof(DateOnly?), typeof(TimeOnly), typeof(TimeOnly?) })
         {
             SqlMapper.RemoveTypeMap(type);
         }
@@ -84,7 +85,8 @@ internal static class DapperTypeHandlers
         {
             DateTimeOffset instant => instant.ToUniversalTime(),
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-            string text => ParseSqliteText(text) ?? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
+            string text => ParseSqliteText(text) ?? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal).ToUniversalTime(),
             _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}."),
         };
 
@@ -111,7 +113,8 @@ internal static class DapperTypeHandlers
                 return null;
             }
 
-            return new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fraction), TimeSpan.Zero);
+            return new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fraction),
+                TimeSpan.Zero);
         }
     }
 

@@ -12,7 +12,8 @@ namespace Ajanvaraus.Api.Demo;
 // Loads DemoData through the features' own stores, so demo rows obey the same rules as any other. Ids are derived from
 // stable names, so a second run finds everything in place and adds nothing.
 internal sealed class DemoSeeder(
-    ProviderStore providers, ServicePointStore points, VideoRoomStore rooms, ServiceStore services, ExpertStore experts, AvailabilityRuleStore rules, TimeProvider clock)
+    ProviderStore providers, ServicePointStore points, VideoRoomStore rooms, ServiceStore services, ExpertStore experts,
+        AvailabilityRuleStore rules, TimeProvider clock)
 {
     public async Task<int> SeedAsync(TextWriter log, CancellationToken ct)
     {
@@ -20,7 +21,8 @@ internal sealed class DemoSeeder(
         var hosts = DemoData.Points.Select(p => (Id: p.HostProvider, Names: p.HostNames));
         foreach (var (id, names) in DemoData.Agencies.Concat(hosts))
         {
-            if (await providers.FindAsync(id, ct) is null && await providers.InsertAsync(new ProviderRow(id, names.Fi, names.Sv, names.En), ct))
+            if (await providers.FindAsync(id, ct) is null && await providers.InsertAsync(new ProviderRow(id, names.Fi, names.Sv, names.En),
+                ct))
             {
                 added++;
             }
@@ -51,11 +53,13 @@ internal sealed class DemoSeeder(
         if (await points.FindAsync(point.Id, ct) is null)
         {
             var row = new ServicePointRow(
-                point.Id, point.Names.Fi, point.Names.Sv, point.Names.En, point.Municipality, point.Street, point.PostalCode, point.PostOffice,
+                point.Id, point.Names.Fi, point.Names.Sv, point.Names.En, point.Municipality, point.Street, point.PostalCode,
+                    point.PostOffice,
                 LocalTime.Helsinki, point.Accessibility.Fi, point.Accessibility.Sv, point.Accessibility.En);
             // Weekdays 9-16, Thursdays until 18: the pilots' own hours, roughly.
             var hours = Enumerable.Range(1, 5)
-                .Select(day => new OpeningHoursRow { Weekday = day, Opens = new TimeOnly(9, 0), Closes = day == 4 ? new TimeOnly(18, 0) : new TimeOnly(16, 0) })
+                .Select(day => new OpeningHoursRow { Weekday = day, Opens = new TimeOnly(9, 0), Closes = day == 4 ? new TimeOnly(18,
+                    0) : new TimeOnly(16, 0) })
                 .ToList();
             var present = DemoData.Agencies.Select(a => a.Id).Append(point.HostProvider).ToList();
             await points.InsertAsync(row, hours, present, ct);
@@ -64,7 +68,8 @@ internal sealed class DemoSeeder(
 
         var roomId = DemoId($"room:{point.Id}");
         if (await rooms.FindAsync(point.Id, roomId, ct) is null
-            && await rooms.InsertAsync(new VideoRoomRow { Id = roomId, ServicePointId = point.Id, Name = "Etäpalveluhuone", IsActive = true }, ct))
+            && await rooms.InsertAsync(new VideoRoomRow { Id = roomId, ServicePointId = point.Id, Name = "Etäpalveluhuone",
+                IsActive = true }, ct))
         {
             added++;
         }
@@ -110,7 +115,8 @@ internal sealed class DemoSeeder(
                 continue;
             }
 
-            var request = new AvailabilityRuleRequest(rule.Channels, rule.Start, rule.End, validFrom, rule.Point, $"FREQ=WEEKLY;BYDAY={rule.Days}");
+            var request = new AvailabilityRuleRequest(rule.Channels, rule.Start, rule.End, validFrom, rule.Point,
+                $"FREQ=WEEKLY;BYDAY={rule.Days}");
             await rules.InsertAsync(AvailabilityRuleRow.From(ruleId, id, request), ct);
             added++;
         }

@@ -15,7 +15,8 @@ internal sealed class ExpertAccess(Db db)
     public async Task<string?> ProviderOfAsync(Guid expertId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(ProviderOfExpertSql, new { Id = expertId }, cancellationToken: ct));
+        return await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(ProviderOfExpertSql, new { Id = expertId },
+            cancellationToken: ct));
     }
 }
 

@@ -87,7 +87,8 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
     public async Task<IReadOnlyList<ExpertRow>> ListAsync(string providerId, Guid? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var heads = (await c.QueryAsync<ExpertHeadRow>(new CommandDefinition(db.Sql(ListSql), new { ProviderId = providerId, After = after ?? Guid.Empty, Take = take }, cancellationToken: ct))).AsList();
+        var heads = (await c.QueryAsync<ExpertHeadRow>(new CommandDefinition(db.Sql(ListSql), new { ProviderId = providerId,
+            After = after ?? Guid.Empty, Take = take }, cancellationToken: ct))).AsList();
         if (heads.Count == 0)
         {
             return [];

@@ -144,7 +144,8 @@ internal static class ExpertsApi
             (DeleteOutcome.NotFound, _) => TypedResults.NotFound(),
             (DeleteOutcome.Booked, var count) => CatalogueProblems.StillBooked("expert", count),
             _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "Expert in use", detail: "Past bookings or holds still refer to this expert."),
+                statusCode: StatusCodes.Status409Conflict, title: "Expert in use",
+                    detail: "Past bookings or holds still refer to this expert."),
         };
     }
 

@@ -19,8 +19,10 @@ internal static class HealthExtensions
     // /health/live: the process answers. /health/ready: and its database does too.
     public static WebApplication MapApiHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false,
+            ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready),
+            ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 
@@ -31,7 +33,8 @@ internal static class HealthExtensions
         var checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString());
         object body = healthy
             ? new { status = report.Status.ToString(), checks }
-            : new { type = "about:blank", title = "Service unavailable", status = context.Response.StatusCode, detail = "A readiness check failed.", checks };
+            : new { type = "about:blank", title = "Service unavailable", status = context.Response.StatusCode,
+                detail = "A readiness check failed.", checks };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }

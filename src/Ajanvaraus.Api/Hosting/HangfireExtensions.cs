@@ -25,7 +25,8 @@ internal static class HangfireExtensions
             var db = provider.GetRequiredService<Db>();
             if (db.Dialect == Dialect.SqlServer)
             {
-                config.UseSqlServerStorage(db.ConnectionString, new SqlServerStorageOptions { SqlClientFactory = SqlClientFactory.Instance });
+                config.UseSqlServerStorage(db.ConnectionString,
+                    new SqlServerStorageOptions { SqlClientFactory = SqlClientFactory.Instance });
             }
             else
             {
@@ -46,7 +47,8 @@ internal static class HangfireExtensions
     {
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         // 02:00 UTC is after midnight in Finland all year, so the new day joins the horizon early in the morning.
-        jobs.AddOrUpdate<WindowMaterializer>(ExtendHorizonJob, materializer => materializer.ExtendAllAsync(CancellationToken.None), Cron.Daily(2));
+        jobs.AddOrUpdate<WindowMaterializer>(ExtendHorizonJob, materializer => materializer.ExtendAllAsync(CancellationToken.None),
+            Cron.Daily(2));
         jobs.AddOrUpdate<Bookings.PurgeJobs>(PurgeExpiredJob, purge => purge.PurgeExpiredAsync(CancellationToken.None), Cron.Hourly());
         Notifications.NotificationsExtensions.AddOrUpdateDispatch(jobs, app.Services);
         // Also once now, unless a full run already covers today's horizon: an instance that was down at 02:00 (or keeps

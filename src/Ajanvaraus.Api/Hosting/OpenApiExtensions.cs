@@ -65,7 +65,8 @@ internal static class OpenApiExtensions
                 });
                 if (!anonymous)
                 {
-                    operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The token does not grant this (requires: {string.Join(", ", policies)})." });
+                    operation.Responses.TryAdd("403",
+                        new OpenApiResponse { Description = $"The token does not grant this (requires: {string.Join(", ", policies)})." });
                 }
 
                 if (operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true || operation.RequestBody is not null)
@@ -108,7 +109,8 @@ internal static class OpenApiExtensions
     }
 
     // Every error response carries a problem document; say so in the contract.
-    private static async Task DescribeErrorsAsProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    private static async Task DescribeErrorsAsProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context,
+        CancellationToken ct)
     {
         var document = context.Document!;
         document.Components ??= new OpenApiComponents();
@@ -128,7 +130,8 @@ internal static class OpenApiExtensions
             concrete.Content ??= new Dictionary<string, OpenApiMediaType>();
             if (concrete.Content.Count == 0)
             {
-                concrete.Content["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, document) };
+                concrete.Content["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema,
+                    document) };
             }
 
             if (string.IsNullOrEmpty(concrete.Description) || concrete.Description == "Bad Request")

@@ -34,10 +34,12 @@ internal static partial class OpenApiContractRules
     // try to parse the calendar as JSON.
     public static void MarkRawBodies(OpenApiOperation operation)
     {
-        var media = operation.Responses?.Values.OfType<OpenApiResponse>().SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>()) ?? [];
+        var media = operation.Responses?.Values.OfType<OpenApiResponse>().SelectMany(r => r.Content ?? new Dictionary<string,
+            OpenApiMediaType>()) ?? [];
         foreach (var (type, content) in media)
         {
-            var json = type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+            var json = type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json",
+                StringComparison.OrdinalIgnoreCase);
             if (!json && content.Schema is OpenApiSchema { Type: JsonSchemaType.String, Format: null } schema)
             {
                 schema.Format = "binary";
@@ -52,7 +54,8 @@ internal static partial class OpenApiContractRules
         {
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
-                if (parameter.In == ParameterLocation.Header && string.Equals(parameter.Name, header.Name, StringComparison.OrdinalIgnoreCase))
+                if (parameter.In == ParameterLocation.Header && string.Equals(parameter.Name, header.Name,
+                    StringComparison.OrdinalIgnoreCase))
                 {
                     parameter.Required = true;
                 }

@@ -5,7 +5,8 @@ internal static partial class ProblemTexts
 {
     private static readonly ProblemText[] Bookings =
     [
-        new("This service is not offered on this channel.", "Tätä palvelua ei tarjota tällä kanavalla.", "Tjänsten erbjuds inte i den här kanalen."),
+        new("This service is not offered on this channel.", "Tätä palvelua ei tarjota tällä kanavalla.",
+            "Tjänsten erbjuds inte i den här kanalen."),
         new("Give the service point for in_person and remote_at_point.",
             "Anna asiointipiste kanaville in_person ja remote_at_point.", "Ange servicepunkten för in_person och remote_at_point."),
         new("Leave the service point out for video and phone.",
@@ -32,7 +33,8 @@ internal static partial class ProblemTexts
             "Ange datum och tid med tidsförskjutning, t.ex. 2026-12-11T09:00:00+02:00 (eller Z för UTC)."),
         new("The service is busy", "Palvelu on ruuhkautunut", "Tjänsten är upptagen"),
         new("Nothing was changed. Send the same request again in a moment.",
-            "Mitään ei muutettu. Lähetä sama pyyntö hetken kuluttua uudelleen.", "Ingenting ändrades. Skicka samma begäran igen om en stund."),
+            "Mitään ei muutettu. Lähetä sama pyyntö hetken kuluttua uudelleen.",
+                "Ingenting ändrades. Skicka samma begäran igen om en stund."),
 
         // The walk of statuses.
         new("The booking is confirmed", "Varaus on vahvistettu", "Bokningen är bekräftad"),
@@ -41,14 +43,16 @@ internal static partial class ProblemTexts
         new("The booking is completed", "Varaus on hoidettu", "Bokningen är slutförd"),
         new("The booking was a no-show", "Asiakas jäi saapumatta", "Kunden uteblev"),
         new("The booking's status is {0}: this change is not possible from it.",
-            "Varauksen tila on {0}: tämä muutos ei ole siitä mahdollinen.", "Bokningens status är {0}: den här ändringen är inte möjlig från den."),
+            "Varauksen tila on {0}: tämä muutos ei ole siitä mahdollinen.",
+                "Bokningens status är {0}: den här ändringen är inte möjlig från den."),
         new("The booking was changed meanwhile", "Varausta muutettiin samaan aikaan", "Bokningen ändrades samtidigt"),
         new("Someone changed the booking at the same time; it is now {0}. Look at it again.",
             "Joku muutti varausta samaan aikaan; sen tila on nyt {0}. Katso varaus uudelleen.",
             "Någon ändrade bokningen samtidigt; dess status är nu {0}. Titta på den igen."),
         new("Not at the point", "Ei asiointipisteessä", "Inte vid servicepunkten"),
         new("Video and phone appointments are not checked in at the point.",
-            "Video- ja puhelinaikoja ei kirjata saapuneiksi asiointipisteessä.", "Video- och telefontider checkas inte in vid servicepunkten."),
+            "Video- ja puhelinaikoja ei kirjata saapuneiksi asiointipisteessä.",
+                "Video- och telefontider checkas inte in vid servicepunkten."),
         new("Too early to check in", "Liian aikaista kirjata saapuneeksi", "För tidigt att checka in"),
         new("A customer can be checked in from {0} minutes before the start.",
             "Asiakkaan voi kirjata saapuneeksi {0} minuuttia ennen alkua.", "En kund kan checkas in från {0} minuter före starten."),
@@ -63,7 +67,8 @@ internal static partial class ProblemTexts
             "Käynti merkitään hoidetuksi saapumisen kirjaamisen jälkeen; video- ja puhelinajat merkitsee virasto.",
             "Ett besök slutförs efter incheckningen; video- och telefontider av sin myndighet."),
         new("Not begun yet", "Ei ole vielä alkanut", "Har inte börjat ännu"),
-        new("An appointment is completed once it has begun.", "Ajan voi merkitä hoidetuksi, kun se on alkanut.", "En tid kan slutföras när den har börjat."),
+        new("An appointment is completed once it has begun.", "Ajan voi merkitä hoidetuksi, kun se on alkanut.",
+            "En tid kan slutföras när den har börjat."),
 
         // Staff acting for customers.
         new("Not yours to act on", "Ei kuulu sinulle", "Inte ditt att hantera"),
@@ -71,9 +76,11 @@ internal static partial class ProblemTexts
             "Henkilöstö käsittelee vain oman asiointipisteensä (palveluneuvojat) tai palveluntuottajansa (viraston ylläpitäjät) varauksia.",
             "Personalen hanterar endast bokningar vid sin egen servicepunkt (servicerådgivare) eller tjänsteleverantör (administratörer)."),
         new("An adviser books visits only at their own service point.",
-            "Palveluneuvoja varaa käyntejä vain omaan asiointipisteeseensä.", "En servicerådgivare bokar besök endast vid sin egen servicepunkt."),
+            "Palveluneuvoja varaa käyntejä vain omaan asiointipisteeseensä.",
+                "En servicerådgivare bokar besök endast vid sin egen servicepunkt."),
         new("An agency admin books only their own provider's services.",
-            "Viraston ylläpitäjä varaa vain oman palveluntuottajansa palveluja.", "En administratör bokar endast sin egen tjänsteleverantörs tjänster."),
+            "Viraston ylläpitäjä varaa vain oman palveluntuottajansa palveluja.",
+                "En administratör bokar endast sin egen tjänsteleverantörs tjänster."),
         new("An adviser works only at their own service point.",
             "Palveluneuvoja toimii vain omassa asiointipisteessään.", "En servicerådgivare arbetar endast vid sin egen servicepunkt."),
         new("Say why you act for the customer (1-500 characters).",
@@ -105,6 +112,7 @@ internal static partial class ProblemTexts
             "startTime–endTime on kokonaan asiointipisteen aukioloaikojen ulkopuolella, joten sääntö ei tarjoa käyntiaikoja.",
             "startTime–endTime ligger helt utanför servicepunktens öppettider, så regeln erbjuder inga besökstider."),
         new("Use confirmed, checked_in, cancelled, completed or no_show.",
-            "Käytä arvoa confirmed, checked_in, cancelled, completed tai no_show.", "Använd confirmed, checked_in, cancelled, completed eller no_show."),
+            "Käytä arvoa confirmed, checked_in, cancelled, completed tai no_show.",
+                "Använd confirmed, checked_in, cancelled, completed eller no_show."),
     ];
 }

@@ -6,7 +6,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Ajanvaraus.Api.Identity;
 
 // What a development token says about its bearer.
-internal sealed record TokenRequest(string Role, string? Provider = null, string? ServicePoint = null, string? Client = null, string? Subject = null);
+internal sealed record TokenRequest(string Role, string? Provider = null, string? ServicePoint = null, string? Client = null,
+    string? Subject = null);
 
 // Mints tokens signed with the local development key (the `token` command and the tests).
 internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider clock)
@@ -37,7 +38,8 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider cl
 
         var claims = new List<Claim>
         {
-            new(JwtRegisteredClaimNames.Sub, request.Subject ?? $"{request.Role}:{request.Provider ?? request.ServicePoint ?? request.Client ?? "local"}"),
+            new(JwtRegisteredClaimNames.Sub,
+                request.Subject ?? $"{request.Role}:{request.Provider ?? request.ServicePoint ?? request.Client ?? "local"}"),
             new(ClaimNames.Role, request.Role),
         };
         AddIfPresent(claims, ClaimNames.Provider, request.Provider);

@@ -145,7 +145,8 @@ internal sealed class NotificationStore(Db db)
     {
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<NotificationRow>(new CommandDefinition(
-            db.Sql(ListSql), new { Status = status, BookingId = bookingId, After = after ?? Guid.Empty, Take = take }, cancellationToken: ct))).ToList();
+            db.Sql(ListSql), new { Status = status, BookingId = bookingId, After = after ?? Guid.Empty, Take = take },
+                cancellationToken: ct))).ToList();
     }
 
     public async Task<OutboxHealth> HealthAsync(bool email, bool sms, CancellationToken ct)

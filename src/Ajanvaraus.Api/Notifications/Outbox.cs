@@ -87,7 +87,8 @@ internal sealed class Outbox(
     {
         try
         {
-            services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationJobs>(j => j.DispatchBookingAsync(bookingId, CancellationToken.None));
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationJobs>(j => j.DispatchBookingAsync(bookingId,
+                CancellationToken.None));
         }
         catch (Exception ex)
         {

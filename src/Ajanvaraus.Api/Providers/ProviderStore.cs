@@ -48,7 +48,8 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
     public async Task<IReadOnlyList<ProviderRow>> ListAsync(string? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(db.Sql(ListSql), new { After = after ?? "", Take = take }, cancellationToken: ct));
+        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(db.Sql(ListSql), new { After = after ?? "", Take = take },
+            cancellationToken: ct));
         return rows.AsList();
     }
 
@@ -64,7 +65,8 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         try
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn, Now = clock.GetUtcNow() }, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(InsertSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn,
+                Now = clock.GetUtcNow() }, cancellationToken: ct));
             return true;
         }
         catch (Exception ex) when (Db.IsUniqueViolation(ex))
@@ -76,7 +78,8 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
     public async Task<bool> UpdateAsync(ProviderRow row, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var changed = await c.ExecuteAsync(new CommandDefinition(UpdateSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn, Now = clock.GetUtcNow() }, cancellationToken: ct));
+        var changed = await c.ExecuteAsync(new CommandDefinition(UpdateSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn,
+            Now = clock.GetUtcNow() }, cancellationToken: ct));
         return changed == 1;
     }
 

@@ -52,7 +52,8 @@ internal static class ProvidersApi
 
     private static class Example
     {
-        public static readonly LocalizedText KelaNames = new("Kansaneläkelaitos", "Folkpensionsanstalten", "Social Insurance Institution of Finland");
+        public static readonly LocalizedText KelaNames = new("Kansaneläkelaitos", "Folkpensionsanstalten",
+            "Social Insurance Institution of Finland");
     }
 
     private static readonly ListCursor Cursor = new("providers");
@@ -70,7 +71,8 @@ internal static class ProvidersApi
         return TypedResults.Ok(Page<ProviderResponse>.From(rows, page.Take, Cursor, row => row.Id, row => row.ToResponse(language)));
     }
 
-    private static async Task<Results<Ok<ProviderResponse>, NotFound>> GetAsync(string providerId, HttpRequest request, ProviderStore store, CancellationToken ct) =>
+    private static async Task<Results<Ok<ProviderResponse>, NotFound>> GetAsync(string providerId, HttpRequest request,
+        ProviderStore store, CancellationToken ct) =>
         await store.FindAsync(providerId, ct) is { } row
             ? TypedResults.Ok(row.ToResponse(Language.Of(request)))
             : TypedResults.NotFound();
@@ -81,7 +83,8 @@ internal static class ProvidersApi
         var row = new ProviderRow(body.Id, body.Names.Fi, body.Names.Sv, body.Names.En);
         if (!await store.InsertAsync(row, ct))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Provider exists", detail: $"A provider with id '{body.Id}' exists already.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Provider exists",
+                detail: $"A provider with id '{body.Id}' exists already.");
         }
 
         return TypedResults.Created($"/api/v1/providers/{row.Id}", row.ToResponse(Language.Of(request)));
@@ -94,11 +97,13 @@ internal static class ProvidersApi
         return await store.UpdateAsync(row, ct) ? TypedResults.Ok(row.ToResponse(Language.Of(request))) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(string providerId, ProviderStore store, CancellationToken ct) =>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(string providerId, ProviderStore store,
+        CancellationToken ct) =>
         await store.DeleteAsync(providerId, ct) switch
         {
             DeleteOutcome.Deleted => TypedResults.NoContent(),
             DeleteOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Provider in use", detail: "Services, experts, service points or bookings still refer to this provider."),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Provider in use",
+                detail: "Services, experts, service points or bookings still refer to this provider."),
         };
 }

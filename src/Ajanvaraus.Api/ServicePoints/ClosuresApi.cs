@@ -44,7 +44,8 @@ internal static class ClosuresApi
     }
 
     private static readonly ClosureResponse Example = new(
-        Guid.Parse("019a8f3e-5b1c-7d2e-8f40-1a2b3c4d5e6f"), new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 26), "Joulu / Jul / Christmas");
+        Guid.Parse("019a8f3e-5b1c-7d2e-8f40-1a2b3c4d5e6f"), new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 26),
+            "Joulu / Jul / Christmas");
 
     private static async Task<Results<Ok<IReadOnlyList<ClosureResponse>>, NotFound>> ListAsync(
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
@@ -71,15 +72,18 @@ internal static class ClosuresApi
         await store.FindAsync(servicePointId, closureId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ClosureResponse>, ValidationProblem, NotFound>> CreateAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ClosureStore store, WindowMaterializer windows, Data.Db db, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateClosureRequest body, ClosureStore store,
+            WindowMaterializer windows, Data.Db db, CancellationToken ct)
     {
         var (firstDay, lastDay) = (body.FirstDay!.Value, body.LastDay!.Value);
         if (lastDay < firstDay)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lastDay"] = ["The last day must be on or after the first day."] });
+            return TypedResults.ValidationProblem(new Dictionary<string,
+                string[]> { ["lastDay"] = ["The last day must be on or after the first day."] });
         }
 
-        var row = new ClosureRow(db.NewId(), servicePointId, firstDay, lastDay, string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason);
+        var row = new ClosureRow(db.NewId(), servicePointId, firstDay, lastDay,
+            string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason);
         if (!await store.InsertAsync(row, ct))
         {
             return TypedResults.NotFound();

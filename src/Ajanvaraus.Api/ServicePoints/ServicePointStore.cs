@@ -84,7 +84,8 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
     public async Task<IReadOnlyList<Guid>> ActiveVideoRoomIdsAsync(string servicePointId, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var ids = await c.QueryAsync<Guid>(new CommandDefinition(ActiveVideoRoomIdsSql, new { Id = servicePointId }, cancellationToken: ct));
+        var ids = await c.QueryAsync<Guid>(new CommandDefinition(ActiveVideoRoomIdsSql, new { Id = servicePointId },
+            cancellationToken: ct));
         return ids.AsList();
     }
 
@@ -102,7 +103,8 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
         var providers = await c.QueryAsync<string>(new CommandDefinition(ProviderIdsSql, args, cancellationToken: ct));
         var rooms = await c.QueryAsync<VideoRoomRow>(new CommandDefinition(VideoRoomStore.ActiveSql, args, cancellationToken: ct));
         var closures = await c.QueryAsync<ClosureRow>(new CommandDefinition(
-            ClosureStore.ListSql, new { ServicePointId = id, From = (DateOnly?)row.LocalDate(now), To = (DateOnly?)null }, cancellationToken: ct));
+            ClosureStore.ListSql, new { ServicePointId = id, From = (DateOnly?)row.LocalDate(now), To = (DateOnly?)null },
+                cancellationToken: ct));
         return new ServicePointDetails(row, hours.AsList(), closures.AsList(), providers.AsList(), rooms.AsList());
     }
 
@@ -146,10 +148,12 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
         """;
 
     // The point with its hours and providers, in one transaction.
-    public Task<PointWrite> InsertAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct) =>
+    public Task<PointWrite> InsertAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers,
+        CancellationToken ct) =>
         WriteAsync(InsertSql, row, hours, providers, ct);
 
-    public Task<PointWrite> UpdateAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct) =>
+    public Task<PointWrite> UpdateAsync(ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers,
+        CancellationToken ct) =>
         WriteAsync(UpdateSql, row, hours, providers, ct);
 
     // Deleted, NotFound, or InUse when bookings, holds or availability rules refer to the point or its rooms.
@@ -170,7 +174,8 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
         }
     }
 
-    private async Task<PointWrite> WriteAsync(string pointSql, ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct)
+    private async Task<PointWrite> WriteAsync(string pointSql, ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours,
+        IReadOnlyList<string> providers, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await db.BeginWriteAsync(c, ct);
@@ -199,7 +204,8 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
     }
 
     private static async Task ReplacePartsAsync(
-        DbConnection c, DbTransaction tx, string id, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers, CancellationToken ct)
+        DbConnection c, DbTransaction tx, string id, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers,
+            CancellationToken ct)
     {
         await c.ExecuteAsync(new CommandDefinition(DeleteOpeningHoursSql, new { Id = id }, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(DeleteProvidersSql, new { Id = id }, tx, cancellationToken: ct));

@@ -14,13 +14,16 @@ public sealed record PostalAddress(
 // One opening period of a weekday, in the point's local time; a day may have several (a lunch break).
 public sealed record OpeningPeriod(
     [property: Range(1, 7), Description("ISO 8601 weekday: 1 = Monday ... 7 = Sunday.")] int Weekday,
-    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message), Description("Local time `HH:mm`, on a 5-minute step.")] string Opens,
-    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message), Description("Local time `HH:mm`, on a 5-minute step; after `opens`.")] string Closes);
+    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message),
+        Description("Local time `HH:mm`, on a 5-minute step.")] string Opens,
+    [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message),
+        Description("Local time `HH:mm`, on a 5-minute step; after `opens`.")] string Closes);
 
 public sealed record CreateServicePointRequest(
     [property: Required, RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message)] string Id,
     [property: Required] LocalizedText Names,
-    [property: Required, RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. '491').")] string MunicipalityCode,
+    [property: Required, RegularExpression("^[0-9]{3}$",
+        ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. '491').")] string MunicipalityCode,
     [property: Required] PostalAddress Address,
     [property: StringLength(64), Description("IANA time zone id; `Europe/Helsinki` when absent.")] string? TimeZone = null,
     [property: MaxLength(70)] IReadOnlyList<OpeningPeriod>? OpeningHours = null,
@@ -32,7 +35,8 @@ public sealed record CreateServicePointRequest(
 
 public sealed record UpdateServicePointRequest(
     [property: Required] LocalizedText Names,
-    [property: Required, RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. '491').")] string MunicipalityCode,
+    [property: Required, RegularExpression("^[0-9]{3}$",
+        ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. '491').")] string MunicipalityCode,
     [property: Required] PostalAddress Address,
     [property: StringLength(64), Description("IANA time zone id; `Europe/Helsinki` when absent.")] string? TimeZone = null,
     [property: MaxLength(70)] IReadOnlyList<OpeningPeriod>? OpeningHours = null,
@@ -44,7 +48,8 @@ public sealed record UpdateServicePointRequest(
 
 // Filters of the service point list; all optional, combined with AND.
 public sealed record ServicePointFilter(
-    [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use a three-digit municipality code."), Description("Statistics Finland's three-digit municipality code, e.g. `491`.")]
+    [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use a three-digit municipality code."),
+        Description("Statistics Finland's three-digit municipality code, e.g. `491`.")]
     [FromQuery(Name = "municipality")] string? Municipality,
     [property: StringLength(40), Description("A provider id: only points where that provider serves.")]
     [FromQuery(Name = "provider")] string? Provider,
@@ -124,7 +129,8 @@ internal sealed record ServicePointRow(
     public LocalizedText Names => new(NameFi, NameSv, NameEn);
 
     public LocalizedLongText? AccessibilityNotes =>
-        AccessibilityFi is null && AccessibilitySv is null && AccessibilityEn is null ? null : new(AccessibilityFi, AccessibilitySv, AccessibilityEn);
+        AccessibilityFi is null && AccessibilitySv is null && AccessibilityEn is null ? null : new(AccessibilityFi, AccessibilitySv,
+            AccessibilityEn);
 
     public PostalAddress Address => new(StreetAddress, PostalCode, PostOffice);
 

@@ -57,7 +57,8 @@ internal static class VideoRoomsApi
     private static readonly VideoRoomResponse Example = new(Guid.Parse("019a8f3e-6c2d-7e3f-9051-2b3c4d5e6f70"), "Etäpalveluhuone 1", true);
 
     private static async Task<Results<Ok<IReadOnlyList<VideoRoomResponse>>, NotFound>> ListAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, ServicePointStore points, VideoRoomStore store, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, ServicePointStore points, VideoRoomStore store,
+            CancellationToken ct)
     {
         if (await points.FindAsync(servicePointId, ct) is null)
         {
@@ -76,7 +77,8 @@ internal static class VideoRoomsApi
         await store.FindAsync(servicePointId, roomId, ct) is { } row ? TypedResults.Ok(row.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Created<VideoRoomResponse>, ValidationProblem, NotFound>> CreateAsync(
-        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateVideoRoomRequest body, VideoRoomStore store, Data.Db db, CancellationToken ct)
+        [Description(ServicePointsApi.PointIdDescription)] string servicePointId, CreateVideoRoomRequest body, VideoRoomStore store,
+            Data.Db db, CancellationToken ct)
     {
         var row = new VideoRoomRow { Id = db.NewId(), ServicePointId = servicePointId, Name = body.Name, IsActive = true };
         return await store.InsertAsync(row, ct)

@@ -26,7 +26,8 @@ internal static class ServiceSearchApi
     }
 
     private static async Task<Results<Ok<Page<ServiceSummary>>, ValidationProblem>> SearchAsync(
-        [AsParameters] ServiceSearchQuery query, [AsParameters] PageQuery page, HttpRequest request, ServiceStore store, CancellationToken ct)
+        [AsParameters] ServiceSearchQuery query, [AsParameters] PageQuery page, HttpRequest request, ServiceStore store,
+            CancellationToken ct)
     {
         var language = Language.Of(request);
         if (!ServiceCursor.Search.TryRead(page, language, out var after))
@@ -41,6 +42,7 @@ internal static class ServiceSearchApi
             query.Channel is null ? null : ChannelFlags.Parse(query.Channel));
         var rows = await store.SearchAsync(filter, language, after, page.Take + 1, ct);
         return TypedResults.Ok(
-            Page<ServiceSummary>.From(rows, page.Take, ServiceCursor.Search.List, row => ServiceCursor.Key(row, language), row => row.ToSummary(language)));
+            Page<ServiceSummary>.From(rows, page.Take, ServiceCursor.Search.List, row => ServiceCursor.Key(row, language),
+                row => row.ToSummary(language)));
     }
 }

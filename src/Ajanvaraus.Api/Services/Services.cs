@@ -13,9 +13,11 @@ public sealed record ServiceRequest(
     [property: Required, MinLength(1, ErrorMessage = "Give at least one channel."), MaxLength(4)] IReadOnlyList<Channel> Channels,
     LocalizedLongText? Descriptions = null,
     [property: Description("The service card for advisers: what the customer must bring, which channel is primary.")] LocalizedLongText? Card = null,
-    [property: Range(0, 20160), Description("How long before the start a booking must be made (minutes, default 120).")] int MinimumNoticeMinutes = 120,
+    [property: Range(0, 20160),
+        Description("How long before the start a booking must be made (minutes, default 120).")] int MinimumNoticeMinutes = 120,
     [property: Range(1, 365), Description("How many days ahead the service can be booked (default 60).")] int BookingHorizonDays = 60,
-    [property: Range(0, 10080), Description("Until how many minutes before the start a customer may cancel (default 1440).")] int CancellationCutoffMinutes = 1440);
+    [property: Range(0, 10080),
+        Description("Until how many minutes before the start a customer may cancel (default 1440).")] int CancellationCutoffMinutes = 1440);
 
 // One service: `name` and `description` in the language asked for, `names` and `descriptions` in all three. `card` is
 // shown to the provider's admins and to advisers only.
@@ -46,13 +48,18 @@ public sealed record ServiceSummary(
 
 // Filters of the public service search; all optional, combined with AND.
 public sealed record ServiceSearchQuery(
-    [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message), Description("Only this provider's services (provider id, e.g. `kela`).")]
+    [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message),
+        Description("Only this provider's services (provider id, e.g. `kela`).")]
     [FromQuery(Name = "provider")] string? Provider,
-    [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message), Description("Only services of providers present at this service point (point id).")]
+    [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message),
+        Description("Only services of providers present at this service point (point id).")]
     [FromQuery(Name = "servicePoint")] string? ServicePoint,
-    [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. 491)."), Description("Only services of providers present at a service point in this municipality (three-digit code, e.g. `491`).")]
+    [property: RegularExpression("^[0-9]{3}$", ErrorMessage = "Use Statistics Finland's three-digit municipality code (e.g. 491)."),
+        Description("Only services of providers present at a service point in this municipality (three-digit code, e.g. `491`).")]
     [FromQuery(Name = "municipality")] string? Municipality,
-    [property: RegularExpression("^(in_person|remote_at_point|video|phone)$", ErrorMessage = "Use in_person, remote_at_point, video or phone."), Description("Only services offered on this channel: `in_person`, `remote_at_point`, `video` or `phone`.")]
+    [property: RegularExpression("^(in_person|remote_at_point|video|phone)$",
+        ErrorMessage = "Use in_person, remote_at_point, video or phone."),
+        Description("Only services offered on this channel: `in_person`, `remote_at_point`, `video` or `phone`.")]
     [FromQuery(Name = "channel")] string? Channel);
 
 // Valid when the integer is a multiple of the given step (service durations are whole 5-minute units).

@@ -111,7 +111,8 @@ internal static class ServicesApi
 
         var row = ServiceRow.From(db.NewId(), providerId, body).WithProvider(provider.Names);
         await store.InsertAsync(row, ct);
-        return TypedResults.Created($"/api/v1/providers/{providerId}/services/{row.Id}", row.ToResponse(Language.Of(request), withCard: true));
+        return TypedResults.Created($"/api/v1/providers/{providerId}/services/{row.Id}", row.ToResponse(Language.Of(request),
+            withCard: true));
     }
 
     private static async Task<Results<Ok<ServiceResponse>, ValidationProblem, NotFound>> UpdateAsync(
@@ -140,7 +141,8 @@ internal static class ServicesApi
             new LocalizedText("Asumistuen neuvonta", "Rådgivning om bostadsbidrag", "Housing allowance advice"),
             DurationMinutes: 45,
             Channels: [Channel.InPerson, Channel.RemoteAtPoint, Channel.Phone],
-            Descriptions: new LocalizedLongText("Apua asumistuen hakemiseen.", "Hjälp med att ansöka om bostadsbidrag.", "Help with applying for housing allowance."),
+            Descriptions: new LocalizedLongText("Apua asumistuen hakemiseen.", "Hjälp med att ansöka om bostadsbidrag.",
+                "Help with applying for housing allowance."),
             Card: new LocalizedLongText(
                 "Ota mukaan vuokrasopimus ja tuloselvitys. Ensisijainen kanava: etäpalvelu asiointipisteellä.",
                 "Ta med hyresavtal och inkomstutredning. Primär kanal: distanstjänst vid servicepunkten.",

@@ -29,8 +29,10 @@ public sealed class AdviserActionTests
         Assert.Equal("Too early to check in", (await early.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal("checked_in", checkedIn.GetProperty("status").GetString());
         Assert.Equal(BookingWorld.Tuesday(9, 5), checkedIn.GetProperty("checkedInAt").GetDateTimeOffset());
-        Assert.Equal("The customer is checked in", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
-        Assert.Equal("The customer is checked in", (await cancel.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal("The customer is checked in",
+            (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal("The customer is checked in",
+            (await cancel.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal("completed", completed.GetProperty("status").GetString());
     }
 
@@ -51,7 +53,8 @@ public sealed class AdviserActionTests
         Assert.Equal("Too early for a no-show", (await early.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal("Not checked in", (await notCheckedIn.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal("no_show", noShow.GetProperty("status").GetString());
-        Assert.Equal("The booking was a no-show", (await checkIn.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal("The booking was a no-show",
+            (await checkIn.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         await using var c = await world.App.Db.OpenAsync(TestContext.Current.CancellationToken);
         Assert.Equal(9, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE BookingId = @id", new { id }));
     }
@@ -64,7 +67,8 @@ public sealed class AdviserActionTests
         world.Clock.SetUtcNow(BookingWorld.Tuesday(10, 30));
 
         var checkIn = await English(world.App.Operator()).PostAsync($"/api/v1/bookings/{id}/check-in", null);
-        var completed = await (await world.App.AgencyAdmin("kela").PostAsync($"/api/v1/bookings/{id}/complete", null)).ReadJsonAsync(HttpStatusCode.OK);
+        var completed = await (await world.App.AgencyAdmin("kela").PostAsync($"/api/v1/bookings/{id}/complete",
+            null)).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("Not at the point", (await checkIn.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal("completed", completed.GetProperty("status").GetString());

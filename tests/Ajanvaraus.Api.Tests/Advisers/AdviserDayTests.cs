@@ -19,7 +19,8 @@ public sealed class AdviserDayTests
             var (service, expert) = world.Agencies[agency];
             await world.BookOkAsync(new
             {
-                serviceId = service, expertId = expert, start = BookingWorld.Tuesday(hour), channel = "in_person", servicePointId = "mikkeli",
+                serviceId = service, expertId = expert, start = BookingWorld.Tuesday(hour), channel = "in_person",
+                    servicePointId = "mikkeli",
                 customer = new { name = $"Asiakas {agency}", phone = "040 123 4567", language = "fi" },
             });
         }
@@ -43,7 +44,8 @@ public sealed class AdviserDayTests
         await using var world = await BookingWorld.CreateAsync();
         var booking = await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(10)));
         await world.App.CreateClient().SendAsync(BookingWorld.WithToken(
-            HttpMethod.Post, $"/api/v1/bookings/{booking.GetProperty("id").GetGuid()}/cancel", booking.GetProperty("manageToken").GetString()!, new { }));
+            HttpMethod.Post, $"/api/v1/bookings/{booking.GetProperty("id").GetGuid()}/cancel",
+                booking.GetProperty("manageToken").GetString()!, new { }));
         var adviser = world.App.Adviser("mikkeli");
 
         var day = await (await adviser.GetAsync("/api/v1/service-points/mikkeli/agenda?date=2026-11-24")).ReadJsonAsync(HttpStatusCode.OK);
@@ -88,9 +90,11 @@ public sealed class AdviserDayTests
         var adviser = world.App.Adviser("mikkeli");
 
         var noReason = await adviser.PostAsJsonAsync($"/api/v1/bookings/{id}/cancel", new { });
-        await (await adviser.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { expertId = world.Expert, start = BookingWorld.Tuesday(11), reason = "Asiakas soitti" }))
+        await (await adviser.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { expertId = world.Expert,
+            start = BookingWorld.Tuesday(11), reason = "Asiakas soitti" }))
             .ReadJsonAsync(HttpStatusCode.OK);
-        await (await adviser.PostAsJsonAsync($"/api/v1/bookings/{id}/cancel", new { reason = "Asiakas peruu" })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await adviser.PostAsJsonAsync($"/api/v1/bookings/{id}/cancel",
+            new { reason = "Asiakas peruu" })).ReadJsonAsync(HttpStatusCode.OK);
 
         await noReason.AssertValidationErrorAsync("reason");
         var staffView = (await (await adviser.GetAsync($"/api/v1/bookings/{id}/history")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
@@ -103,7 +107,8 @@ public sealed class AdviserDayTests
         Assert.Equal(BookingWorld.Tuesday(9), moved.GetProperty("before").GetProperty("start").GetDateTimeOffset());
         Assert.Equal(BookingWorld.Tuesday(11), moved.GetProperty("after").GetProperty("start").GetDateTimeOffset());
 
-        var citizenView = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}/history", token)))
+        var citizenView = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get,
+            $"/api/v1/bookings/{id}/history", token)))
             .ReadJsonAsync(HttpStatusCode.OK);
         var hidden = citizenView[1].GetProperty("actor");
         Assert.Equal("adviser", hidden.GetProperty("kind").GetString());
@@ -129,7 +134,8 @@ public sealed class AdviserDayTests
             var booking = await world.BookOkAsync(world.Booking(start, expert: expert));
             var (id, token) = (booking.GetProperty("id").GetGuid(), booking.GetProperty("manageToken").GetString()!);
 
-            var move = adviser.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { expertId = expert, start = start.AddHours(2), reason = "Siirto" });
+            var move = adviser.PostAsJsonAsync($"/api/v1/bookings/{id}/reschedule", new { expertId = expert, start = start.AddHours(2),
+                reason = "Siirto" });
             var cancel = citizen.SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { }));
             var answers = await Task.WhenAll(move, cancel);
 
@@ -140,7 +146,8 @@ public sealed class AdviserDayTests
                 Assert.True(title is "The booking is cancelled" or "The booking was changed meanwhile", title);
             }
 
-            var final = await (await citizen.SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}", token))).ReadJsonAsync(HttpStatusCode.OK);
+            var final = await (await citizen.SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}",
+                token))).ReadJsonAsync(HttpStatusCode.OK);
             var cancelled = final.GetProperty("status").GetString() == "cancelled";
             Assert.Equal(cancelled, answers[1].StatusCode == HttpStatusCode.OK);
         }

@@ -8,7 +8,8 @@ namespace Ajanvaraus.Api.Tests.Availability;
 
 public sealed class AvailabilityAccessTests
 {
-    private static IEnumerable<(string Name, Func<HttpClient, Task<HttpResponseMessage>> Call)> EveryRoute(AvailabilityFixture fixture, Guid ruleId, Guid absenceId)
+    private static IEnumerable<(string Name, Func<HttpClient, Task<HttpResponseMessage>> Call)> EveryRoute(AvailabilityFixture fixture,
+        Guid ruleId, Guid absenceId)
     {
         var expert = fixture.KelaExpert;
         var absence = new { startsAt = "2026-11-25T10:00:00+02:00", endsAt = "2026-11-25T11:00:00+02:00" };

@@ -39,7 +39,8 @@ internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Gui
     }
 
     // Open around the clock every day unless a test gives hours: in person is offered only within them.
-    public static async Task AddPointAsync(AjanvarausApp app, string id, string provider, string timeZone = "Europe/Helsinki", string opens = "00:00", string closes = "23:59")
+    public static async Task AddPointAsync(AjanvarausApp app, string id, string provider, string timeZone = "Europe/Helsinki",
+        string opens = "00:00", string closes = "23:59")
     {
         var ct = TestContext.Current.CancellationToken;
         await using var c = await app.Db.OpenAsync(ct);
@@ -78,7 +79,8 @@ internal sealed record AvailabilityFixture(Guid KelaExpert, Guid VeroExpert, Gui
     }
 
     // A confirmed kela booking of the kela expert, as the bookings feature will write it.
-    public async Task<Guid> AddBookingAsync(AjanvarausApp app, DateTimeOffset startsAt, int minutes, string channel = "in_person", string? pointId = "mikkeli")
+    public async Task<Guid> AddBookingAsync(AjanvarausApp app, DateTimeOffset startsAt, int minutes, string channel = "in_person",
+        string? pointId = "mikkeli")
     {
         var ct = TestContext.Current.CancellationToken;
         var id = Guid.CreateVersion7();

@@ -14,7 +14,8 @@ public sealed class AvailabilityRulesApiTests
     internal static object Rule(
         string? point = "mikkeli", string[]? channels = null, string start = "09:00", string end = "12:00",
         string? recurrence = "FREQ=DAILY", string? validFrom = "2026-11-01", string? validUntil = null) =>
-        new { servicePointId = point, channels = channels ?? ["in_person"], startTime = start, endTime = end, recurrence, validFrom, validUntil };
+        new { servicePointId = point, channels = channels ?? ["in_person"], startTime = start, endTime = end, recurrence, validFrom,
+            validUntil };
 
     internal static string Rules(Guid expert) => $"/api/v1/experts/{expert}/availability-rules";
 
@@ -34,7 +35,8 @@ public sealed class AvailabilityRulesApiTests
         var fixture = await AvailabilityFixture.SeedAsync(app);
         var kela = app.AgencyAdmin("kela");
 
-        var created = await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(channels: ["video", "in_person"], recurrence: "rrule:freq=weekly;byday=mo,we", validUntil: "2027-05-31"));
+        var created = await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(channels: ["video", "in_person"],
+            recurrence: "rrule:freq=weekly;byday=mo,we", validUntil: "2027-05-31"));
         var rule = await created.ReadJsonAsync(HttpStatusCode.Created);
         var id = rule.GetProperty("id").GetGuid();
         Assert.Equal($"{Rules(fixture.KelaExpert)}/{id}", created.Headers.Location?.ToString());
@@ -52,7 +54,8 @@ public sealed class AvailabilityRulesApiTests
         var list = await (await kela.GetAsync(Rules(fixture.KelaExpert))).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(id, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
 
-        var replaced = await kela.PutAsJsonAsync($"{Rules(fixture.KelaExpert)}/{id}", Rule(point: null, channels: ["phone"], start: "13:00", end: "15:30", recurrence: null, validFrom: "2026-11-25"));
+        var replaced = await kela.PutAsJsonAsync($"{Rules(fixture.KelaExpert)}/{id}", Rule(point: null, channels: ["phone"],
+            start: "13:00", end: "15:30", recurrence: null, validFrom: "2026-11-25"));
         var updated = await replaced.ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(id, updated.GetProperty("id").GetGuid());
         Assert.False(updated.TryGetProperty("servicePointId", out _));
@@ -76,17 +79,20 @@ public sealed class AvailabilityRulesApiTests
         var fixture = await AvailabilityFixture.SeedAsync(app);
         var kela = app.AgencyAdmin("kela");
         var rule = await (await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule())).ReadJsonAsync(HttpStatusCode.Created);
-        Assert.Equal("2026-11-25T09:00:00+02:00", Start(Assert.Single(await WindowsAsync(kela, fixture.KelaExpert, "2026-11-25", "2026-11-25"))));
+        Assert.Equal("2026-11-25T09:00:00+02:00", Start(Assert.Single(await WindowsAsync(kela, fixture.KelaExpert, "2026-11-25",
+            "2026-11-25"))));
 
         var booking = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-25T10:00:00+02:00"), 30);
         var before = await AvailabilityFixture.BookingSnapshotAsync(app, booking);
         var none = await (await kela.GetAsync("/api/v1/providers/kela/conflicts")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Empty(none.GetProperty("items").EnumerateArray());
 
-        var moved = await kela.PutAsJsonAsync($"{Rules(fixture.KelaExpert)}/{rule.GetProperty("id").GetGuid()}", Rule(start: "13:00", end: "16:00"));
+        var moved = await kela.PutAsJsonAsync($"{Rules(fixture.KelaExpert)}/{rule.GetProperty("id").GetGuid()}", Rule(start: "13:00",
+            end: "16:00"));
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
 
-        Assert.Equal("2026-11-25T13:00:00+02:00", Start(Assert.Single(await WindowsAsync(kela, fixture.KelaExpert, "2026-11-25", "2026-11-25"))));
+        Assert.Equal("2026-11-25T13:00:00+02:00", Start(Assert.Single(await WindowsAsync(kela, fixture.KelaExpert, "2026-11-25",
+            "2026-11-25"))));
         Assert.Equal(before, await AvailabilityFixture.BookingSnapshotAsync(app, booking));
         var conflicts = await (await kela.GetAsync("/api/v1/providers/kela/conflicts")).ReadJsonAsync(HttpStatusCode.OK);
         var conflict = Assert.Single(conflicts.GetProperty("items").EnumerateArray());
@@ -110,9 +116,12 @@ public sealed class AvailabilityRulesApiTests
 
         var covered = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-25T09:00:00+02:00"), 180);
         var overrunning = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-25T11:45:00+02:00"), 30);
-        var phone = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-26T10:00:00+02:00"), 30, channel: "phone", pointId: null);
-        var video = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-26T10:00:00+02:00"), 30, channel: "video", pointId: null);
-        var past = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-20T10:00:00+02:00"), 30, channel: "phone", pointId: null);
+        var phone = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-26T10:00:00+02:00"), 30, channel: "phone",
+            pointId: null);
+        var video = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-26T10:00:00+02:00"), 30, channel: "video",
+            pointId: null);
+        var past = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-20T10:00:00+02:00"), 30, channel: "phone",
+            pointId: null);
 
         var seen = new List<Guid>();
         string? cursor = null;
@@ -189,7 +198,8 @@ public sealed class AvailabilityRulesApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var response = await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video", "phone", "remote_at_point"]));
+        var response = await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video",
+            "phone", "remote_at_point"]));
         var rule = await response.ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(["remote_at_point", "video", "phone"], rule.GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
     }

@@ -71,7 +71,8 @@ public sealed class AvailabilitySearchApiTests
     public async Task ALiveHoldHidesItsTimeAndAnExpiredOneDoesNot()
     {
         await using var world = await BookingWorld.CreateAsync();
-        var hold = new { serviceId = world.ServiceId, expertId = world.Expert, start = BookingWorld.Tuesday(9), channel = "in_person", servicePointId = "mikkeli" };
+        var hold = new { serviceId = world.ServiceId, expertId = world.Expert, start = BookingWorld.Tuesday(9), channel = "in_person",
+            servicePointId = "mikkeli" };
         await (await world.App.CreateClient().PostAsJsonAsync("/api/v1/holds", hold)).ReadJsonAsync(HttpStatusCode.Created);
         const string query = "servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-24";
 
@@ -92,9 +93,11 @@ public sealed class AvailabilitySearchApiTests
         var all = await SearchAsync(world, "servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-25");
         var page = (await (await world.App.CreateClient().GetAsync($"/api/v1/availability?service={world.ServiceId}&servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-25&limit=7")).ReadJsonAsync(HttpStatusCode.OK));
         var next = page.GetProperty("nextCursor").GetString();
-        var rest = await SearchAsync(world, $"servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-25&limit=100&cursor={next}");
+        var rest = await SearchAsync(world,
+            $"servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-25&limit=100&cursor={next}");
 
-        Assert.Equal(all.Select(s => s.GetProperty("start").GetString()), page.GetProperty("items").EnumerateArray().Concat(rest).Select(s => s.GetProperty("start").GetString()));
+        Assert.Equal(all.Select(s => s.GetProperty("start").GetString()),
+            page.GetProperty("items").EnumerateArray().Concat(rest).Select(s => s.GetProperty("start").GetString()));
     }
 
     [Theory]

@@ -15,7 +15,8 @@ public sealed class ClosureWindowsTests
         async Task<int> SlotsAsync() => (await (await world.App.CreateClient().GetAsync(search)).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("items").GetArrayLength();
         Assert.True(await SlotsAsync() > 0);
 
-        var closure = await (await world.App.Operator().PostAsJsonAsync("/api/v1/service-points/mikkeli/closures", new { firstDay = "2026-11-24", lastDay = "2026-11-24", reason = "Remontti" }))
+        var closure = await (await world.App.Operator().PostAsJsonAsync("/api/v1/service-points/mikkeli/closures",
+            new { firstDay = "2026-11-24", lastDay = "2026-11-24", reason = "Remontti" }))
             .ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(0, await SlotsAsync());
 

@@ -10,7 +10,8 @@ public sealed class FinnishHolidaysTests
         Assert.Equal(
             [
                 new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 6), new DateOnly(2026, 4, 3), new DateOnly(2026, 4, 5),
-                new DateOnly(2026, 4, 6), new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 14), new DateOnly(2026, 5, 24), new DateOnly(2026, 6, 19),
+                new DateOnly(2026, 4, 6), new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 14), new DateOnly(2026, 5, 24),
+                    new DateOnly(2026, 6, 19),
                 new DateOnly(2026, 6, 20), new DateOnly(2026, 10, 31), new DateOnly(2026, 12, 6), new DateOnly(2026, 12, 24),
                 new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26),
             ],
@@ -23,7 +24,8 @@ public sealed class FinnishHolidaysTests
         Assert.Equal(
             [
                 new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 6), new DateOnly(2027, 3, 26), new DateOnly(2027, 3, 28),
-                new DateOnly(2027, 3, 29), new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 6), new DateOnly(2027, 5, 16), new DateOnly(2027, 6, 25),
+                new DateOnly(2027, 3, 29), new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 6), new DateOnly(2027, 5, 16),
+                    new DateOnly(2027, 6, 25),
                 new DateOnly(2027, 6, 26), new DateOnly(2027, 11, 6), new DateOnly(2027, 12, 6), new DateOnly(2027, 12, 24),
                 new DateOnly(2027, 12, 25), new DateOnly(2027, 12, 26),
             ],
@@ -90,7 +92,8 @@ public sealed class FinnishHolidaysTests
     public void BetweenSpansTheTurnOfTheYear()
     {
         Assert.Equal(
-            [new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26), new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 6)],
+            [new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26), new DateOnly(2027, 1, 1),
+                new DateOnly(2027, 1, 6)],
             FinnishHolidays.Between(new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 10)).Order());
     }
 }

@@ -7,7 +7,8 @@ public sealed class WindowExpanderTests
     private const string Helsinki = "Europe/Helsinki";
     private static readonly HashSet<DateOnly> NoHolidays = [];
 
-    private static AvailabilityRuleRow Rule(string? rrule, DateOnly validFrom, DateOnly? validUntil = null, string start = "09:00", string end = "12:00") => new()
+    private static AvailabilityRuleRow Rule(string? rrule, DateOnly validFrom, DateOnly? validUntil = null, string start = "09:00",
+        string end = "12:00") => new()
     {
         Id = Guid.CreateVersion7(),
         ExpertId = Guid.CreateVersion7(),
@@ -21,7 +22,8 @@ public sealed class WindowExpanderTests
     };
 
     private static List<TimeInterval> Expand(
-        AvailabilityRuleRow rule, DateOnly first, DateOnly last, IReadOnlySet<DateOnly>? holidays = null, IReadOnlyList<DayRange>? closures = null, IReadOnlyList<TimeInterval>? absences = null) =>
+        AvailabilityRuleRow rule, DateOnly first, DateOnly last, IReadOnlySet<DateOnly>? holidays = null,
+            IReadOnlyList<DayRange>? closures = null, IReadOnlyList<TimeInterval>? absences = null) =>
         WindowExpander.Expand(rule, Helsinki, first, last, holidays ?? NoHolidays, closures ?? [], absences ?? []);
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text);
@@ -34,7 +36,8 @@ public sealed class WindowExpanderTests
         var windows = Expand(Rule("FREQ=DAILY", new DateOnly(2026, 10, 1)), new DateOnly(2026, 10, 23), new DateOnly(2026, 10, 27));
 
         Assert.Equal(
-            ["2026-10-23T09:00+03:00", "2026-10-24T09:00+03:00", "2026-10-25T09:00+02:00", "2026-10-26T09:00+02:00", "2026-10-27T09:00+02:00"],
+            ["2026-10-23T09:00+03:00", "2026-10-24T09:00+03:00", "2026-10-25T09:00+02:00", "2026-10-26T09:00+02:00",
+                "2026-10-27T09:00+02:00"],
             windows.Select(w => Local(w.Start)));
         Assert.Equal(At("2026-10-24T06:00:00Z"), windows[1].Start);
         Assert.Equal(At("2026-10-25T07:00:00Z"), windows[2].Start);
@@ -47,7 +50,8 @@ public sealed class WindowExpanderTests
         var windows = Expand(Rule("FREQ=DAILY", new DateOnly(2027, 3, 1)), new DateOnly(2027, 3, 26), new DateOnly(2027, 3, 30));
 
         Assert.Equal(
-            ["2027-03-26T09:00+02:00", "2027-03-27T09:00+02:00", "2027-03-28T09:00+03:00", "2027-03-29T09:00+03:00", "2027-03-30T09:00+03:00"],
+            ["2027-03-26T09:00+02:00", "2027-03-27T09:00+02:00", "2027-03-28T09:00+03:00", "2027-03-29T09:00+03:00",
+                "2027-03-30T09:00+03:00"],
             windows.Select(w => Local(w.Start)));
         Assert.Equal(At("2027-03-27T07:00:00Z"), windows[1].Start);
         Assert.Equal(At("2027-03-28T06:00:00Z"), windows[2].Start);
@@ -71,7 +75,8 @@ public sealed class WindowExpanderTests
     [Fact]
     public void WeeklyByDayRuleGivesOnlyThoseWeekdays()
     {
-        var windows = Expand(Rule("FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 1)), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 15));
+        var windows = Expand(Rule("FREQ=WEEKLY;BYDAY=MO,WE", new DateOnly(2026, 11, 1)), new DateOnly(2026, 11, 2), new DateOnly(2026, 11,
+            15));
 
         Assert.Equal(
             [new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 4), new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 11)],
@@ -90,26 +95,31 @@ public sealed class WindowExpanderTests
     [Fact]
     public void UntilAsADateIncludesThatDay()
     {
-        var windows = Expand(Rule("FREQ=DAILY;UNTIL=20261104", new DateOnly(2026, 11, 2)), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var windows = Expand(Rule("FREQ=DAILY;UNTIL=20261104", new DateOnly(2026, 11, 2)), new DateOnly(2026, 11, 1), new DateOnly(2026,
+            11, 30));
 
-        Assert.Equal([new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 4)], windows.Select(w => LocalTime.DateIn(w.Start, Helsinki)));
+        Assert.Equal([new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 4)],
+            windows.Select(w => LocalTime.DateIn(w.Start, Helsinki)));
     }
 
     [Fact]
     public void UntilAsAnInstantEndsAtThatInstant()
     {
         // 07:00Z on the 4th is 09:00 local: the window starting then is the last one.
-        var windows = Expand(Rule("FREQ=DAILY;UNTIL=20261104T070000Z", new DateOnly(2026, 11, 2)), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var windows = Expand(Rule("FREQ=DAILY;UNTIL=20261104T070000Z", new DateOnly(2026, 11, 2)), new DateOnly(2026, 11, 1),
+            new DateOnly(2026, 11, 30));
         Assert.Equal(3, windows.Count);
 
-        var earlier = Expand(Rule("FREQ=DAILY;UNTIL=20261104T065900Z", new DateOnly(2026, 11, 2)), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var earlier = Expand(Rule("FREQ=DAILY;UNTIL=20261104T065900Z", new DateOnly(2026, 11, 2)), new DateOnly(2026, 11, 1),
+            new DateOnly(2026, 11, 30));
         Assert.Equal(2, earlier.Count);
     }
 
     [Fact]
     public void ValidUntilEndsTheRuleInclusively()
     {
-        var windows = Expand(Rule("FREQ=DAILY", new DateOnly(2026, 11, 2), validUntil: new DateOnly(2026, 11, 3)), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        var windows = Expand(Rule("FREQ=DAILY", new DateOnly(2026, 11, 2), validUntil: new DateOnly(2026, 11, 3)), new DateOnly(2026, 11,
+            1), new DateOnly(2026, 11, 30));
 
         Assert.Equal([new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3)], windows.Select(w => LocalTime.DateIn(w.Start, Helsinki)));
     }
@@ -132,7 +142,8 @@ public sealed class WindowExpanderTests
     {
         var windows = Expand(Rule("FREQ=DAILY", new DateOnly(2026, 11, 10)), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 12));
 
-        Assert.Equal([new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 12)], windows.Select(w => LocalTime.DateIn(w.Start, Helsinki)));
+        Assert.Equal([new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 12)],
+            windows.Select(w => LocalTime.DateIn(w.Start, Helsinki)));
     }
 
     [Fact]
@@ -158,7 +169,8 @@ public sealed class WindowExpanderTests
     {
         var windows = Expand(
             Rule("FREQ=DAILY", new DateOnly(2026, 11, 1)), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10),
-            closures: [new DayRange(new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 5)), new DayRange(new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 9))]);
+            closures: [new DayRange(new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 5)), new DayRange(new DateOnly(2026, 11, 9),
+                new DateOnly(2026, 11, 9))]);
 
         Assert.Equal(
             [1, 2, 6, 7, 8, 10],
@@ -203,7 +215,8 @@ public sealed class WindowExpanderTests
     [Fact]
     public void RuleThatNeverMatchesGivesNoWindowsInsteadOfFailing()
     {
-        Assert.Empty(Expand(Rule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", new DateOnly(2026, 1, 1)), new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)));
+        Assert.Empty(Expand(Rule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", new DateOnly(2026, 1, 1)), new DateOnly(2026, 1, 1),
+            new DateOnly(2027, 12, 31)));
     }
 
     [Theory]

@@ -31,8 +31,10 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
         var clock = November23();
         await using var app = new AjanvarausApp(engine, clock: clock);
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video"], validFrom: "2026-11-01"));
-        var booking = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-25T09:00:00+02:00"), 30, channel: "video", pointId: null);
+        await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video"],
+            validFrom: "2026-11-01"));
+        var booking = await fixture.AddBookingAsync(app, DateTimeOffset.Parse("2026-11-25T09:00:00+02:00"), 30, channel: "video",
+            pointId: null);
         var before = await AvailabilityFixture.BookingSnapshotAsync(app, booking);
 
         // The day before today to today + 90.
@@ -54,9 +56,11 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
     [Fact]
     public async Task HorizonLengthComesFromConfiguration()
     {
-        await using var app = new AjanvarausApp(settings: new Dictionary<string, string?> { ["Availability:HorizonDays"] = "10" }, clock: November23());
+        await using var app = new AjanvarausApp(settings: new Dictionary<string, string?> { ["Availability:HorizonDays"] = "10" },
+            clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["phone"], validFrom: "2026-11-01"));
+        await app.AgencyAdmin("kela").PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["phone"],
+            validFrom: "2026-11-01"));
 
         var starts = await WindowStartsAsync(app);
         Assert.Equal(new DateOnly(2026, 12, 3), Day(starts[^1]));
@@ -77,12 +81,14 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
         var kela = app.AgencyAdmin("kela");
-        await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: "mikkeli", channels: ["in_person"], start: "09:00", end: "12:00"));
+        await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: "mikkeli", channels: ["in_person"], start: "09:00",
+            end: "12:00"));
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule(point: null, channels: ["video"], start: "13:00", end: "15:00"));
         Assert.Equal(4, (await WindowsAsync(kela, fixture.KelaExpert, "2026-12-01", "2026-12-02")).Count);
 
         await AvailabilityFixture.AddClosureAsync(app, "mikkeli", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1));
-        await app.Services.GetRequiredService<WindowMaterializer>().RebuildServicePointAsync("mikkeli", TestContext.Current.CancellationToken);
+        await app.Services.GetRequiredService<WindowMaterializer>().RebuildServicePointAsync("mikkeli",
+            TestContext.Current.CancellationToken);
 
         var windows = await WindowsAsync(kela, fixture.KelaExpert, "2026-12-01", "2026-12-02");
         Assert.Equal(
@@ -112,7 +118,8 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
                                                StartTime, EndTime, RecurrenceRule, ValidFrom, ValidUntil, CreatedAt, UpdatedAt)
                 VALUES (@Id, @ExpertId, 'mikkeli', 1, 0, 1, 0, @StartTime, @EndTime, 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', @ValidFrom, NULL, @Created, @Created)
                 """,
-                ids.Select(id => new { Id = Guid.CreateVersion7(), ExpertId = id, StartTime = new TimeOnly(8, 0), EndTime = new TimeOnly(16, 0), ValidFrom = new DateOnly(2026, 1, 5), Created = created }),
+                ids.Select(id => new { Id = Guid.CreateVersion7(), ExpertId = id, StartTime = new TimeOnly(8, 0),
+                    EndTime = new TimeOnly(16, 0), ValidFrom = new DateOnly(2026, 1, 5), Created = created }),
                 tx);
             await tx.CommitAsync(ct);
         }
@@ -140,6 +147,7 @@ public sealed class WindowMaterializerTests(ITestOutputHelper output)
         Assert.Equal(Cron.Daily(2), job.Cron);
         Assert.Equal(typeof(WindowMaterializer), job.Job.Type);
         Assert.Equal(nameof(WindowMaterializer.ExtendAllAsync), job.Job.Method.Name);
-        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s.GetType().FullName!.StartsWith("Hangfire", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s.GetType().FullName!.StartsWith("Hangfire",
+            StringComparison.Ordinal));
     }
 }

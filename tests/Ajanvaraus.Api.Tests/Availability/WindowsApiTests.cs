@@ -96,7 +96,8 @@ public sealed class WindowsApiTests
         await kela.PostAsJsonAsync(Rules(fixture.KelaExpert), Rule());
         var absences = $"/api/v1/experts/{fixture.KelaExpert}/absences";
 
-        var created = await kela.PostAsJsonAsync(absences, new { startsAt = "2026-11-25T08:00:00Z", endsAt = "2026-11-25T08:30:00Z", reason = "Lääkäri" });
+        var created = await kela.PostAsJsonAsync(absences, new { startsAt = "2026-11-25T08:00:00Z", endsAt = "2026-11-25T08:30:00Z",
+            reason = "Lääkäri" });
         var absence = await created.ReadJsonAsync(HttpStatusCode.Created);
         var id = absence.GetProperty("id").GetGuid();
         Assert.Equal($"{absences}/{id}", created.Headers.Location?.ToString());
@@ -110,7 +111,8 @@ public sealed class WindowsApiTests
         Assert.Equal(id, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
 
         Assert.Equal(HttpStatusCode.NoContent, (await kela.DeleteAsync($"{absences}/{id}")).StatusCode);
-        Assert.Equal(["2026-11-25T09:00:00+02:00"], (await WindowsAsync(kela, fixture.KelaExpert, "2026-11-25", "2026-11-25")).Select(Start));
+        Assert.Equal(["2026-11-25T09:00:00+02:00"], (await WindowsAsync(kela, fixture.KelaExpert, "2026-11-25",
+            "2026-11-25")).Select(Start));
         Assert.Empty((await (await kela.GetAsync(absences)).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
     }
 
@@ -124,7 +126,8 @@ public sealed class WindowsApiTests
     {
         await using var app = new AjanvarausApp(clock: November23());
         var fixture = await AvailabilityFixture.SeedAsync(app);
-        var response = await app.AgencyAdmin("kela").PostAsJsonAsync($"/api/v1/experts/{fixture.KelaExpert}/absences", new { startsAt, endsAt });
+        var response = await app.AgencyAdmin("kela").PostAsJsonAsync($"/api/v1/experts/{fixture.KelaExpert}/absences", new { startsAt,
+            endsAt });
         await response.AssertValidationErrorAsync(field);
     }
 }

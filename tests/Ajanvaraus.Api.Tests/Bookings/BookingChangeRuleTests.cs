@@ -16,9 +16,11 @@ public sealed class BookingChangeRuleTests
         await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { });
 
         var again = await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { });
-        var move = await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token, new { expertId = world.Expert, start = BookingWorld.Tuesday(10) });
+        var move = await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token, new { expertId = world.Expert,
+            start = BookingWorld.Tuesday(10) });
 
-        Assert.Equal("The booking is cancelled", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal("The booking is cancelled",
+            (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal("The booking is cancelled", (await move.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
     }
 
@@ -33,7 +35,8 @@ public sealed class BookingChangeRuleTests
         await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { });
 
         var moved = read with { StartsAt = BookingWorld.Tuesday(10), EndsAt = BookingWorld.Tuesday(10, 45) };
-        var change = await store.MoveAsync(moved, new Reservation(read.ExpertId, moved.StartsAt, moved.EndsAt, []), Actor.Citizen, null, TestContext.Current.CancellationToken);
+        var change = await store.MoveAsync(moved, new Reservation(read.ExpertId, moved.StartsAt, moved.EndsAt, []), Actor.Citizen, null,
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(ChangeOutcome.NotConfirmed, change.Outcome);
         Assert.Equal("cancelled", change.Row!.Status);
@@ -47,7 +50,8 @@ public sealed class BookingChangeRuleTests
         var (id, token) = await BookAsync(world, BookingWorld.Tuesday(9));
         world.Clock.SetUtcNow(BookingWorld.Tuesday(9).AddHours(-23));
 
-        var response = await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token, new { expertId = world.Expert, start = BookingWorld.Tuesday(11) });
+        var response = await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token, new { expertId = world.Expert,
+            start = BookingWorld.Tuesday(11) });
 
         Assert.Equal("Too late to change", (await response.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         var kept = await (await Send(world, HttpMethod.Get, $"/api/v1/bookings/{id}", token)).ReadJsonAsync(HttpStatusCode.OK);

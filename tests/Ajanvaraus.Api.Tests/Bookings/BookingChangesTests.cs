@@ -14,14 +14,17 @@ public sealed class BookingChangesTests
         var booking = await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(9)));
         var (id, token) = (booking.GetProperty("id").GetGuid(), booking.GetProperty("manageToken").GetString()!);
 
-        var cancelled = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { reason = "Estynyt" })))
+        var cancelled = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post,
+            $"/api/v1/bookings/{id}/cancel", token, new { reason = "Estynyt" })))
             .ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         Assert.Equal(1, cancelled.GetProperty("sequence").GetInt32());
         await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(9)));
         await using var c = await world.App.Db.OpenAsync(TestContext.Current.CancellationToken);
-        var history = (await c.QueryAsync<(string Action, string ActorKind)>("SELECT Action, ActorKind FROM BookingHistory WHERE BookingId = @id ORDER BY OccurredAt", new { id })).ToList();
+        var history = (await c.QueryAsync<(string Action,
+            string ActorKind)>("SELECT Action, ActorKind FROM BookingHistory WHERE BookingId = @id ORDER BY OccurredAt",
+            new { id })).ToList();
         Assert.Equal([("created", "citizen"), ("cancelled", "citizen")], history);
     }
 
@@ -33,10 +36,12 @@ public sealed class BookingChangesTests
         var (id, token) = (booking.GetProperty("id").GetGuid(), booking.GetProperty("manageToken").GetString()!);
         world.Clock.SetUtcNow(BookingWorld.Tuesday(9).AddHours(-23));
 
-        var response = await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token));
+        var response = await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel",
+            token));
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
-        var kept = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}", token))).ReadJsonAsync(HttpStatusCode.OK);
+        var kept = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}",
+            token))).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("confirmed", kept.GetProperty("status").GetString());
     }
 
@@ -49,11 +54,13 @@ public sealed class BookingChangesTests
         await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(10)));
         var (id, token) = (mine.GetProperty("id").GetGuid(), mine.GetProperty("manageToken").GetString()!);
 
-        var response = await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token,
+        var response = await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post,
+            $"/api/v1/bookings/{id}/reschedule", token,
             new { expertId = world.Expert, start = BookingWorld.Tuesday(10) }));
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
-        var kept = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}", token))).ReadJsonAsync(HttpStatusCode.OK);
+        var kept = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}",
+            token))).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("2026-11-24T09:00:00+02:00", kept.GetProperty("start").GetString());
         Assert.Equal(0, kept.GetProperty("sequence").GetInt32());
         await using var c = await world.App.Db.OpenAsync(TestContext.Current.CancellationToken);
@@ -68,7 +75,8 @@ public sealed class BookingChangesTests
         var mine = await world.BookOkAsync(world.Booking(BookingWorld.Tuesday(9)));
         var (id, token) = (mine.GetProperty("id").GetGuid(), mine.GetProperty("manageToken").GetString()!);
 
-        var moved = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token,
+        var moved = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post,
+            $"/api/v1/bookings/{id}/reschedule", token,
             new { expertId = world.Expert, start = BookingWorld.Tuesday(9, 15) }))).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("2026-11-24T09:15:00+02:00", moved.GetProperty("start").GetString());
@@ -86,13 +94,17 @@ public sealed class BookingChangesTests
         var id = booking.GetProperty("id").GetGuid();
         var client = world.App.CreateClient();
 
-        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}", "wrong"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}",
+            "wrong"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/v1/bookings/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/v1/bookings/{id}?token=wrong")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", "wrong"))).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", "wrong", new { expertId = world.Expert, start = BookingWorld.Tuesday(10) })))
+        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel",
+            "wrong"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", "wrong",
+            new { expertId = world.Expert, start = BookingWorld.Tuesday(10) })))
             .AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{Guid.NewGuid()}", booking.GetProperty("manageToken").GetString()!)))
+        await (await client.SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{Guid.NewGuid()}",
+            booking.GetProperty("manageToken").GetString()!)))
             .AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -118,7 +130,8 @@ public sealed class BookingChangesTests
         var viaGet = await world.App.CreateClient().GetAsync($"/api/v1/bookings/{id}/cancel?token={Uri.EscapeDataString(token)}");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, viaGet.StatusCode);
-        var kept = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}", token))).ReadJsonAsync(HttpStatusCode.OK);
+        var kept = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}",
+            token))).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("confirmed", kept.GetProperty("status").GetString());
     }
 }

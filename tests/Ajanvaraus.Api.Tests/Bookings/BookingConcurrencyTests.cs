@@ -43,7 +43,8 @@ public sealed class BookingConcurrencyTests
     {
         await using var world = await BookingWorld.CreateAsync(engine, experts: 5, videoRooms: 1);
 
-        var statuses = await Fire(world, i => world.Booking(BookingWorld.Tuesday(10), "remote_at_point", world.Experts[i % world.Experts.Count]));
+        var statuses = await Fire(world, i => world.Booking(BookingWorld.Tuesday(10), "remote_at_point",
+            world.Experts[i % world.Experts.Count]));
 
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
         Assert.Equal(Attempts - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
@@ -83,7 +84,8 @@ public sealed class BookingConcurrencyTests
                 await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE BookingId = @Id", new { booking.Id }));
         }
 
-        var units = (await c.QueryAsync<(Guid ResourceId, int Units)>("SELECT ResourceId, COUNT(*) FROM BookedUnits GROUP BY ResourceId")).ToList();
+        var units = (await c.QueryAsync<(Guid ResourceId,
+            int Units)>("SELECT ResourceId, COUNT(*) FROM BookedUnits GROUP BY ResourceId")).ToList();
         Assert.Equal(expertUnits, units.Where(u => world.Experts.Contains(u.ResourceId)).Sum(u => u.Units));
         Assert.Equal(roomUnits, units.Where(u => !world.Experts.Contains(u.ResourceId)).Sum(u => u.Units));
         Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE BookingId IS NULL"));

@@ -78,7 +78,8 @@ public sealed class BookingFormTests
 
         var list = await (await world.App.AgencyAdmin("kela").GetAsync("/api/v1/providers/kela/bookings?from=2026-11-24&to=2026-11-24"))
             .ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal($"{kind}:{idPrefix}liisa", Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("madeBy").GetString());
+        Assert.Equal($"{kind}:{idPrefix}liisa",
+            Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("madeBy").GetString());
     }
 
     [Fact]

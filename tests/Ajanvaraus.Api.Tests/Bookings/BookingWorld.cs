@@ -133,7 +133,8 @@ public sealed class BookingWorld : IAsyncDisposable
     }
 
     // A booking body for the given time; each call is a new attempt (new customer name).
-    public object Booking(DateTimeOffset start, string channel = "in_person", Guid? expert = null, string? servicePointId = "mikkeli", object? customer = null) => new
+    public object Booking(DateTimeOffset start, string channel = "in_person", Guid? expert = null, string? servicePointId = "mikkeli",
+        object? customer = null) => new
     {
         serviceId = ServiceId,
         expertId = expert ?? Expert,

@@ -31,7 +31,8 @@ public sealed class BookingsApiTests
         Assert.NotEqual(token, stored);
         Assert.DoesNotContain(token, stored);
 
-        var fetched = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}", token))).ReadJsonAsync(HttpStatusCode.OK);
+        var fetched = await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Get, $"/api/v1/bookings/{id}",
+            token))).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(booking.GetProperty("reference").GetString(), fetched.GetProperty("reference").GetString());
         Assert.False(fetched.TryGetProperty("manageToken", out _));
     }
@@ -113,7 +114,8 @@ public sealed class BookingsApiTests
         await using var world = await BookingWorld.CreateAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
         {
-            Content = new StringContent(json.Replace("SERVICE", world.ServiceId.ToString()).Replace("EXPERT", world.Expert.ToString()), System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(json.Replace("SERVICE", world.ServiceId.ToString()).Replace("EXPERT", world.Expert.ToString()),
+                System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
 

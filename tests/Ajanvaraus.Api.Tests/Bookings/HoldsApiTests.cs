@@ -18,7 +18,8 @@ public sealed class HoldsApiTests
     };
 
     private static async Task<JsonElement> HoldOkAsync(BookingWorld world, DateTimeOffset start, string channel = "in_person") =>
-        await (await world.App.CreateClient().PostAsJsonAsync("/api/v1/holds", Hold(world, start, channel))).ReadJsonAsync(HttpStatusCode.Created);
+        await (await world.App.CreateClient().PostAsJsonAsync("/api/v1/holds", Hold(world, start,
+            channel))).ReadJsonAsync(HttpStatusCode.Created);
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
@@ -108,7 +109,8 @@ public sealed class HoldsApiTests
     {
         await using var world = await BookingWorld.CreateAsync();
         var hold = await HoldOkAsync(world, BookingWorld.Tuesday(9));
-        var response = await world.BookAsync(new { holdId = hold.GetProperty("id").GetGuid(), holdToken = "guess", customer = new { name = "M", email = "m@example.fi", language = "fi" } });
+        var response = await world.BookAsync(new { holdId = hold.GetProperty("id").GetGuid(), holdToken = "guess",
+            customer = new { name = "M", email = "m@example.fi", language = "fi" } });
         await response.AssertValidationErrorAsync("holdId");
     }
 }

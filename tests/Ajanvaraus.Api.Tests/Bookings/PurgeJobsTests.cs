@@ -20,7 +20,8 @@ public sealed class PurgeJobsTests
         var expiredKeys = PurgeJobs.BatchSize * 2 + 50;
         await c.ExecuteAsync(
             "INSERT INTO IdempotencyKeys (Scope, IdempotencyKey, RequestHash, CreatedAt, ExpiresAt) VALUES ('test', @Key, 'h', @At, @At)",
-            Enumerable.Range(0, expiredKeys).Select(i => new { Key = $"k{i}", At = DapperTypeHandlers.ToSqliteText(BookingWorld.Now.AddHours(-1)) }));
+            Enumerable.Range(0, expiredKeys).Select(i => new { Key = $"k{i}",
+                At = DapperTypeHandlers.ToSqliteText(BookingWorld.Now.AddHours(-1)) }));
 
         world.Clock.Advance(TimeSpan.FromHours(2));
         var live = await HoldAsync(world, BookingWorld.Tuesday(10));

@@ -21,7 +21,8 @@ public sealed class SqlServerRaceTests
         for (var round = 0; round < Rounds; round++)
         {
             var start = BookingWorld.Tuesday(9).AddDays(7 * round);
-            var statuses = await Task.WhenAll(world.Experts.Select(expert => world.BookAsync(world.Booking(start, "remote_at_point", expert))));
+            var statuses = await Task.WhenAll(world.Experts.Select(expert => world.BookAsync(world.Booking(start, "remote_at_point",
+                expert))));
 
             Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s.StatusCode));
         }
@@ -68,7 +69,8 @@ public sealed class SqlServerRaceTests
             var booking = await world.BookOkAsync(world.Booking(start));
             var (id, token) = (booking.GetProperty("id").GetGuid(), booking.GetProperty("manageToken").GetString()!);
 
-            var cancel = world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { }));
+            var cancel = world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token,
+                new { }));
             var move = world.App.CreateClient().SendAsync(BookingWorld.WithToken(
                 HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token, new { expertId = world.Expert, start = start.AddHours(1) }));
             var statuses = (await Task.WhenAll(cancel, move)).Select(r => r.StatusCode).ToList();

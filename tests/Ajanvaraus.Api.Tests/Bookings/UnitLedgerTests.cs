@@ -20,16 +20,20 @@ public sealed class UnitLedgerTests
         // Another writer holds one unit in the middle of the first room's time.
         await c.ExecuteAsync(
             "INSERT INTO BookedUnits (ResourceId, UnitStart, BookingId, HoldId, ExpiresAt) VALUES (@Room, @Unit, NULL, @Hold, NULL)",
-            new { Room = rooms[0], Unit = Ajanvaraus.Api.Data.DapperTypeHandlers.ToSqliteText(start.AddMinutes(20)), Hold = Guid.NewGuid() });
+            new { Room = rooms[0], Unit = Ajanvaraus.Api.Data.DapperTypeHandlers.ToSqliteText(start.AddMinutes(20)),
+                Hold = Guid.NewGuid() });
         var owner = UnitOwner.Hold(Guid.NewGuid(), start.AddHours(1));
 
         var room = await world.App.Db.WriteAsync(
-            (cx, tx) => UnitLedger.TakeAsync(world.App.Db, cx, tx, reservation, owner, BookingWorld.Now, TestContext.Current.CancellationToken),
+            (cx, tx) => UnitLedger.TakeAsync(world.App.Db, cx, tx, reservation, owner, BookingWorld.Now,
+                TestContext.Current.CancellationToken),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(rooms[1], room);
-        Assert.Equal(9, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE HoldId = @HoldId AND ResourceId = @Room", new { owner.HoldId, Room = rooms[1] }));
-        Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE HoldId = @HoldId AND ResourceId = @Room", new { owner.HoldId, Room = rooms[0] }));
+        Assert.Equal(9, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE HoldId = @HoldId AND ResourceId = @Room",
+            new { owner.HoldId, Room = rooms[1] }));
+        Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE HoldId = @HoldId AND ResourceId = @Room",
+            new { owner.HoldId, Room = rooms[0] }));
     }
 
     [Fact]

@@ -14,8 +14,10 @@ public sealed class BookingCalendarTests
     [Fact]
     public async Task CalendarFileParsesBackWithTheLocalTimeOnADstChangeDay()
     {
-        await using var world = await BookingWorld.CreateAsync(now: DateTimeOffset.Parse("2026-10-19T08:00:00Z"), days: "MO,TU,WE,TH,FR,SA,SU");
-        var booking = await world.BookOkAsync(world.Booking(DstSunday, customer: new { name = "Anna Åberg", email = "anna@example.fi", language = "sv" }));
+        await using var world = await BookingWorld.CreateAsync(now: DateTimeOffset.Parse("2026-10-19T08:00:00Z"),
+            days: "MO,TU,WE,TH,FR,SA,SU");
+        var booking = await world.BookOkAsync(world.Booking(DstSunday, customer: new { name = "Anna Åberg", email = "anna@example.fi",
+            language = "sv" }));
 
         var calendar = await IcsAsync(world, booking);
 
@@ -40,10 +42,12 @@ public sealed class BookingCalendarTests
         var (id, token) = (booking.GetProperty("id").GetGuid(), booking.GetProperty("manageToken").GetString()!);
         var before = Assert.Single((await IcsAsync(world, booking)).Events);
 
-        await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token, new { expertId = world.Expert, start = BookingWorld.Tuesday(10) })))
+        await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/reschedule", token,
+            new { expertId = world.Expert, start = BookingWorld.Tuesday(10) })))
             .ReadJsonAsync(HttpStatusCode.OK);
         var moved = Assert.Single((await IcsAsync(world, booking)).Events);
-        await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token))).ReadJsonAsync(HttpStatusCode.OK);
+        await (await world.App.CreateClient().SendAsync(BookingWorld.WithToken(HttpMethod.Post, $"/api/v1/bookings/{id}/cancel",
+            token))).ReadJsonAsync(HttpStatusCode.OK);
         var cancelled = Assert.Single((await IcsAsync(world, booking)).Events);
 
         Assert.Equal(before.Uid, moved.Uid);

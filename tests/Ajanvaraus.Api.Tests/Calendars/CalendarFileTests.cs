@@ -72,6 +72,7 @@ public sealed class CalendarFileTests
 
         Assert.Null(options.ManageUrl(id, "ACDE-FGHJ", null));
         Assert.Equal($"https://p.example.fi/m/{id}?token=a%2Bb", options.ManageUrl(id, "ACDE-FGHJ", "a+b"));
-        Assert.Equal("https://p.example.fi/r/ACDE-FGHJ", new CalendarOptions { ManageUrlTemplate = "https://p.example.fi/r/{reference}" }.ManageUrl(id, "ACDE-FGHJ", null));
+        Assert.Equal("https://p.example.fi/r/ACDE-FGHJ",
+            new CalendarOptions { ManageUrlTemplate = "https://p.example.fi/r/{reference}" }.ManageUrl(id, "ACDE-FGHJ", null));
     }
 }

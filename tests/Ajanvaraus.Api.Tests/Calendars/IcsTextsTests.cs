@@ -83,7 +83,8 @@ public sealed class IcsTextsTests
 
         var lines = IcsTexts.Description(phone, "en").Split('\n');
 
-        Assert.Equal(["Booking reference: ACDE-FGHJ", "Appointment type: Phone appointment", "The expert will call you at +358 40 123 4567."], lines);
+        Assert.Equal(["Booking reference: ACDE-FGHJ", "Appointment type: Phone appointment",
+            "The expert will call you at +358 40 123 4567."], lines);
         Assert.Equal("By phone", IcsTexts.Location(phone, "en"));
     }
 

@@ -164,7 +164,8 @@ public sealed class IcsWriterTests
         var ics = IcsWriter.Write(Booking() with { Description = description });
 
         var lines = ics.Split("\r\n");
-        Assert.All(lines, line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"{Encoding.UTF8.GetByteCount(line)} octets: {line}"));
+        Assert.All(lines, line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75,
+            $"{Encoding.UTF8.GetByteCount(line)} octets: {line}"));
         Assert.Contains(lines, line => line.StartsWith(' '));
         Assert.Equal(description, SingleEvent(ics).Description);
     }
@@ -184,7 +185,8 @@ public sealed class IcsWriterTests
     [InlineData(true, "CANCEL")]
     public void EveryEventNamesItsOrganizerAsRfc5546Requires(bool cancelled, string method)
     {
-        var booking = Booking() with { Cancelled = cancelled, Organizer = "mailto:no-reply+kela@ajanvaraus.example", OrganizerName = "Kela" };
+        var booking = Booking() with { Cancelled = cancelled, Organizer = "mailto:no-reply+kela@ajanvaraus.example",
+            OrganizerName = "Kela" };
 
         var calendar = Calendar.Load(IcsWriter.Write(booking))!;
 

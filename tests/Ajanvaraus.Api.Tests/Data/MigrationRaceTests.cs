@@ -123,7 +123,8 @@ public sealed class MigrationRaceTests
 
     private static (Db Db, SchemaMigrator Migrator) Migrator(string connectionString, Engine engine = Engine.Sqlite)
     {
-        var options = new DatabaseOptions { Provider = engine == Engine.SqlServer ? Dialect.SqlServer : Dialect.Sqlite, ConnectionString = connectionString };
+        var options = new DatabaseOptions { Provider = engine == Engine.SqlServer ? Dialect.SqlServer : Dialect.Sqlite,
+            ConnectionString = connectionString };
         var db = new Db(Options.Create(options));
         return (db, new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance));
     }

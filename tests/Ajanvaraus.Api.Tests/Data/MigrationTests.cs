@@ -30,7 +30,8 @@ public sealed class MigrationTests
         await using var app = new AjanvarausApp(engine);
         _ = app.CreateClient();
         var migrator = app.Services.GetRequiredService<SchemaMigrator>();
-        var broken = new SqlScript("db/test/9999_broken.sql", "CREATE TABLE HalfDone (Id INT NOT NULL); INSERT INTO NoSuchTable (Id) VALUES (1);");
+        var broken = new SqlScript("db/test/9999_broken.sql",
+            "CREATE TABLE HalfDone (Id INT NOT NULL); INSERT INTO NoSuchTable (Id) VALUES (1);");
 
         var error = Assert.Throws<InvalidOperationException>(() => migrator.Migrate([broken]));
 

@@ -27,7 +27,8 @@ public sealed class TSqlParseTests
     [Fact]
     public void MigrationsComeInPairsWithTheSameNumbers()
     {
-        static string[] Names(string dialect) => Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "db", dialect), "*.sql").Select(Path.GetFileName).Order().ToArray()!;
+        static string[] Names(string dialect) => Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "db", dialect),
+            "*.sql").Select(Path.GetFileName).Order().ToArray()!;
         Assert.Equal(Names("sqlite"), Names("sqlserver"));
     }
 

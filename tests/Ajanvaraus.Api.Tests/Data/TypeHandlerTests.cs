@@ -28,7 +28,8 @@ public sealed class TypeHandlerTests
         var closure = new ClosureRow(Guid.CreateVersion7(), new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 26));
         await c.ExecuteAsync("INSERT INTO ServicePointClosures (Id, ServicePointId, FirstDay, LastDay) VALUES (@Id, @PointId, @FirstDay, @LastDay)", new { closure.Id, PointId = pointId, closure.FirstDay, closure.LastDay });
 
-        var read = await c.QuerySingleAsync<ClosureRow>("SELECT Id, FirstDay, LastDay FROM ServicePointClosures WHERE Id = @Id", new { closure.Id });
+        var read = await c.QuerySingleAsync<ClosureRow>("SELECT Id, FirstDay, LastDay FROM ServicePointClosures WHERE Id = @Id",
+            new { closure.Id });
         var created = await c.QuerySingleAsync<DateTimeOffset>("SELECT CreatedAt FROM ServicePoints WHERE Id = @Id", new { Id = pointId });
 
         Assert.Equal(closure, read);
@@ -53,9 +54,11 @@ public sealed class TypeHandlerTests
             new { ResourceId = resource, UnitStart = utcSubSecond },
         });
 
-        var exact = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE ResourceId = @ResourceId AND UnitStart = @At", new { ResourceId = resource, At = helsinki.ToUniversalTime() });
+        var exact = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE ResourceId = @ResourceId AND UnitStart = @At",
+            new { ResourceId = resource, At = helsinki.ToUniversalTime() });
         var ordered = (await c.QueryAsync<DateTimeOffset>("SELECT UnitStart FROM BookedUnits WHERE ResourceId = @ResourceId ORDER BY UnitStart", new { ResourceId = resource })).ToList();
-        var later = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE ResourceId = @ResourceId AND UnitStart > @At", new { ResourceId = resource, At = new DateTimeOffset(2026, 11, 24, 10, 29, 59, 900, TimeSpan.FromHours(3)) });
+        var later = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE ResourceId = @ResourceId AND UnitStart > @At",
+            new { ResourceId = resource, At = new DateTimeOffset(2026, 11, 24, 10, 29, 59, 900, TimeSpan.FromHours(3)) });
 
         Assert.Equal(1, exact);
         Assert.Equal([utcSubSecond, helsinki], ordered);
@@ -69,7 +72,8 @@ public sealed class TypeHandlerTests
         _ = app.CreateClient();
         await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
         var id = Guid.Parse("0193A7C2-5B8E-7C3A-9D1E-2F4A6B8C0D1E");
-        await c.ExecuteAsync("INSERT INTO BookedUnits (ResourceId, UnitStart) VALUES (@Id, @At)", new { Id = id, At = new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.FromHours(2)) });
+        await c.ExecuteAsync("INSERT INTO BookedUnits (ResourceId, UnitStart) VALUES (@Id, @At)", new { Id = id,
+            At = new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.FromHours(2)) });
 
         var (storedId, storedAt) = await c.QuerySingleAsync<(string, string)>("SELECT ResourceId, UnitStart FROM BookedUnits");
 

@@ -21,7 +21,8 @@ public sealed class DemoSeedTests
         var next14 = await (await kela.GetAsync($"/api/v1/experts/{expert}/windows?from=2026-11-23&to=2026-12-06")).ReadJsonAsync(HttpStatusCode.OK);
         var december = await (await kela.GetAsync($"/api/v1/experts/{expert}/windows?from=2026-12-01&to=2026-12-31")).ReadJsonAsync(HttpStatusCode.OK);
 
-        var mikkeliDays = next14.EnumerateArray().Where(w => w.TryGetProperty("servicePointId", out var p) && p.GetString() == "mikkeli").ToList();
+        var mikkeliDays = next14.EnumerateArray().Where(w => w.TryGetProperty("servicePointId",
+            out var p) && p.GetString() == "mikkeli").ToList();
         Assert.NotEmpty(mikkeliDays);
         var decemberDays = december.EnumerateArray().Select(w => w.GetProperty("start").GetString()![..10]).ToHashSet();
         Assert.NotEmpty(decemberDays);
@@ -46,6 +47,7 @@ public sealed class DemoSeedTests
         Assert.Equal(0, second);
         await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
         Assert.Equal(5, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ServicePoints"));
-        Assert.Equal(["kiiminki", "mikkeli", "parainen", "pelkosenniemi", "saarijarvi"], (await c.QueryAsync<string>("SELECT Id FROM ServicePoints ORDER BY Id")).ToList());
+        Assert.Equal(["kiiminki", "mikkeli", "parainen", "pelkosenniemi", "saarijarvi"],
+            (await c.QueryAsync<string>("SELECT Id FROM ServicePoints ORDER BY Id")).ToList());
     }
 }

@@ -8,7 +8,8 @@ namespace Ajanvaraus.Api.Tests.Experts;
 // Experts are agency data: another agency's admin gets 403 on every route, reads included.
 public sealed class ExpertAccessTests
 {
-    private static readonly object ValidBody = new { displayName = "Kaapattu", languages = new[] { "fi" }, serviceIds = Array.Empty<Guid>() };
+    private static readonly object ValidBody = new { displayName = "Kaapattu", languages = new[] { "fi" },
+        serviceIds = Array.Empty<Guid>() };
 
     private static async Task<(HttpClient Kela, HttpClient Vero, Guid Expert)> SeedAsync(AjanvarausApp app)
     {
@@ -69,7 +70,8 @@ public sealed class ExpertAccessTests
         await using var app = new AjanvarausApp();
         var (kela, vero, expert) = await SeedAsync(app);
 
-        await (await vero.PutAsJsonAsync($"/api/v1/providers/kela/experts/{expert}", ValidBody)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await vero.PutAsJsonAsync($"/api/v1/providers/kela/experts/{expert}",
+            ValidBody)).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         await AssertUnchangedAsync(kela, expert);
     }
@@ -91,7 +93,8 @@ public sealed class ExpertAccessTests
         await using var app = new AjanvarausApp();
         var (_, _, expert) = await SeedAsync(app);
 
-        foreach (var path in new[] { "/api/v1/providers/kela/experts", $"/api/v1/providers/kela/experts/{expert}", $"/api/v1/experts/{expert}" })
+        foreach (var path in new[] { "/api/v1/providers/kela/experts", $"/api/v1/providers/kela/experts/{expert}",
+            $"/api/v1/experts/{expert}" })
         {
             await (await app.CreateClient().GetAsync(path)).AssertProblemAsync(HttpStatusCode.Unauthorized);
             await (await app.Operator().GetAsync(path)).AssertProblemAsync(HttpStatusCode.Forbidden);

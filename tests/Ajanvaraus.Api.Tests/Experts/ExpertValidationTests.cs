@@ -82,7 +82,8 @@ public sealed class ExpertValidationTests
         var foreign = await Catalogue.ServiceAsync(vero, "vero");
         var expert = await Catalogue.ExpertAsync(kela, "kela", own);
 
-        var response = await kela.PutAsJsonAsync($"/api/v1/providers/kela/experts/{expert}", Body("Uusi nimi", new JsonArray("sv"), foreign));
+        var response = await kela.PutAsJsonAsync($"/api/v1/providers/kela/experts/{expert}", Body("Uusi nimi", new JsonArray("sv"),
+            foreign));
 
         await response.AssertValidationErrorAsync("serviceIds");
         var read = await (await kela.GetAsync($"/api/v1/providers/kela/experts/{expert}")).ReadJsonAsync(HttpStatusCode.OK);

@@ -24,7 +24,8 @@ public sealed class ExpertsApiTests
         var housing = await Catalogue.ServiceAsync(kela, "kela", Catalogue.ServiceBody("Asumistuki"));
         var study = await Catalogue.ServiceAsync(kela, "kela", Catalogue.ServiceBody("Opintotuki"));
 
-        var created = await kela.PostAsJsonAsync("/api/v1/providers/kela/experts", new { displayName = "Anna K.", languages = new[] { "sv", "fi", "fi" }, serviceIds = new[] { housing } });
+        var created = await kela.PostAsJsonAsync("/api/v1/providers/kela/experts", new { displayName = "Anna K.", languages = new[] { "sv",
+            "fi", "fi" }, serviceIds = new[] { housing } });
         var body = await created.ReadJsonAsync(HttpStatusCode.Created);
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/providers/kela/experts/{id}", created.Headers.Location?.ToString());
@@ -35,7 +36,8 @@ public sealed class ExpertsApiTests
         Assert.Equal(["fi", "sv"], Strings(read.GetProperty("languages")));
         Assert.Equal([housing], Guids(read.GetProperty("serviceIds")));
 
-        var replaced = await kela.PutAsJsonAsync(created.Headers.Location, new { displayName = "Anna Korhonen", languages = new[] { "en", "so" }, serviceIds = new[] { study, housing } });
+        var replaced = await kela.PutAsJsonAsync(created.Headers.Location, new { displayName = "Anna Korhonen", languages = new[] { "en",
+            "so" }, serviceIds = new[] { study, housing } });
         Assert.Equal("Anna Korhonen", (await replaced.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("displayName").GetString());
 
         var reread = await (await kela.GetAsync(created.Headers.Location)).ReadJsonAsync(HttpStatusCode.OK);
@@ -58,7 +60,8 @@ public sealed class ExpertsApiTests
         await using var app = new AjanvarausApp(engine);
         var kela = await Catalogue.ProviderAsync(app, "kela");
         var service = await Catalogue.ServiceAsync(kela, "kela");
-        var created = await kela.PostAsJsonAsync("/api/v1/providers/kela/experts", new { displayName = "Matti V.", languages = new[] { "fi", "ru" }, serviceIds = new[] { service } });
+        var created = await kela.PostAsJsonAsync("/api/v1/providers/kela/experts", new { displayName = "Matti V.",
+            languages = new[] { "fi", "ru" }, serviceIds = new[] { service } });
         var id = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         var row = await app.Services.GetRequiredService<ExpertStore>().FindAsync(id, TestContext.Current.CancellationToken);
@@ -67,7 +70,8 @@ public sealed class ExpertsApiTests
         Assert.Equal(("kela", "Matti V."), (row.ProviderId, row.DisplayName));
         Assert.Equal(["fi", "ru"], row.Languages);
         Assert.Equal([service], row.ServiceIds);
-        Assert.Null(await app.Services.GetRequiredService<ExpertStore>().FindAsync(Guid.CreateVersion7(), TestContext.Current.CancellationToken));
+        Assert.Null(await app.Services.GetRequiredService<ExpertStore>().FindAsync(Guid.CreateVersion7(),
+            TestContext.Current.CancellationToken));
     }
 
     [Theory]

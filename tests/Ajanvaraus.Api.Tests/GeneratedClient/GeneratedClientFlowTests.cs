@@ -32,7 +32,8 @@ public sealed class GeneratedClientFlowTests
         {
             HoldId = hold.Id,
             HoldToken = hold.HoldToken,
-            Customer = new CustomerRequest { Name = "Maija Meikäläinen", Email = "maija@example.fi", Language = CustomerRequestLanguage.Fi },
+            Customer = new CustomerRequest { Name = "Maija Meikäläinen", Email = "maija@example.fi",
+                Language = CustomerRequestLanguage.Fi },
         });
         Assert.Equal(BookingStatus.Confirmed, booking.Status);
         Assert.Equal(first.Start, booking.Start);
@@ -43,7 +44,8 @@ public sealed class GeneratedClientFlowTests
         Assert.Equal(booking.Reference, read.Reference);
         Assert.Null(read.ManageToken);
 
-        var moved = await portal.RescheduleBookingAsync(booking.Id, new RescheduleBookingRequest { ExpertId = later.ExpertId, Start = later.Start }, x_Manage_Token: token);
+        var moved = await portal.RescheduleBookingAsync(booking.Id, new RescheduleBookingRequest { ExpertId = later.ExpertId,
+            Start = later.Start }, x_Manage_Token: token);
         Assert.Equal(later.Start, moved.Start);
 
         using var file = await portal.GetBookingCalendarAsync(booking.Id, token: token);
@@ -55,7 +57,8 @@ public sealed class GeneratedClientFlowTests
 
         var cancelled = await portal.CancelBookingAsync(booking.Id, x_Manage_Token: token);
         Assert.Equal(BookingStatus.Cancelled, cancelled.Status);
-        var missing = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => portal.GetBookingAsync(booking.Id, x_Manage_Token: "not-the-token"));
+        var missing = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => portal.GetBookingAsync(booking.Id,
+            x_Manage_Token: "not-the-token"));
         Assert.Equal(404, missing.StatusCode);
     }
 
@@ -64,7 +67,8 @@ public sealed class GeneratedClientFlowTests
     {
         var op = new AjanvarausClient(app.Operator());
         var kela = new AjanvarausClient(app.AgencyAdmin("kela"));
-        await op.CreateProviderAsync(new CreateProviderRequest { Id = "kela", Names = new LocalizedText { Fi = "Kela", Sv = "FPA", En = "Kela" } });
+        await op.CreateProviderAsync(new CreateProviderRequest { Id = "kela", Names = new LocalizedText { Fi = "Kela", Sv = "FPA",
+            En = "Kela" } });
         await op.CreateServicePointAsync(new CreateServicePointRequest
         {
             Id = "mikkeli",
@@ -72,7 +76,8 @@ public sealed class GeneratedClientFlowTests
             MunicipalityCode = "491",
             Address = new PostalAddress { StreetAddress = "Maaherrankatu 9", PostalCode = "50100", PostOffice = "Mikkeli" },
             TimeZone = "Europe/Helsinki",
-            OpeningHours = [.. Enumerable.Range(1, 5).Select(day => new OpeningPeriod { Weekday = day, Opens = "08:00", Closes = "16:00" })],
+            OpeningHours = [.. Enumerable.Range(1, 5).Select(day => new OpeningPeriod { Weekday = day, Opens = "08:00",
+                Closes = "16:00" })],
             Providers = ["kela"],
         });
         var service = await kela.CreateServiceAsync("kela", new ServiceRequest
@@ -83,7 +88,8 @@ public sealed class GeneratedClientFlowTests
             MinimumNoticeMinutes = 60,
             CancellationCutoffMinutes = 60,
         });
-        var expert = await kela.CreateExpertAsync("kela", new ExpertRequest { DisplayName = "Kela-asiantuntija", Languages = ["fi"], ServiceIds = [service.Id] });
+        var expert = await kela.CreateExpertAsync("kela", new ExpertRequest { DisplayName = "Kela-asiantuntija", Languages = ["fi"],
+            ServiceIds = [service.Id] });
         await kela.CreateAvailabilityRuleAsync(expert.Id, new AvailabilityRuleRequest
         {
             ServicePointId = "mikkeli",

@@ -14,7 +14,8 @@ public sealed class GeneratedClientTests
             await File.WriteAllTextAsync(ClientGeneration.CommittedPath, generated, TestContext.Current.CancellationToken);
         }
 
-        var committed = File.Exists(ClientGeneration.CommittedPath) ? await File.ReadAllTextAsync(ClientGeneration.CommittedPath, TestContext.Current.CancellationToken) : "";
+        var committed = File.Exists(ClientGeneration.CommittedPath) ? await File.ReadAllTextAsync(ClientGeneration.CommittedPath,
+            TestContext.Current.CancellationToken) : "";
         Assert.True(committed.ReplaceLineEndings("\n") == generated,
             "GeneratedClient/AjanvarausClient.g.cs is out of date with openapi/ajanvaraus.v1.json: run UPDATE_OPENAPI=1 dotnet test --filter GeneratedClientTests");
     }

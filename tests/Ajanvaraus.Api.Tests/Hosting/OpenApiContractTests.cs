@@ -18,7 +18,8 @@ public sealed class OpenApiContractTests
             await File.WriteAllTextAsync(CommittedPath, served, TestContext.Current.CancellationToken);
         }
 
-        Assert.True(File.Exists(CommittedPath), "openapi/ajanvaraus.v1.json is missing: run UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests");
+        Assert.True(File.Exists(CommittedPath),
+            "openapi/ajanvaraus.v1.json is missing: run UPDATE_OPENAPI=1 dotnet test --filter OpenApiContractTests");
         var committed = await File.ReadAllTextAsync(CommittedPath, TestContext.Current.CancellationToken);
         Assert.True(
             JsonNode.DeepEquals(JsonNode.Parse(committed), JsonNode.Parse(served)),
@@ -96,7 +97,8 @@ public sealed class OpenApiContractTests
             + ContractDocument.Pointer("requestBody", "content", "application/json", "schema");
         var customer = new JsonObject { ["name"] = "Maija", ["email"] = "maija@example.fi", ["language"] = "fi" };
         JsonObject Body(params (string Name, JsonNode Value)[] fields) =>
-            new([.. fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)f.Value)), KeyValuePair.Create("customer", (JsonNode?)customer.DeepClone())]);
+            new([.. fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)f.Value)), KeyValuePair.Create("customer",
+                (JsonNode?)customer.DeepClone())]);
 
         Assert.Empty(contract.Validate(schema, Body(("holdId", Guid.NewGuid().ToString()), ("holdToken", "t"))));
         Assert.Empty(contract.Validate(schema, Body(("serviceId", Guid.NewGuid().ToString()), ("expertId", Guid.NewGuid().ToString()),
@@ -115,7 +117,8 @@ public sealed class OpenApiContractTests
             .Select(p => $"{p.Name}: {p.Parameter["name"]} is a pattern, not an enum")
             .ToList();
         Assert.True(gaps.Count == 0, string.Join("\n", gaps));
-        var channel = contract.Find("GET", "/api/v1/availability").Operation!.Node["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "channel");
+        var channel = contract.Find("GET",
+            "/api/v1/availability").Operation!.Node["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "channel");
         Assert.Equal("#/components/schemas/Channel", (string?)channel!["schema"]!["$ref"]);
     }
 
@@ -147,6 +150,7 @@ public sealed class OpenApiContractTests
     {
         await using var app = new AjanvarausApp();
         var json = await app.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
-        return JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 }

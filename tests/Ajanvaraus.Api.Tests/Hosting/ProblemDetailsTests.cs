@@ -35,7 +35,8 @@ public sealed class ProblemDetailsTests
     public async Task MalformedJsonAnswers400Problem()
     {
         await using var app = new AjanvarausApp();
-        var response = await app.Operator().PostAsync("/api/v1/providers", new StringContent("{\"id\": \"kela\", \"names\": ", Encoding.UTF8, "application/json"));
+        var response = await app.Operator().PostAsync("/api/v1/providers", new StringContent("{\"id\": \"kela\", \"names\": ",
+            Encoding.UTF8, "application/json"));
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("JSON", problem.GetProperty("detail").GetString());
     }
@@ -52,7 +53,8 @@ public sealed class ProblemDetailsTests
     public async Task MissingRequiredFieldAnswers400NamingTheField()
     {
         await using var app = new AjanvarausApp();
-        var response = await app.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "kela", names = new { fi = "Kela", sv = "FPA" } });
+        var response = await app.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "kela", names = new { fi = "Kela",
+            sv = "FPA" } });
         await response.AssertValidationErrorAsync("names.en");
     }
 

@@ -50,7 +50,8 @@ public sealed class AuthenticationTests
         await using var issuer = new AjanvarausApp();
         await using var app = new AjanvarausApp();
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Token(new TokenRequest(Roles.Operator)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            issuer.Token(new TokenRequest(Roles.Operator)));
 
         var response = await client.PostAsJsonAsync("/api/v1/providers", NewProvider);
 

@@ -92,7 +92,8 @@ public sealed class ContractCheckTests
     public void ASuccessOnAnUnknownOperationIsReportedButUnknownRoutesAndProbesAreNot()
     {
         Assert.Single(ContractCheck.Violations(Contract, new Exchange("DELETE", "/things/7", [], null, null, 204, null, "")));
-        Assert.Empty(ContractCheck.Violations(Contract, new Exchange("GET", "/nowhere", [], null, null, 404, "application/problem+json", "{}")));
+        Assert.Empty(ContractCheck.Violations(Contract, new Exchange("GET", "/nowhere", [], null, null, 404, "application/problem+json",
+            "{}")));
         Assert.Empty(ContractCheck.Violations(Contract, new Exchange("GET", "/health/live", [], null, null, 200, "text/plain", "Healthy")));
     }
 

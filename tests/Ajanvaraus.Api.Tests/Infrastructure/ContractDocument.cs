@@ -24,7 +24,8 @@ public sealed class ContractDocument
         {
             foreach (var (method, operation) in item!.AsObject().Where(m => Methods.Contains(m.Key)))
             {
-                operations.Add(new ContractOperation(method.ToUpperInvariant(), path, operation!.AsObject(), Pointer("paths", path, method)));
+                operations.Add(new ContractOperation(method.ToUpperInvariant(), path, operation!.AsObject(), Pointer("paths", path,
+                    method)));
             }
         }
 

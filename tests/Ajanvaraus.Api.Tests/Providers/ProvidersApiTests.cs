@@ -19,7 +19,8 @@ public sealed class ProvidersApiTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/v1/providers/kela", created.Headers.Location?.ToString());
 
-        var renamed = await op.PutAsJsonAsync("/api/v1/providers/kela", new { names = new { fi = "Kansaneläkelaitos", sv = "FPA", en = "Kela" } });
+        var renamed = await op.PutAsJsonAsync("/api/v1/providers/kela", new { names = new { fi = "Kansaneläkelaitos", sv = "FPA",
+            en = "Kela" } });
         Assert.Equal("Kansaneläkelaitos", (await renamed.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("name").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await op.DeleteAsync("/api/v1/providers/kela")).StatusCode);
@@ -48,7 +49,8 @@ public sealed class ProvidersApiTests
     public async Task NamesFollowAcceptLanguage()
     {
         await using var app = new AjanvarausApp();
-        await app.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "kela", names = new { fi = "Kela", sv = "FPA", en = "Social Insurance" } });
+        await app.Operator().PostAsJsonAsync("/api/v1/providers", new { id = "kela", names = new { fi = "Kela", sv = "FPA",
+            en = "Social Insurance" } });
         var client = app.CreateClient();
 
         async Task<string?> NameIn(string? language)

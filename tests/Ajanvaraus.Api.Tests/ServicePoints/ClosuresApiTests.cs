@@ -24,7 +24,8 @@ public sealed class ClosuresApiTests
         Assert.Equal("2026-12-24", christmas.GetProperty("firstDay").GetString());
         Assert.Equal("2026-12-26", christmas.GetProperty("lastDay").GetString());
         Assert.Equal("Joulu", christmas.GetProperty("reason").GetString());
-        await (await op.PostAsJsonAsync(Closures, new { firstDay = "2026-12-08", lastDay = "2026-12-08" })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await op.PostAsJsonAsync(Closures, new { firstDay = "2026-12-08",
+            lastDay = "2026-12-08" })).ReadJsonAsync(HttpStatusCode.Created);
 
         var anyone = app.CreateClient();
         var listed = await anyone.GetJsonAsync(Closures);
@@ -33,7 +34,8 @@ public sealed class ClosuresApiTests
         Assert.Equal("Joulu", (await anyone.GetJsonAsync($"{Closures}/{id}")).GetProperty("reason").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await op.DeleteAsync($"{Closures}/{id}")).StatusCode);
-        Assert.Equal(["2026-12-08"], (await anyone.GetJsonAsync(Closures)).EnumerateArray().Select(c => c.GetProperty("firstDay").GetString()));
+        Assert.Equal(["2026-12-08"],
+            (await anyone.GetJsonAsync(Closures)).EnumerateArray().Select(c => c.GetProperty("firstDay").GetString()));
         await (await anyone.GetAsync($"{Closures}/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await op.DeleteAsync($"{Closures}/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -76,9 +78,11 @@ public sealed class ClosuresApiTests
 
         var anyone = app.CreateClient();
         var helsinki = await anyone.GetJsonAsync("/api/v1/service-points/mikkeli");
-        Assert.Equal(["2026-11-22", "2026-12-24"], helsinki.GetProperty("closures").EnumerateArray().Select(c => c.GetProperty("firstDay").GetString()));
+        Assert.Equal(["2026-11-22", "2026-12-24"],
+            helsinki.GetProperty("closures").EnumerateArray().Select(c => c.GetProperty("firstDay").GetString()));
         var reykjavik = await anyone.GetJsonAsync("/api/v1/service-points/reykjavik");
-        Assert.Equal(["2026-11-20", "2026-11-22", "2026-12-24"], reykjavik.GetProperty("closures").EnumerateArray().Select(c => c.GetProperty("firstDay").GetString()));
+        Assert.Equal(["2026-11-20", "2026-11-22", "2026-12-24"],
+            reykjavik.GetProperty("closures").EnumerateArray().Select(c => c.GetProperty("firstDay").GetString()));
         Assert.Equal(3, (await anyone.GetJsonAsync(Closures)).GetArrayLength());
     }
 
@@ -111,7 +115,8 @@ public sealed class ClosuresApiTests
         await using var app = new AjanvarausApp();
         var op = app.Operator();
         await (await app.CreateClient().GetAsync("/api/v1/service-points/ghost/closures")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await op.PostAsJsonAsync("/api/v1/service-points/ghost/closures", new { firstDay = "2026-12-24", lastDay = "2026-12-26" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await op.PostAsJsonAsync("/api/v1/service-points/ghost/closures", new { firstDay = "2026-12-24",
+            lastDay = "2026-12-26" })).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -121,7 +126,8 @@ public sealed class ClosuresApiTests
         var op = app.Operator();
         await op.PointAsync(PointFixtures.Point("mikkeli"));
         await op.PointAsync(PointFixtures.Point("parainen", "445"));
-        var id = (await (await op.PostAsJsonAsync(Closures, new { firstDay = "2026-12-24", lastDay = "2026-12-26" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var id = (await (await op.PostAsJsonAsync(Closures, new { firstDay = "2026-12-24",
+            lastDay = "2026-12-26" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         await (await op.DeleteAsync($"/api/v1/service-points/parainen/closures/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(1, (await app.CreateClient().GetJsonAsync(Closures)).GetArrayLength());
@@ -133,11 +139,14 @@ public sealed class ClosuresApiTests
         await using var app = new AjanvarausApp();
         var op = app.Operator();
         await op.PointAsync(PointFixtures.Point("mikkeli"));
-        var id = (await (await op.PostAsJsonAsync(Closures, new { firstDay = "2026-12-24", lastDay = "2026-12-26" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var id = (await (await op.PostAsJsonAsync(Closures, new { firstDay = "2026-12-24",
+            lastDay = "2026-12-26" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-        foreach (var (client, status) in new[] { (app.CreateClient(), HttpStatusCode.Unauthorized), (app.AgencyAdmin("kela"), HttpStatusCode.Forbidden) })
+        foreach (var (client, status) in new[] { (app.CreateClient(), HttpStatusCode.Unauthorized), (app.AgencyAdmin("kela"),
+            HttpStatusCode.Forbidden) })
         {
-            Assert.Equal(status, (await client.PostAsJsonAsync(Closures, new { firstDay = "2027-01-01", lastDay = "2027-01-01" })).StatusCode);
+            Assert.Equal(status, (await client.PostAsJsonAsync(Closures, new { firstDay = "2027-01-01",
+                lastDay = "2027-01-01" })).StatusCode);
             Assert.Equal(status, (await client.DeleteAsync($"{Closures}/{id}")).StatusCode);
         }
 

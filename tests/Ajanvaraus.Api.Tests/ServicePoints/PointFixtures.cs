@@ -86,7 +86,8 @@ internal static class PointFixtures
         var expertId = Guid.CreateVersion7();
         var ruleId = Guid.CreateVersion7();
         await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
-        var args = new { ExpertId = expertId, RuleId = ruleId, ProviderId = providerId, PointId = pointId, Now = DateTimeOffset.UtcNow, From = new DateOnly(2026, 12, 1) };
+        var args = new { ExpertId = expertId, RuleId = ruleId, ProviderId = providerId, PointId = pointId, Now = DateTimeOffset.UtcNow,
+            From = new DateOnly(2026, 12, 1) };
         await c.ExecuteAsync(
             "INSERT INTO Experts (Id, ProviderId, DisplayName, IsActive, CreatedAt, UpdatedAt) VALUES (@ExpertId, @ProviderId, 'Asiantuntija', 1, @Now, @Now)", args);
         await c.ExecuteAsync(
@@ -111,6 +112,7 @@ internal static class PointFixtures
             INSERT INTO Holds (Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, CreatedAt)
             VALUES (@Id, 'hash', @ServiceId, @ExpertId, @PointId, @RoomId, 'remote_at_point', @StartsAt, @EndsAt, @EndsAt, @StartsAt)
             """,
-            new { Id = Guid.CreateVersion7(), ServiceId = serviceId, ExpertId = expertId, PointId = pointId, RoomId = roomId, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(30) });
+            new { Id = Guid.CreateVersion7(), ServiceId = serviceId, ExpertId = expertId, PointId = pointId, RoomId = roomId,
+                StartsAt = startsAt, EndsAt = startsAt.AddMinutes(30) });
     }
 }

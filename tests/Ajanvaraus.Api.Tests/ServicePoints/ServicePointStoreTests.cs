@@ -25,12 +25,15 @@ public sealed class ServicePointStoreTests
         await op.PointAsync(body);
         foreach (var (first, last) in new[] { ("2026-12-08", "2026-12-08"), ("2026-12-24", "2026-12-26"), ("2027-01-06", "2027-01-06") })
         {
-            await (await op.PostAsJsonAsync("/api/v1/service-points/parainen/closures", new { firstDay = first, lastDay = last })).ReadJsonAsync(HttpStatusCode.Created);
+            await (await op.PostAsJsonAsync("/api/v1/service-points/parainen/closures", new { firstDay = first,
+                lastDay = last })).ReadJsonAsync(HttpStatusCode.Created);
         }
 
         var rooms = "/api/v1/service-points/parainen/video-rooms";
-        var active = (await (await op.PostAsJsonAsync(rooms, new { name = "A" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var retired = (await (await op.PostAsJsonAsync(rooms, new { name = "B" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var active = (await (await op.PostAsJsonAsync(rooms,
+            new { name = "A" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var retired = (await (await op.PostAsJsonAsync(rooms,
+            new { name = "B" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await (await op.PutAsJsonAsync($"{rooms}/{retired}", new { name = "B", isActive = false })).ReadJsonAsync(HttpStatusCode.OK);
 
         var store = app.Services.GetRequiredService<ServicePointStore>();

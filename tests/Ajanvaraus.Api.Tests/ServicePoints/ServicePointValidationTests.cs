@@ -56,7 +56,8 @@ public sealed class ServicePointValidationTests
     {
         await using var app = new AjanvarausApp();
         var body = PointFixtures.Point("mikkeli");
-        var address = new Dictionary<string, object?> { ["streetAddress"] = "Maaherrankatu 9", ["postalCode"] = "50100", ["postOffice"] = "Mikkeli" };
+        var address = new Dictionary<string, object?> { ["streetAddress"] = "Maaherrankatu 9", ["postalCode"] = "50100",
+            ["postOffice"] = "Mikkeli" };
         var hours = new Dictionary<string, object?> { ["weekday"] = 1, ["opens"] = "09:00", ["closes"] = "16:00" };
         var target = address.ContainsKey(property) ? address : hours.ContainsKey(property) ? hours : body;
         target[property] = value;
@@ -72,7 +73,8 @@ public sealed class ServicePointValidationTests
     {
         await using var app = new AjanvarausApp();
         var body = PointFixtures.Point("mikkeli");
-        body["openingHours"] = new object[] { new { weekday = 2, opens = "09:00", closes = "12:00" }, new { weekday = 2, opens = "11:00", closes = "15:00" } };
+        body["openingHours"] = new object[] { new { weekday = 2, opens = "09:00", closes = "12:00" }, new { weekday = 2, opens = "11:00",
+            closes = "15:00" } };
         var response = await app.Operator().PostAsJsonAsync("/api/v1/service-points", body);
         await response.AssertValidationErrorAsync("openingHours");
     }

@@ -105,14 +105,16 @@ public sealed class ServicePointsApiTests
         var update = PointFixtures.Point("mikkeli");
         update.Remove("id");
 
-        foreach (var (client, status) in new[] { (app.CreateClient(), HttpStatusCode.Unauthorized), (app.AgencyAdmin("kela"), HttpStatusCode.Forbidden), (app.Portal("suomi-fi"), HttpStatusCode.Forbidden) })
+        foreach (var (client, status) in new[] { (app.CreateClient(), HttpStatusCode.Unauthorized), (app.AgencyAdmin("kela"),
+            HttpStatusCode.Forbidden), (app.Portal("suomi-fi"), HttpStatusCode.Forbidden) })
         {
             Assert.Equal(status, (await client.PostAsJsonAsync("/api/v1/service-points", PointFixtures.Point("other"))).StatusCode);
             Assert.Equal(status, (await client.PutAsJsonAsync("/api/v1/service-points/mikkeli", update)).StatusCode);
             Assert.Equal(status, (await client.DeleteAsync("/api/v1/service-points/mikkeli")).StatusCode);
         }
 
-        Assert.Equal("mikkeli fi", (await app.Portal("suomi-fi").GetJsonAsync("/api/v1/service-points/mikkeli")).GetProperty("name").GetString());
+        Assert.Equal("mikkeli fi",
+            (await app.Portal("suomi-fi").GetJsonAsync("/api/v1/service-points/mikkeli")).GetProperty("name").GetString());
     }
 
     [Theory]
@@ -123,7 +125,8 @@ public sealed class ServicePointsApiTests
         var op = app.Operator();
         await op.ProviderAsync("kela");
         await op.PointAsync(PointFixtures.Point("mikkeli", "491", "kela"));
-        await (await op.PostAsJsonAsync("/api/v1/service-points/mikkeli/video-rooms", new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await op.PostAsJsonAsync("/api/v1/service-points/mikkeli/video-rooms",
+            new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created);
         await app.InsertRuleAtAsync("kela", "mikkeli");
 
         await (await op.DeleteAsync("/api/v1/service-points/mikkeli")).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -139,8 +142,10 @@ public sealed class ServicePointsApiTests
         await using var app = new AjanvarausApp();
         var op = app.Operator();
         await op.PointAsync(PointFixtures.Point("mikkeli"));
-        await (await op.PostAsJsonAsync("/api/v1/service-points/mikkeli/video-rooms", new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created);
-        await (await op.PostAsJsonAsync("/api/v1/service-points/mikkeli/closures", new { firstDay = "2026-12-24", lastDay = "2026-12-26" })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await op.PostAsJsonAsync("/api/v1/service-points/mikkeli/video-rooms",
+            new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await op.PostAsJsonAsync("/api/v1/service-points/mikkeli/closures", new { firstDay = "2026-12-24",
+            lastDay = "2026-12-26" })).ReadJsonAsync(HttpStatusCode.Created);
 
         Assert.Equal(HttpStatusCode.NoContent, (await op.DeleteAsync("/api/v1/service-points/mikkeli")).StatusCode);
 

@@ -21,14 +21,17 @@ public sealed class VideoRoomsApiTests
         var firstId = first.GetProperty("id").GetGuid();
         Assert.Equal($"{Rooms}/{firstId}", created.Headers.Location?.ToString());
         Assert.True(first.GetProperty("isActive").GetBoolean());
-        var secondId = (await (await op.PostAsJsonAsync(Rooms, new { name = "Etähuone 2" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var secondId = (await (await op.PostAsJsonAsync(Rooms,
+            new { name = "Etähuone 2" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         var anyone = app.CreateClient();
         Assert.Equal(["Etähuone 1", "Etähuone 2"], (await anyone.GetJsonAsync(Rooms)).Ids("name"));
 
-        var renamed = await (await op.PutAsJsonAsync($"{Rooms}/{firstId}", new { name = "Neuvotteluhuone" })).ReadJsonAsync(HttpStatusCode.OK);
+        var renamed = await (await op.PutAsJsonAsync($"{Rooms}/{firstId}",
+            new { name = "Neuvotteluhuone" })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Neuvotteluhuone", renamed.GetProperty("name").GetString());
-        var retired = await (await op.PutAsJsonAsync($"{Rooms}/{secondId}", new { name = "Etähuone 2", isActive = false })).ReadJsonAsync(HttpStatusCode.OK);
+        var retired = await (await op.PutAsJsonAsync($"{Rooms}/{secondId}", new { name = "Etähuone 2",
+            isActive = false })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.False(retired.GetProperty("isActive").GetBoolean());
 
         Assert.False((await anyone.GetJsonAsync($"{Rooms}/{secondId}")).GetProperty("isActive").GetBoolean());
@@ -50,7 +53,8 @@ public sealed class VideoRoomsApiTests
         var op = app.Operator();
         await op.ProviderAsync("kela");
         await op.PointAsync(PointFixtures.Point("mikkeli", "491", "kela"));
-        var roomId = (await (await op.PostAsJsonAsync(Rooms, new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var roomId = (await (await op.PostAsJsonAsync(Rooms,
+            new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await app.InsertHoldOnRoomAsync("kela", "mikkeli", roomId);
 
         await (await op.DeleteAsync($"{Rooms}/{roomId}")).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -70,7 +74,8 @@ public sealed class VideoRoomsApiTests
         await op.PointAsync(PointFixtures.Point("mikkeli"));
         await (await op.PostAsJsonAsync(Rooms, new { name })).AssertValidationErrorAsync("name");
 
-        var roomId = (await (await op.PostAsJsonAsync(Rooms, new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var roomId = (await (await op.PostAsJsonAsync(Rooms,
+            new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await (await op.PutAsJsonAsync($"{Rooms}/{roomId}", new { name })).AssertValidationErrorAsync("name");
     }
 
@@ -83,7 +88,8 @@ public sealed class VideoRoomsApiTests
         var unknown = Guid.CreateVersion7();
 
         await (await app.CreateClient().GetAsync("/api/v1/service-points/ghost/video-rooms")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await op.PostAsJsonAsync("/api/v1/service-points/ghost/video-rooms", new { name = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await op.PostAsJsonAsync("/api/v1/service-points/ghost/video-rooms",
+            new { name = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await op.PutAsJsonAsync($"{Rooms}/{unknown}", new { name = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await op.DeleteAsync($"{Rooms}/{unknown}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -95,10 +101,12 @@ public sealed class VideoRoomsApiTests
         var op = app.Operator();
         await op.PointAsync(PointFixtures.Point("mikkeli"));
         await op.PointAsync(PointFixtures.Point("parainen", "445"));
-        var roomId = (await (await op.PostAsJsonAsync(Rooms, new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var roomId = (await (await op.PostAsJsonAsync(Rooms,
+            new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         await (await app.CreateClient().GetAsync($"/api/v1/service-points/parainen/video-rooms/{roomId}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await op.PutAsJsonAsync($"/api/v1/service-points/parainen/video-rooms/{roomId}", new { name = "Kaapattu" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await op.PutAsJsonAsync($"/api/v1/service-points/parainen/video-rooms/{roomId}",
+            new { name = "Kaapattu" })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await op.DeleteAsync($"/api/v1/service-points/parainen/video-rooms/{roomId}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("Etähuone", (await app.CreateClient().GetJsonAsync($"{Rooms}/{roomId}")).GetProperty("name").GetString());
     }
@@ -109,9 +117,11 @@ public sealed class VideoRoomsApiTests
         await using var app = new AjanvarausApp();
         var op = app.Operator();
         await op.PointAsync(PointFixtures.Point("mikkeli"));
-        var roomId = (await (await op.PostAsJsonAsync(Rooms, new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var roomId = (await (await op.PostAsJsonAsync(Rooms,
+            new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-        foreach (var (client, status) in new[] { (app.CreateClient(), HttpStatusCode.Unauthorized), (app.AgencyAdmin("kela"), HttpStatusCode.Forbidden) })
+        foreach (var (client, status) in new[] { (app.CreateClient(), HttpStatusCode.Unauthorized), (app.AgencyAdmin("kela"),
+            HttpStatusCode.Forbidden) })
         {
             Assert.Equal(status, (await client.PostAsJsonAsync(Rooms, new { name = "Toinen" })).StatusCode);
             Assert.Equal(status, (await client.PutAsJsonAsync($"{Rooms}/{roomId}", new { name = "Toinen" })).StatusCode);

@@ -36,7 +36,8 @@ internal static class Catalogue
 
     public static async Task<Guid> ExpertAsync(HttpClient admin, string providerId, params Guid[] serviceIds)
     {
-        var response = await admin.PostAsJsonAsync($"/api/v1/providers/{providerId}/experts", new { displayName = "Anna K.", languages = new[] { "fi" }, serviceIds });
+        var response = await admin.PostAsJsonAsync($"/api/v1/providers/{providerId}/experts", new { displayName = "Anna K.",
+            languages = new[] { "fi" }, serviceIds });
         return (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 

@@ -70,7 +70,8 @@ public sealed class CatalogueDeletionTests
         var kela = await Catalogue.ProviderAsync(app, "kela");
         await op.PointAsync(PointFixtures.Point("mikkeli", "491", "kela"));
         var rooms = "/api/v1/service-points/mikkeli/video-rooms";
-        var room = (await (await op.PostAsJsonAsync(rooms, new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var room = (await (await op.PostAsJsonAsync(rooms,
+            new { name = "Etähuone" })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var service = await Catalogue.ServiceAsync(kela, "kela");
         var expert = await Catalogue.ExpertAsync(kela, "kela", service);
         await Catalogue.BookingAtAsync(app, "kela", service, expert, NextWeek, pointId: "mikkeli", roomId: room);

@@ -56,9 +56,11 @@ public sealed class ServiceAccessTests
         await Catalogue.ProviderAsync(app, "kela");
         var body = Catalogue.ServiceBody();
 
-        await (await app.CreateClient().PostAsJsonAsync("/api/v1/providers/kela/services", body)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await (await app.CreateClient().PostAsJsonAsync("/api/v1/providers/kela/services",
+            body)).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.Operator().PostAsJsonAsync("/api/v1/providers/kela/services", body)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await app.Adviser("mikkeli").PostAsJsonAsync("/api/v1/providers/kela/services", body)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await app.Adviser("mikkeli").PostAsJsonAsync("/api/v1/providers/kela/services",
+            body)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]

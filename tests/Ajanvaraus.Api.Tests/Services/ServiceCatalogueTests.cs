@@ -31,7 +31,8 @@ public sealed class ServiceCatalogueTests
         var kela = await Catalogue.ProviderAsync(app, "kela");
         var body = Catalogue.ServiceBody();
         body["names"] = new JsonObject { ["fi"] = "Asumistuki", ["sv"] = "Bostadsbidrag", ["en"] = "Housing allowance" };
-        body["descriptions"] = new JsonObject { ["fi"] = "Apua asumistukeen", ["sv"] = "Hjälp med bostadsbidrag", ["en"] = "Help with housing allowance" };
+        body["descriptions"] = new JsonObject { ["fi"] = "Apua asumistukeen", ["sv"] = "Hjälp med bostadsbidrag",
+            ["en"] = "Help with housing allowance" };
         var id = await Catalogue.ServiceAsync(kela, "kela", body);
 
         var one = await GetAsync(app.CreateClient(), $"/api/v1/providers/kela/services/{id}", language);
@@ -77,7 +78,8 @@ public sealed class ServiceCatalogueTests
         var pages = 0;
         do
         {
-            var page = await GetAsync(app.CreateClient(), "/api/v1/providers/kela/services?limit=2" + (cursor is null ? "" : "&cursor=" + cursor), null);
+            var page = await GetAsync(app.CreateClient(),
+                "/api/v1/providers/kela/services?limit=2" + (cursor is null ? "" : "&cursor=" + cursor), null);
             var items = page.GetProperty("items").EnumerateArray().ToList();
             Assert.InRange(items.Count, 1, 2);
             Assert.All(items, item => Assert.Equal("kela", item.GetProperty("providerId").GetString()));

@@ -10,7 +10,8 @@ namespace Ajanvaraus.Api.Tests.Services;
 public sealed class ServiceOrderTests
 {
     private static JsonObject Body(string fi, string sv) =>
-        new() { ["names"] = new JsonObject { ["fi"] = fi, ["sv"] = sv, ["en"] = fi + " (en)" }, ["durationMinutes"] = 30, ["channels"] = new JsonArray("phone") };
+        new() { ["names"] = new JsonObject { ["fi"] = fi, ["sv"] = sv, ["en"] = fi + " (en)" }, ["durationMinutes"] = 30,
+            ["channels"] = new JsonArray("phone") };
 
     private static async Task<JsonElement> GetAsync(AjanvarausApp app, string url, string language)
     {
@@ -51,10 +52,13 @@ public sealed class ServiceOrderTests
         var sv = await AllPagesAsync(app, "/api/v1/services", "sv");
         var kelas = await AllPagesAsync(app, "/api/v1/providers/kela/services", "sv");
 
-        Assert.Equal(["Asumistuki", "Asumistuki", "Lapsilisä", "Opintotuki", "Verokortti"], fi.Select(i => i.GetProperty("name").GetString()));
+        Assert.Equal(["Asumistuki", "Asumistuki", "Lapsilisä", "Opintotuki", "Verokortti"],
+            fi.Select(i => i.GetProperty("name").GetString()));
         Assert.Equal(5, fi.Select(i => i.GetProperty("id").GetGuid()).Distinct().Count());
-        Assert.Equal(["Barnbidrag", "Bostadsbidrag", "Bostadsbidrag", "Skattekort", "Studiestöd"], sv.Select(i => i.GetProperty("name").GetString()));
-        Assert.Equal(["KELA (sv)", "KELA (sv)", "KELA (sv)", "VERO (sv)", "KELA (sv)"], sv.Select(i => i.GetProperty("providerName").GetString()));
+        Assert.Equal(["Barnbidrag", "Bostadsbidrag", "Bostadsbidrag", "Skattekort", "Studiestöd"],
+            sv.Select(i => i.GetProperty("name").GetString()));
+        Assert.Equal(["KELA (sv)", "KELA (sv)", "KELA (sv)", "VERO (sv)", "KELA (sv)"],
+            sv.Select(i => i.GetProperty("providerName").GetString()));
         Assert.Equal(["Barnbidrag", "Bostadsbidrag", "Bostadsbidrag", "Studiestöd"], kelas.Select(i => i.GetProperty("name").GetString()));
     }
 
@@ -77,12 +81,15 @@ public sealed class ServiceOrderTests
     {
         await using var app = new AjanvarausApp();
         var kela = await Catalogue.ProviderAsync(app, "kela");
-        var created = await (await kela.PostAsJsonAsync("/api/v1/providers/kela/services", Body("Opintotuki", "Studiestöd"))).ReadJsonAsync(HttpStatusCode.Created);
+        var created = await (await kela.PostAsJsonAsync("/api/v1/providers/kela/services", Body("Opintotuki",
+            "Studiestöd"))).ReadJsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
 
         Assert.Equal("KELA", created.GetProperty("providerName").GetString());
-        Assert.Equal("KELA (en)", (await GetAsync(app, $"/api/v1/providers/kela/services/{id}", "en")).GetProperty("providerName").GetString());
-        var replaced = await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{id}", Body("Opintoraha", "Studiepenning"))).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("KELA (en)", (await GetAsync(app, $"/api/v1/providers/kela/services/{id}",
+            "en")).GetProperty("providerName").GetString());
+        var replaced = await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{id}", Body("Opintoraha",
+            "Studiepenning"))).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("KELA", replaced.GetProperty("providerName").GetString());
     }
 }

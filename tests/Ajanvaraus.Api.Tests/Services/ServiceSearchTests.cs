@@ -15,10 +15,13 @@ public sealed class ServiceSearchTests
             await Catalogue.ProviderAsync(app, provider);
         }
 
-        ids["kela-housing"] = await Catalogue.ServiceAsync(app.AgencyAdmin("kela"), "kela", Catalogue.ServiceBody("Asumistuki", 30, "in_person", "phone"));
+        ids["kela-housing"] = await Catalogue.ServiceAsync(app.AgencyAdmin("kela"), "kela", Catalogue.ServiceBody("Asumistuki", 30,
+            "in_person", "phone"));
         ids["kela-study"] = await Catalogue.ServiceAsync(app.AgencyAdmin("kela"), "kela", Catalogue.ServiceBody("Opintotuki", 30, "video"));
-        ids["vero-card"] = await Catalogue.ServiceAsync(app.AgencyAdmin("vero"), "vero", Catalogue.ServiceBody("Verokortti", 15, "remote_at_point"));
-        ids["poliisi-passport"] = await Catalogue.ServiceAsync(app.AgencyAdmin("poliisi"), "poliisi", Catalogue.ServiceBody("Passi", 20, "in_person"));
+        ids["vero-card"] = await Catalogue.ServiceAsync(app.AgencyAdmin("vero"), "vero", Catalogue.ServiceBody("Verokortti", 15,
+            "remote_at_point"));
+        ids["poliisi-passport"] = await Catalogue.ServiceAsync(app.AgencyAdmin("poliisi"), "poliisi", Catalogue.ServiceBody("Passi", 20,
+            "in_person"));
         ids["te-job"] = await Catalogue.ServiceAsync(app.AgencyAdmin("te"), "te", Catalogue.ServiceBody("Työnhaku", 60, "phone", "video"));
 
         await Catalogue.PointAsync(app, "mikkeli-keskusta", "491", "kela", "vero");

@@ -18,7 +18,8 @@ public sealed class ServicesApiTests
         await using var app = new AjanvarausApp(engine);
         var kela = await Catalogue.ProviderAsync(app, "kela");
 
-        var created = await kela.PostAsJsonAsync("/api/v1/providers/kela/services", Catalogue.ServiceBody("Asumistuki", 45, "in_person", "remote_at_point"));
+        var created = await kela.PostAsJsonAsync("/api/v1/providers/kela/services", Catalogue.ServiceBody("Asumistuki", 45, "in_person",
+            "remote_at_point"));
         var body = await created.ReadJsonAsync(HttpStatusCode.Created);
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/providers/kela/services/{id}", created.Headers.Location?.ToString());
@@ -55,7 +56,8 @@ public sealed class ServicesApiTests
     {
         await using var app = new AjanvarausApp();
         var kela = await Catalogue.ProviderAsync(app, "kela");
-        var body = new JsonObject { ["names"] = Catalogue.Names("Asumistuki"), ["durationMinutes"] = 30, ["channels"] = new JsonArray("phone") };
+        var body = new JsonObject { ["names"] = Catalogue.Names("Asumistuki"), ["durationMinutes"] = 30,
+            ["channels"] = new JsonArray("phone") };
 
         var created = await (await kela.PostAsJsonAsync("/api/v1/providers/kela/services", body)).ReadJsonAsync(HttpStatusCode.Created);
 
@@ -81,7 +83,8 @@ public sealed class ServicesApiTests
         Assert.NotNull(row);
         Assert.Equal("kela", row.ProviderId);
         Assert.Equal(45, row.DurationMinutes);
-        Assert.Equal(new ChannelFlags(AllowsInPerson: false, AllowsRemoteAtPoint: true, AllowsVideo: false, AllowsPhone: true), row.Channels);
+        Assert.Equal(new ChannelFlags(AllowsInPerson: false, AllowsRemoteAtPoint: true, AllowsVideo: false, AllowsPhone: true),
+            row.Channels);
         Assert.Equal((0, 60, 1440), (row.MinimumNoticeMinutes, row.BookingHorizonDays, row.CancellationCutoffMinutes));
         Assert.Equal("Asumistuki (en)", row.Names.En);
         Assert.True(row.IsActive);
@@ -111,7 +114,8 @@ public sealed class ServicesApiTests
 
         // Gone for the agency too: a second delete or a replace finds nothing.
         await (await kela.DeleteAsync($"/api/v1/providers/kela/services/{booked}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{booked}", Catalogue.ServiceBody())).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{booked}",
+            Catalogue.ServiceBody())).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -138,14 +142,17 @@ public sealed class ServicesApiTests
         var missing = Guid.CreateVersion7();
 
         await (await app.CreateClient().GetAsync("/api/v1/providers/nobody/services")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await app.AgencyAdmin("nobody").PostAsJsonAsync("/api/v1/providers/nobody/services", Catalogue.ServiceBody())).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await app.AgencyAdmin("nobody").PostAsJsonAsync("/api/v1/providers/nobody/services",
+            Catalogue.ServiceBody())).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await app.CreateClient().GetAsync($"/api/v1/providers/kela/services/{missing}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{missing}", Catalogue.ServiceBody())).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{missing}",
+            Catalogue.ServiceBody())).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await kela.DeleteAsync($"/api/v1/providers/kela/services/{missing}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         // Another provider's service is not found under this provider's path.
         await (await app.CreateClient().GetAsync($"/api/v1/providers/kela/services/{veroService}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{veroService}", Catalogue.ServiceBody("Kaapattu"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await kela.PutAsJsonAsync($"/api/v1/providers/kela/services/{veroService}",
+            Catalogue.ServiceBody("Kaapattu"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await kela.DeleteAsync($"/api/v1/providers/kela/services/{veroService}")).AssertProblemAsync(HttpStatusCode.NotFound);
         var intact = await (await app.CreateClient().GetAsync($"/api/v1/providers/vero/services/{veroService}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Asumistuki", intact.GetProperty("name").GetString());
