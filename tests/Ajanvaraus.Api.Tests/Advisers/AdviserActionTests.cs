@@ -110,6 +110,37 @@ public sealed class AdviserActionTests
         }
     }
 
+    [Theory]
+    [InlineData("adviser-here", HttpStatusCode.OK)]
+    [InlineData("adviser-elsewhere", HttpStatusCode.Forbidden)]
+    [InlineData("agency-own", HttpStatusCode.OK)]
+    [InlineData("agency-other", HttpStatusCode.Forbidden)]
+    [InlineData("operator", HttpStatusCode.OK)]
+    [InlineData("portal", HttpStatusCode.NotFound)]
+    [InlineData("anonymous", HttpStatusCode.NotFound)]
+    public async Task EachRoleMayOrMayNotCancelOnBehalfAndReadTheHistory(string who, HttpStatusCode expected)
+    {
+        // Without the manage token a portal or an anonymous caller cannot tell the booking exists.
+        await using var world = await BookingWorld.CreateAsync();
+        var id = await BookAsync(world, BookingWorld.Tuesday(10));
+        var client = who switch
+        {
+            "adviser-here" => world.App.Adviser("mikkeli"),
+            "adviser-elsewhere" => world.App.Adviser("kiiminki"),
+            "agency-own" => world.App.AgencyAdmin("kela"),
+            "agency-other" => world.App.AgencyAdmin("vero"),
+            "operator" => world.App.Operator(),
+            "portal" => world.App.Portal("mikkeli.fi"),
+            _ => world.App.CreateClient(),
+        };
+
+        var history = await client.GetAsync($"/api/v1/bookings/{id}/history");
+        var cancel = await client.PostAsJsonAsync($"/api/v1/bookings/{id}/cancel", new { reason = "Asiakas pyysi" });
+
+        Assert.Equal(expected, history.StatusCode);
+        Assert.Equal(expected, cancel.StatusCode);
+    }
+
     [Fact]
     public async Task FreeTimesForAWalkInListTheEarliestTimesAtThePointAndRemotelyWithinTheNotice()
     {
