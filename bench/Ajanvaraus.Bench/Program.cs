@@ -33,6 +33,7 @@ if (scale != Scale.Small)
 var prepared = reuse ? await Preparation.ReuseAsync(paths, scale, Console.Out) : await Preparation.RunAsync(paths, scale, Console.Out);
 report.Datasets.Add(prepared);
 var data = prepared.Data;
+var bookingQueue = new ConcurrentQueue<FreeSlot>();
 await using (var service = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name)))
 {
     foreach (var connections in scale.ReadConnections)
@@ -63,7 +64,11 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
     Console.WriteLine($"Found {pool.Count:N0} free slots and {groups.Count} contended groups by search in {watch.Elapsed.TotalSeconds:0.0} s");
 
     var moves = pool.Take(2 * scale.ReschedulePoolSize).ToList();
-    var bookingQueue = new ConcurrentQueue<FreeSlot>(pool.Skip(moves.Count));
+    foreach (var slot in pool.Skip(moves.Count))
+    {
+        bookingQueue.Enqueue(slot);
+    }
+
     foreach (var connections in scale.BookingConnections)
     {
         report.Rows.Add(await Row(service, Report.BookingRow, connections, BookingRequests.FromPool(bookingQueue)));
@@ -82,6 +87,24 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
     report.Rows.Add(await Row(service, Report.RescheduleRow, scale.RescheduleConnections, BookingRequests.Reschedule(moveQueue)));
 
     report.PeakMiB = service.PeakResidentMiB();
+}
+
+// Notifications: the rows above left their e-mails pending (no SMTP, no Hangfire server). A second service on the same
+// database sends them to the sink; then the booking row runs again while each booking's e-mail is dispatched at once.
+await using (var sink = new SmtpSink())
+{
+    var (backlog, parked) = NotificationDrain.Prepare(prepared.Database, scale.DrainMessages);
+    await using var service = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name), NotificationDrain.Settings(sink));
+    var ready = Stopwatch.GetTimestamp();
+    report.Drain = await NotificationDrain.MeasureAsync(prepared.Database, service, sink, backlog, parked, ready, TimeSpan.FromSeconds(30));
+    var drain = report.Drain;
+    Console.WriteLine($"{Report.DrainRow,-32} {drain.Messages:N0} of {backlog - parked:N0} e-mails in {drain.FirstToLast.TotalSeconds:0.0} s: {drain.Rate:N0}/s, first after {drain.ToFirst.TotalSeconds:0.0} s, cpu {drain.CpuMsPerMessage:0.000} ms/msg; table: {drain.SentRows:N0} sent, {drain.DueLeft:N0} due left, {drain.FailedRows} failed{(drain.Stalled ? " (STALLED)" : "")}");
+
+    sink.Reset();
+    var row = await Row(service, Report.BookingDispatchRow, 16, BookingRequests.FromPool(bookingQueue));
+    var rowSeconds = (scale.Warmup + scale.RowDuration).TotalSeconds;
+    report.Rows.Add(row with { Note = $"{(row.Note is null ? "" : row.Note + "; ")}{sink.Accepted / rowSeconds:N0} e-mails/s sent meanwhile" });
+    report.PeakMiB = Math.Max(report.PeakMiB, service.PeakResidentMiB());
 }
 
 var markdown = report.Markdown();

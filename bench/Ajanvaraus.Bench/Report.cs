@@ -14,6 +14,12 @@ internal sealed class Report(Scale scale)
     public const string BookingRow = "book: no contention";
     public const string ContentionRow = "book: heavy contention";
     public const string RescheduleRow = "reschedule";
+    public const string BookingDispatchRow = "book: no contention, e-mail on";
+    public const string DrainRow = "notifications: e-mails to sink";
+
+    // The booking row at 16 connections in the national run of 2026-11-23 (bench/results history), before the outbox
+    // existed: every booking now also writes its messages, and there is no switch to leave them out.
+    public const double BeforeOutboxBookingRps = 852;
 
     public List<Prepared> Datasets { get; } = [];
 
@@ -22,6 +28,8 @@ internal sealed class Report(Scale scale)
     public List<RowResult> SmallComparison { get; } = [];
 
     public Integrity? Integrity { get; set; }
+
+    public DrainResult? Drain { get; set; }
 
     public double PeakMiB { get; set; }
 
@@ -62,7 +70,8 @@ internal sealed class Report(Scale scale)
             md.AppendLine(CultureInfo.InvariantCulture, $"- After the contention row, through SQL: {check.DoubleBookedUnits} units booked twice, {check.BookingsWithWrongUnits} of {check.ConfirmedBookings:N0} confirmed bookings without exactly their units, {check.UnitsWithoutConfirmedBooking} units of no confirmed booking: **{(check.Holds ? "holds" : "BROKEN")}**.");
         }
 
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Service peak resident memory (VmHWM): {PeakMiB:0} MiB.");
+        AppendDrain(md);
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Service peak resident memory (VmHWM, the larger of the two service processes): {PeakMiB:0} MiB.");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Finding the free slots for the booking rows through search took {PoolTime.TotalSeconds:0.0} s (not timed in the rows).");
         md.AppendLine();
         AppendTargets(md);
@@ -84,6 +93,21 @@ internal sealed class Report(Scale scale)
         }
 
         return md.ToString();
+    }
+
+    private void AppendDrain(StringBuilder md)
+    {
+        if (Drain is not { } d)
+        {
+            return;
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- {DrainRow}: a second service process (Hangfire server on, `Notifications:Smtp` at an SMTP sink in the bench, dispatch every 1 s) sent the booking rows' pending confirmation and change e-mails: {d.Messages:N0} (of a backlog of {d.Backlog:N0}, {d.Parked:N0} parked out of reach) in {d.FirstToLast.TotalSeconds:0.0} s from the first to the last = **{d.Rate:N0}/s**; the first came {d.ToFirst.TotalSeconds:0.0} s after the service was ready; service CPU {d.CpuMsPerMessage:0.000} ms per message; {d.SmtpConnections} SMTP connections.");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- After the drain, in the table: {d.SentRows:N0} e-mails sent, {d.DueLeft:N0} due e-mails left, {d.FailedRows} failed or dead{(d.Stalled ? "; **the drain stalled** (nothing for 30 s)" : "")}. SMS rows stay pending (no gateway), reminders are weeks ahead.");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- `{BookingDispatchRow}` is the booking row again in that second process: each booking's confirmation is dispatched at once (Hangfire job) while the load runs.");
     }
 
     private void AppendDatasets(StringBuilder md)
@@ -133,6 +157,26 @@ internal sealed class Report(Scale scale)
         {
             var others = contention.Statuses.Where(s => s.Key is not (201 or 409)).Sum(s => s.Value);
             Target(md, "contention: only 201/409, no 5xx, no unit booked twice", $"{others} other answers; {Integrity?.DoubleBookedUnits} units booked twice", others == 0 && Integrity?.Holds == true);
+        }
+
+        if (Drain is { } drain)
+        {
+            Target(md, "notifications: e-mails dispatched to a local SMTP sink ≥ 200/s", $"{drain.Rate:N0}/s ({drain.Messages:N0} messages)", drain.Rate >= 200 && !drain.Stalled);
+        }
+
+        var off16 = Rows.FirstOrDefault(r => r.Name == BookingRow && r.Connections == 16);
+        var on16 = Rows.FirstOrDefault(r => r.Name == BookingDispatchRow && r.Connections == 16);
+        if (off16 is not null && scale == Scale.National)
+        {
+            Target(md, "booking with the outbox writes within 10 % of booking without them (16 conn, no SMTP)",
+                $"{off16.Rps:N0}/s against {BeforeOutboxBookingRps:N0}/s before the outbox existed (2026-11-23 run): {100 * (off16.Rps / BeforeOutboxBookingRps - 1):+0.0;-0.0} %",
+                off16.Rps >= 0.9 * BeforeOutboxBookingRps);
+        }
+
+        if (off16 is not null && on16 is not null)
+        {
+            Target(md, "booking with e-mail dispatched live within 10 % of booking with SMTP unconfigured (16 conn)",
+                $"{on16.Rps:N0}/s against {off16.Rps:N0}/s: {100 * (on16.Rps / off16.Rps - 1):+0.0;-0.0} %", on16.Rps >= 0.9 * off16.Rps);
         }
 
         var materialise = Preparation.ReportedSeconds(main.MaterialiseOutput) ?? main.MaterialiseTime.TotalSeconds;

@@ -26,6 +26,9 @@ internal sealed record Scale(
 
     public int ReschedulePoolSize => (int)(RowDuration.TotalSeconds * 2_000);
 
+    // E-mails the notifications row sends (of the booking rows' backlog): 2,000 small, 10,000 national.
+    public int DrainMessages => (int)(RowDuration.TotalSeconds * 1_000);
+
     public static Scale? Parse(string? name) => name switch
     {
         "small" => Small,

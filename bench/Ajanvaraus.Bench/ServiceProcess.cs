@@ -53,8 +53,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return output.Trim();
     }
 
-    /// <summary>Starts Kestrel on a free loopback port and waits until /health/ready answers 200.</summary>
-    public static async Task<ServiceProcess> StartAsync(Paths paths, string database, string logFile)
+    /// <summary>Starts Kestrel on a free loopback port and waits until /health/ready answers 200; settings override the defaults.</summary>
+    public static async Task<ServiceProcess> StartAsync(Paths paths, string database, string logFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [paths.ApiDll])
@@ -65,6 +65,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var (key, value) in Environment(database))
+        {
+            info.Environment[key] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
         }
