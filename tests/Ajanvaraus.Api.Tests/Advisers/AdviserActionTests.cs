@@ -87,16 +87,7 @@ public sealed class AdviserActionTests
         await using var world = await BookingWorld.CreateAsync();
         var id = await BookAsync(world, BookingWorld.Tuesday(10));
         world.Clock.SetUtcNow(BookingWorld.Tuesday(9, 30));
-        var client = who switch
-        {
-            "adviser-here" => world.App.Adviser("mikkeli"),
-            "adviser-elsewhere" => world.App.Adviser("kiiminki"),
-            "agency-own" => world.App.AgencyAdmin("kela"),
-            "agency-other" => world.App.AgencyAdmin("vero"),
-            "operator" => world.App.Operator(),
-            "portal" => world.App.Portal("mikkeli.fi"),
-            _ => world.App.CreateClient(),
-        };
+        var client = ClientOf(world, who);
 
         var checkIn = await client.PostAsync($"/api/v1/bookings/{id}/check-in", null);
         var agenda = await client.GetAsync("/api/v1/service-points/mikkeli/agenda?date=2026-11-24");
@@ -123,16 +114,7 @@ public sealed class AdviserActionTests
         // Without the manage token a portal or an anonymous caller cannot tell the booking exists.
         await using var world = await BookingWorld.CreateAsync();
         var id = await BookAsync(world, BookingWorld.Tuesday(10));
-        var client = who switch
-        {
-            "adviser-here" => world.App.Adviser("mikkeli"),
-            "adviser-elsewhere" => world.App.Adviser("kiiminki"),
-            "agency-own" => world.App.AgencyAdmin("kela"),
-            "agency-other" => world.App.AgencyAdmin("vero"),
-            "operator" => world.App.Operator(),
-            "portal" => world.App.Portal("mikkeli.fi"),
-            _ => world.App.CreateClient(),
-        };
+        var client = ClientOf(world, who);
 
         var history = await client.GetAsync($"/api/v1/bookings/{id}/history");
         var cancel = await client.PostAsJsonAsync($"/api/v1/bookings/{id}/cancel", new { reason = "Asiakas pyysi" });
@@ -162,6 +144,18 @@ public sealed class AdviserActionTests
     }
 
     private const int FreeTimesApiLimit = 5;
+
+    // The callers of the role matrices: staff of this point and provider and of others, an operator, a portal, nobody.
+    private static HttpClient ClientOf(BookingWorld world, string who) => who switch
+    {
+        "adviser-here" => world.App.Adviser("mikkeli"),
+        "adviser-elsewhere" => world.App.Adviser("kiiminki"),
+        "agency-own" => world.App.AgencyAdmin("kela"),
+        "agency-other" => world.App.AgencyAdmin("vero"),
+        "operator" => world.App.Operator(),
+        "portal" => world.App.Portal("mikkeli.fi"),
+        _ => world.App.CreateClient(),
+    };
 
     private static HttpClient English(HttpClient client)
     {
