@@ -10,6 +10,7 @@ using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Notifications;
 using Ajanvaraus.Api.Providers;
+using Ajanvaraus.Api.Search;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
 
@@ -24,6 +25,7 @@ builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
 builder.Services.AddApiHangfire(builder.Configuration);
 builder.Services.AddAvailability();
+builder.Services.AddSearch();
 
 builder.Services.AddSingleton<ProviderStore>();
 builder.Services.AddServicePoints();
@@ -54,6 +56,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.RejectInvalidTokens();
 app.UseAuthorization();
+app.UseIndexFreshness();
 
 app.MapApiDocs();
 app.MapApiHealth();
@@ -68,6 +71,7 @@ api.MapServiceSearch();
 api.MapExperts();
 api.MapExpertLookup();
 api.MapAvailability();
+api.MapAvailabilitySearch();
 api.MapBookingsApi();
 api.MapCalendars();
 api.MapAdvisers();

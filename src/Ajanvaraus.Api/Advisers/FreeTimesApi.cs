@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Search;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
@@ -29,7 +30,7 @@ internal static class FreeTimesApi
     private static async Task<Results<Ok<FreeTimesResponse>, ValidationProblem>> ListAsync(
         [Description("The service point id (e.g. `mikkeli`).")] string servicePointId, [AsParameters] FreeTimesQuery query,
             HttpContext http,
-        ServiceStore services, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        ServiceStore services, AvailabilityIndex index, TimeProvider clock, CancellationToken ct)
     {
         var (point, actor) = PointAccessFilter.Of(http);
         var language = Language.Of(http.Request);
@@ -47,12 +48,13 @@ internal static class FreeTimesApi
 
         var day = query.Date ?? LocalTime.DateIn(clock.GetUtcNow(), point.TimeZone);
         var (from, to) = (LocalTime.StartOfDay(day, point.TimeZone), LocalTime.StartOfDay(day.AddDays(1), point.TimeZone).AddTicks(-1));
+        var (state, now) = (await index.StateAsync(ct), clock.GetUtcNow());
         var answers = new List<ServiceFreeTimesResponse>();
         foreach (var summary in offered)
         {
             var service = (await services.FindAsync(summary.Id, ct))!;
-            var atPoint = await EarliestAsync(finder, service, [Channel.InPerson, Channel.RemoteAtPoint], point, from, to, ct);
-            var remote = await EarliestAsync(finder, service, [Channel.Video, Channel.Phone], null, from, to, ct);
+            var atPoint = Earliest(state, service, [Channel.InPerson, Channel.RemoteAtPoint], point, from, to, now);
+            var remote = Earliest(state, service, [Channel.Video, Channel.Phone], null, from, to, now);
             answers.Add(new ServiceFreeTimesResponse(
                 service.Id, summary.NameIn(language), service.ProviderId, summary.ProviderNameIn(language), atPoint, remote));
         }
@@ -60,9 +62,8 @@ internal static class FreeTimesApi
         return TypedResults.Ok(new FreeTimesResponse(point.Id, day, answers));
     }
 
-    private static async Task<IReadOnlyList<FreeTimeResponse>> EarliestAsync(
-        SlotFinder finder, ServiceRow service, Channel[] channels, ServicePointRow? point, DateTimeOffset from, DateTimeOffset to,
-            CancellationToken ct)
+    private static IReadOnlyList<FreeTimeResponse> Earliest(IndexState state, ServiceRow service, Channel[] channels,
+        ServicePointRow? point, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
         var asked = channels.Where(service.Channels.Allows).ToList();
         if (asked.Count == 0)
@@ -70,12 +71,12 @@ internal static class FreeTimesApi
             return [];
         }
 
-        var result = await finder.SearchAsync(service, asked, point?.Id, null, null, from, to, _ => true, PerChannelGroup, ct,
-            bindNotice: false);
-        return result.Slots.OrderBy(s => s.Start).ThenBy(s => s.ExpertId).Take(PerChannelGroup)
-            .Select(s => new FreeTimeResponse(
-                result.Local(s.Start, s.ServicePointId), result.Local(s.End, s.ServicePointId), s.Channel, s.ExpertId,
-                result.ExpertNames.GetValueOrDefault(s.ExpertId, "")))
+        var points = point is null ? [] : state.Catalogue.PointsFor(service, point.Id, null);
+        var ask = SearchAsk.Within(service, asked, points, null, null, from, to, now, bindNotice: false);
+        var zone = point?.TimeZone ?? LocalTime.Helsinki;
+        return IndexSearch.Slots(state, ask, ask.NotBefore, ask.NotAfter.AddTicks(1), now).Take(PerChannelGroup)
+            .Select(s => new FreeTimeResponse(LocalTime.InZone(s.Start, zone), LocalTime.InZone(s.End, zone), s.Channel, s.ExpertId,
+                state.Catalogue.Experts.GetValueOrDefault(s.ExpertId)?.DisplayName ?? ""))
             .ToList();
     }
 }

@@ -23,7 +23,6 @@ internal static class AvailabilityExtensions
         api.MapAbsences();
         api.MapWindows();
         api.MapConflicts();
-        api.MapAvailabilitySearch();
         return api;
     }
 }

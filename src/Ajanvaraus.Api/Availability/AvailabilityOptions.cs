@@ -9,6 +9,10 @@ internal sealed class AvailabilityOptions
     // How many days ahead of today windows are kept materialised.
     [Range(1, 731)]
     public int HorizonDays { get; set; } = 90;
+
+    // How often each instance reads the change log for other instances' writes (its own it applies at once).
+    [Range(10, 60_000)]
+    public int IndexPollMilliseconds { get; set; } = 250;
 }
 
 // The days whose windows are materialised: from the local (Helsinki) day before today to today + HorizonDays. Windows

@@ -25,64 +25,15 @@ internal sealed record NamedSlotWindow
         AllowsPhone);
 }
 
-internal sealed record TakenUnitRow(Guid ResourceId, DateTimeOffset UnitStart);
-
-// The reads of availability search: each bounded by the service, the place and the days asked.
+// The reads of the booking check (SlotFinder): one point, one expert's windows around one time.
 internal sealed class SlotStore(Db db)
 {
-    // The point, if the provider serves there. One text per filter: "@X IS NULL OR ..." would scan every point of the provider.
+    // The point, if the provider serves there.
     internal const string PointSql = """
         SELECT sp.Id, sp.TimeZone, sp.NameFi, sp.NameSv, sp.NameEn, sp.StreetAddress, sp.PostalCode, sp.PostOffice
         FROM ServicePoints sp
         JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
         WHERE sp.Id = @ServicePointId
-        """;
-
-    // The points of a municipality where the provider serves.
-    internal const string MunicipalityPointsSql = """
-        SELECT sp.Id, sp.TimeZone, sp.NameFi, sp.NameSv, sp.NameEn, sp.StreetAddress, sp.PostalCode, sp.PostOffice
-        FROM ServicePoints sp
-        JOIN ServicePointProviders spp ON spp.ServicePointId = sp.Id AND spp.ProviderId = @ProviderId
-        WHERE sp.MunicipalityCode = @Municipality
-        ORDER BY sp.Id
-        """;
-
-    // Windows at the given points (a JSON array of ids) of experts who deliver the service (in person).
-    internal static readonly DialectSql PointWindowsSql = new(
-        SqlServer: """
-            SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
-                   w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
-            FROM AvailabilityWindows w
-            JOIN ExpertServices es ON es.ExpertId = w.ExpertId AND es.ServiceId = @ServiceId
-            JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
-            WHERE w.ServicePointId IN (SELECT CAST(j.value AS NVARCHAR(40)) FROM OPENJSON(@PointIds) j)
-              AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
-              AND w.AllowsInPerson = 1
-              AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
-            """,
-        Sqlite: """
-            SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
-                   w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
-            FROM AvailabilityWindows w
-            JOIN ExpertServices es ON es.ExpertId = w.ExpertId AND es.ServiceId = @ServiceId
-            JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
-            WHERE w.ServicePointId IN (SELECT j.value FROM json_each(@PointIds) j)
-              AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
-              AND w.AllowsInPerson = 1
-              AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
-            """);
-
-    // Windows of experts who deliver the service on a remote channel, wherever they sit.
-    internal const string RemoteWindowsSql = """
-        SELECT w.ExpertId, e.DisplayName, w.ServicePointId, w.StartsAt, w.EndsAt,
-               w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone
-        FROM ExpertServices es
-        JOIN AvailabilityWindows w ON w.ExpertId = es.ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
-        JOIN Experts e ON e.Id = w.ExpertId AND e.IsActive = 1
-        WHERE es.ServiceId = @ServiceId
-          AND (@ExpertId IS NULL OR es.ExpertId = @ExpertId)
-          AND ((@RemoteAtPoint = 1 AND w.AllowsRemoteAtPoint = 1) OR (@Video = 1 AND w.AllowsVideo = 1) OR (@Phone = 1 AND w.AllowsPhone = 1))
-          AND (@Language IS NULL OR EXISTS (SELECT 1 FROM ExpertLanguages l WHERE l.ExpertId = w.ExpertId AND l.Language = @Language))
         """;
 
     // One expert's windows (booking and rescheduling check the asked time against these).
@@ -95,60 +46,21 @@ internal sealed class SlotStore(Db db)
         WHERE w.ExpertId = @ExpertId AND w.StartsAt >= @WindowsFrom AND w.StartsAt < @To
         """;
 
-    // Taken units of the given resources (a JSON array of ids) in the range; expired holds do not count.
-    internal static readonly DialectSql TakenUnitsSql = new(
-        SqlServer: """
-            SELECT bu.ResourceId, bu.UnitStart
-            FROM BookedUnits bu
-            WHERE bu.ResourceId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@ResourceIds) j)
-              AND bu.UnitStart >= @From AND bu.UnitStart < @To
-              AND (bu.ExpiresAt IS NULL OR bu.ExpiresAt > @Now)
-            """,
-        Sqlite: """
-            SELECT bu.ResourceId, bu.UnitStart
-            FROM BookedUnits bu
-            WHERE bu.ResourceId IN (SELECT j.value FROM json_each(@ResourceIds) j)
-              AND bu.UnitStart >= @From AND bu.UnitStart < @To
-              AND (bu.ExpiresAt IS NULL OR bu.ExpiresAt > @Now)
-            """);
-
     // Windows start at most this long before a slot in them (rules are within one local day).
     public static readonly TimeSpan LongestWindow = TimeSpan.FromHours(25);
 
-    public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, string? municipality,
-        CancellationToken ct)
+    // The point, if the provider serves there (none when no point is asked).
+    public async Task<IReadOnlyList<SlotPoint>> PointsAsync(string providerId, string? servicePointId, CancellationToken ct)
     {
-        if (servicePointId is null && municipality is null)
+        if (servicePointId is null)
         {
             return [];
         }
 
         await using var c = await db.OpenAsync(ct);
-        var sql = servicePointId is not null ? PointSql : MunicipalityPointsSql;
-        var rows = await c.QueryAsync<SlotPoint>(new CommandDefinition(sql, new { ProviderId = providerId, ServicePointId = servicePointId,
-            Municipality = municipality }, cancellationToken: ct));
+        var rows = await c.QueryAsync<SlotPoint>(new CommandDefinition(PointSql, new { ProviderId = providerId, ServicePointId = servicePointId },
+            cancellationToken: ct));
         return rows.AsList();
-    }
-
-    public async Task<IReadOnlyList<NamedSlotWindow>> PointWindowsAsync(ServiceRow service, IEnumerable<string> pointIds, string? language,
-        DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var args = new { ServiceId = service.Id, PointIds = System.Text.Json.JsonSerializer.Serialize(pointIds), Language = language,
-            WindowsFrom = from - LongestWindow, To = to };
-        return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(db.Sql(PointWindowsSql), args, cancellationToken: ct))).AsList();
-    }
-
-    public async Task<IReadOnlyList<NamedSlotWindow>> RemoteWindowsAsync(ServiceRow service, Guid? expertId, ChannelFlags channels,
-        string? language, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var args = new
-        {
-            ServiceId = service.Id, ExpertId = expertId, Language = language, WindowsFrom = from - LongestWindow, To = to,
-            RemoteAtPoint = channels.AllowsRemoteAtPoint, Video = channels.AllowsVideo, Phone = channels.AllowsPhone,
-        };
-        return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(RemoteWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
     public async Task<IReadOnlyList<NamedSlotWindow>> ExpertWindowsAsync(Guid serviceId, Guid expertId, DateTimeOffset from,
@@ -159,18 +71,4 @@ internal sealed class SlotStore(Db db)
         return (await c.QueryAsync<NamedSlotWindow>(new CommandDefinition(ExpertWindowsSql, args, cancellationToken: ct))).AsList();
     }
 
-    public async Task<HashSet<(Guid Resource, DateTimeOffset Unit)>> TakenUnitsAsync(IReadOnlyCollection<Guid> resources,
-        DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
-    {
-        if (resources.Count == 0)
-        {
-            return [];
-        }
-
-        await using var c = await db.OpenAsync(ct);
-        var ids = System.Text.Json.JsonSerializer.Serialize(resources.Select(r => r.ToString("D")));
-        var rows = await c.QueryAsync<TakenUnitRow>(new CommandDefinition(db.Sql(TakenUnitsSql), new { ResourceIds = ids, From = from,
-            To = to, Now = now }, cancellationToken: ct));
-        return rows.Select(r => (r.ResourceId, r.UnitStart)).ToHashSet();
-    }
 }

@@ -154,6 +154,9 @@ internal sealed partial class WindowMaterializer(
             }
         }
 
+        // Every expert of the range, so that each instance's index reloads their windows (one whose rules are gone too).
+        await Search.ChangeLog.WindowsAsync(db, c, tx, rules.Select(r => r.ExpertId).Append(firstExpertId).Append(lastExpertId),
+            clock.GetUtcNow(), ct);
         await c.ExecuteAsync(new CommandDefinition(DeleteWindowsSql, range, tx, cancellationToken: ct));
         if (windows.Count == 0)
         {

@@ -92,37 +92,46 @@ internal static class BookingChangesApi
         var channel = body.Channel ?? row.ChannelValue;
         var pointId = channel is Channel.InPerson or Channel.RemoteAtPoint ? body.ServicePointId ?? row.ServicePointId : null;
         var ask = new SlotAsk(row.ServiceId, body.ExpertId, body.Start, channel, pointId, BindNotice: !actor.IsStaff);
-        var (bookable, errors) = await slots.CheckAsync(ask, null, ct);
-        if (bookable is null)
+        var target = body.ExpertId is null ? await slots.AnyExpertAsync(ask, ct, alsoTry: row.ExpertId) : await slots.OneExpertAsync(ask, ct);
+        if (target.Errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(target.Errors);
         }
 
-        if (BookingAccess.StaffRefusal(actor, bookable) is { } staffRefusal)
+        if (target.Bookable is { } first && BookingAccess.StaffRefusal(actor, first) is { } staffRefusal)
         {
             return BookingAccess.Forbidden(staffRefusal);
         }
 
-        var slot = bookable.Slot;
-        var moved = row with
+        // Without expertId the free experts are tried in turn, as a new booking does.
+        for (; target.Bookable is { } bookable; target = await slots.NextAsync(ask, target.Others ?? [], ct))
         {
-            ExpertId = slot.ExpertId,
-            StartsAt = slot.Start,
-            EndsAt = slot.End,
-            Channel = ChannelFlags.Name(slot.Channel),
-            ServicePointId = slot.ServicePointId,
-            MeetingUrl = slot.Channel == Channel.Video ? row.MeetingUrl ?? options.Value.MeetingUrl(row.Id, row.Reference) : null,
-        };
-        var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
-        var change = await store.MoveAsync(moved, reservation, actor, body.Reason, ct);
-        return change.Outcome switch
-        {
-            ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
-            ChangeOutcome.Taken => BookingProblems.Taken("Someone else has the new time. The booking is unchanged."),
-            ChangeOutcome.ChangedMeanwhile => BookingProblems.Changed(change.Row!),
-            _ => BookingProblems.NotConfirmed(change.Row!),
-        };
+            var change = await store.MoveAsync(Moved(row, bookable.Slot, options.Value),
+                new Reservation(bookable.Slot.ExpertId, bookable.Slot.Start, bookable.Slot.End, bookable.Rooms), actor, body.Reason, ct);
+            if (change.Outcome != ChangeOutcome.Taken || target.Others is not { Count: > 0 })
+            {
+                return change.Outcome switch
+                {
+                    ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
+                    ChangeOutcome.Taken => BookingProblems.Taken("Someone else has the new time. The booking is unchanged."),
+                    ChangeOutcome.ChangedMeanwhile => BookingProblems.Changed(change.Row!),
+                    _ => BookingProblems.NotConfirmed(change.Row!),
+                };
+            }
+        }
+
+        return BookingProblems.Taken("Someone else has the new time. The booking is unchanged.");
     }
+
+    private static BookingRow Moved(BookingRow row, Slot slot, BookingOptions options) => row with
+    {
+        ExpertId = slot.ExpertId,
+        StartsAt = slot.Start,
+        EndsAt = slot.End,
+        Channel = ChannelFlags.Name(slot.Channel),
+        ServicePointId = slot.ServicePointId,
+        MeetingUrl = slot.Channel == Channel.Video ? row.MeetingUrl ?? options.MeetingUrl(row.Id, row.Reference) : null,
+    };
 
     private static async Task<Ok<BookingResponse>> OkAsync(BookingRow row, HttpContext http, BookingStore store, CancellationToken ct) =>
         TypedResults.Ok(BookingResponses.From((await store.FindViewAsync(row.Id, ct))!, Language.Of(http.Request)));

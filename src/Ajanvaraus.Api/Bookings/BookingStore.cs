@@ -110,7 +110,7 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
                 await IdempotencyLedger.ClaimAsync(c, tx, idempotent, now, ct);
                 if (hold is not null)
                 {
-                    await HoldStore.DeleteAsync(c, tx, hold, ct);
+                    await HoldStore.DeleteAsync(c, tx, hold, now, ct);
                 }
 
                 var written = row with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now,
@@ -152,7 +152,7 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
             }
 
             await c.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id, Now = now }, tx, cancellationToken: ct));
-            await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
+            await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, now, ct);
             var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = now };
             await history.WriteAsync(c, tx, new HistoryEntry(id, "cancelled", actor, reason, Snapshot(row), Snapshot(cancelled)), now, ct);
             await outbox.WriteForAsync(c, tx, cancelled, MessageKinds.Cancellation, now, ct);
@@ -177,7 +177,7 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
                     return refused;
                 }
 
-                await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, ct);
+                await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, now, ct);
                 var room = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now, ct);
                 var done = row with
                 {

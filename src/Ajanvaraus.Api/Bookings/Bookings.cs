@@ -28,10 +28,11 @@ public sealed record CustomerRequest(
     [property: Required, RegularExpression("^(fi|sv|en)$", ErrorMessage = "Use fi, sv or en."),
         Description("The language of messages and the calendar entry.")] string Language);
 
-[Description("Either a time found by search (`serviceId`, `expertId`, `start`, `channel`, and `servicePointId` for visits) or a hold "
-    + "to confirm (`holdId` with `holdToken`; the hold's time is booked). With a hold, leave the time fields out: the hold fixes them.")]
+[Description("Either a time found by search (`serviceId`, `start`, `channel`, `servicePointId` for visits, and `expertId` for one "
+    + "expert — without it any free expert is chosen, the one with the fewest bookings that day) or a hold to confirm (`holdId` "
+    + "with `holdToken`; the hold's time is booked). With a hold, leave the time fields out: the hold fixes them.")]
 [DependentRequired("holdId", "holdToken")]
-[DependentRequired("serviceId", "expertId", "start", "channel")]
+[DependentRequired("serviceId", "start", "channel")]
 public sealed record CreateBookingRequest(
     Guid? ServiceId,
     Guid? ExpertId,
@@ -45,7 +46,7 @@ public sealed record CreateBookingRequest(
 
 public sealed record CreateHoldRequest(
     [property: Required] Guid? ServiceId,
-    [property: Required] Guid? ExpertId,
+    [property: Description("The expert; leave out for any free expert (the answer names the one chosen).")] Guid? ExpertId,
     [property: Required] DateTimeOffset? Start,
     [property: Required] Channel? Channel,
     [property: StringLength(40)] string? ServicePointId);
@@ -54,7 +55,7 @@ public sealed record HoldResponse(Guid Id, string HoldToken, DateTimeOffset Expi
     Channel Channel, Guid ServiceId, Guid ExpertId, string? ServicePointId);
 
 public sealed record RescheduleBookingRequest(
-    [property: Required] Guid? ExpertId,
+    [property: Description("The expert of the new time; leave out for any free expert (the booking's own expert too).")] Guid? ExpertId,
     [property: Required] DateTimeOffset? Start,
     Channel? Channel,
     [property: StringLength(40)] string? ServicePointId,

@@ -87,26 +87,38 @@ internal static class BookingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var bookable = target.Bookable!;
-        if (BookingAccess.StaffRefusal(actor, bookable) is { } refusal)
+        if (target.Bookable is { } first && BookingAccess.StaffRefusal(actor, first) is { } refusal)
         {
             return BookingAccess.Forbidden(refusal);
         }
 
+        // "Any expert" tries the free experts in turn until one's units insert; a named expert is tried once.
         var token = ManageToken.Create();
-        var row = BookingRow.New(store.NewId(), bookable, body.Customer, phone, body.Notes, actor, ManageToken.Hash(token), options.Value,
-            clock.GetUtcNow());
-        var reservation = new Reservation(row.ExpertId, row.StartsAt, row.EndsAt, bookable.Rooms);
-        var write = await store.CreateAsync(row, actor, reservation, target.Hold, idempotent, token, ct);
-        if (write.Created is { } created)
+        for (; target.Bookable is { } bookable; target = await slots.NextAsync(target.Ask!, target.Others ?? [], ct))
         {
-            var view = await store.FindViewAsync(created.Id, ct);
-            return TypedResults.Created(BookingResponses.Location(created.Id), BookingResponses.From(view!, Language.Of(http.Request),
-                token));
+            var row = BookingRow.New(store.NewId(), bookable, body.Customer, phone, body.Notes, actor, ManageToken.Hash(token),
+                options.Value, clock.GetUtcNow());
+            var reservation = new Reservation(row.ExpertId, row.StartsAt, row.EndsAt, bookable.Rooms);
+            var write = await store.CreateAsync(row, actor, reservation, target.Hold, idempotent, token, ct);
+            if (write.Created is { } created)
+            {
+                var view = await store.FindViewAsync(created.Id, ct);
+                return TypedResults.Created(BookingResponses.Location(created.Id), BookingResponses.From(view!, Language.Of(http.Request),
+                    token));
+            }
+
+            if (write.Replay is { } replay)
+            {
+                return await ReplayAsync(replay, http, store, ct);
+            }
+
+            if (target.Hold is not null || target.Others is not { Count: > 0 })
+            {
+                break;
+            }
         }
 
-        return write.Replay is { } replay ? await ReplayAsync(replay, http, store,
-            ct) : BookingProblems.Taken("Someone else booked this time first. Search again for a free time.");
+        return BookingProblems.Taken("Someone else booked this time first. Search again for a free time.");
     }
 
     private static async Task<Ok<BookingResponse>> GetAsync(

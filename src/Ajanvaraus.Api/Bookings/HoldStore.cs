@@ -57,15 +57,15 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
     public Task ReleaseAsync(HoldRow hold, CancellationToken ct) =>
         db.WriteAsync(async (c, tx) =>
         {
-            await DeleteAsync(c, tx, hold, ct);
+            await DeleteAsync(c, tx, hold, clock.GetUtcNow(), ct);
             return true;
         }, ct);
 
     // The hold's row first, then its units by their clustered key (the order every writer keeps).
-    public static async Task DeleteAsync(DbConnection c, DbTransaction tx, HoldRow hold, CancellationToken ct)
+    public static async Task DeleteAsync(DbConnection c, DbTransaction tx, HoldRow hold, DateTimeOffset now, CancellationToken ct)
     {
         await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { hold.Id }, tx, cancellationToken: ct));
         await UnitLedger.FreeAsync(c, tx, UnitOwner.Hold(hold.Id, hold.ExpiresAt), hold.ExpertId, hold.VideoRoomId, hold.StartsAt,
-            hold.EndsAt, ct);
+            hold.EndsAt, now, ct);
     }
 }

@@ -41,22 +41,31 @@ internal static class HoldsApi
     private static async Task<Results<Created<HoldResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateHoldRequest body, HttpContext http, SlotChecks slots, HoldStore holds, CancellationToken ct)
     {
-        var (bookable, errors) = await slots.CheckAsync(new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel,
-            body.ServicePointId), null, ct);
-        if (bookable is null)
+        var ask = new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId);
+        var target = body.ExpertId is null ? await slots.AnyExpertAsync(ask, ct) : await slots.OneExpertAsync(ask, ct);
+        if (target.Errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(target.Errors);
         }
 
+        // "Any expert" tries the free experts in turn, as booking does.
         var token = ManageToken.Create();
-        if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), ct) is not { } held)
+        for (; target.Bookable is { } bookable; target = await slots.NextAsync(ask, target.Others ?? [], ct))
         {
-            return BookingProblems.Taken("Someone else has this time. Search again for a free time.");
+            if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), ct) is { } held)
+            {
+                return TypedResults.Created($"/api/v1/holds/{held.Id}", new HoldResponse(held.Id, token, held.ExpiresAt,
+                    LocalTime.InZone(held.StartsAt, bookable.Zone), LocalTime.InZone(held.EndsAt, bookable.Zone), bookable.Slot.Channel,
+                    held.ServiceId, held.ExpertId, held.ServicePointId));
+            }
+
+            if (target.Others is not { Count: > 0 })
+            {
+                break;
+            }
         }
 
-        return TypedResults.Created($"/api/v1/holds/{held.Id}", new HoldResponse(
-            held.Id, token, held.ExpiresAt, LocalTime.InZone(held.StartsAt, bookable.Zone), LocalTime.InZone(held.EndsAt, bookable.Zone),
-            bookable.Slot.Channel, held.ServiceId, held.ExpertId, held.ServicePointId));
+        return BookingProblems.Taken("Someone else has this time. Search again for a free time.");
     }
 
     private static async Task<Results<NoContent, NotFound>> ReleaseAsync(

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
 
-// Holds and idempotency keys live for minutes and hours; without this job both tables would grow forever. Small
+// Holds, idempotency keys and the availability change log live for minutes and hours; without this job both tables would grow forever. Small
 // batches, each its own short transaction, so bookings get the write lock in between (and SQL Server never escalates).
 internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> logger)
 {
@@ -51,7 +51,7 @@ internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> lo
             {
                 foreach (var hold in expired)
                 {
-                    await HoldStore.DeleteAsync(c, tx, hold, ct);
+                    await HoldStore.DeleteAsync(c, tx, hold, clock.GetUtcNow(), ct);
                 }
 
                 return expired.Count;
@@ -70,6 +70,8 @@ internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> lo
         }
         while (batch == BatchSize);
 
+        // The availability change log is read within a second; a day of it is plenty for an instance that paused.
+        await Search.ChangeLog.TrimAsync(db, now, ct);
         logger.LogInformation("Purged {Holds} expired holds and {Keys} expired idempotency keys.", holds, keys);
         return (holds, keys);
     }

@@ -7,17 +7,71 @@ namespace Ajanvaraus.Api.Bookings;
 internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? Start, Channel? Channel, string? ServicePointId,
     bool BindNotice = true);
 
-// What a booking body resolves to: the slot to take (and the hold it confirms), or the errors to answer.
-internal sealed record BookingTarget(BookableSlot? Bookable, HoldRow? Hold, Dictionary<string, string[]> Errors);
+// What a booking body resolves to: the slot to take (and the hold it confirms), or the errors to answer. Without an
+// expertId, Others are the free experts to try next when the first one's insert loses; no slot and no errors means
+// every expert free a moment ago is taken now (409).
+internal sealed record BookingTarget(BookableSlot? Bookable, HoldRow? Hold, Dictionary<string, string[]> Errors,
+    SlotAsk? Ask = null, IReadOnlyList<Guid>? Others = null);
 
 // The one check of an asked time, shared by holds, bookings and reschedules: the fields' shape, the service, then
 // SlotFinder for the window, notice and horizon. Every error names its field.
-internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldStore holds, TimeProvider clock)
+internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldStore holds, ExpertChoice choice, TimeProvider clock)
 {
+    // No expertId: the slot of the first free expert (fewest bookings that day), with the others to try after it. A
+    // move also tries the booking's own expert last (the index counts the booking's own units as taken).
+    public async Task<BookingTarget> AnyExpertAsync(SlotAsk ask, CancellationToken ct, Guid? alsoTry = null)
+    {
+        var errors = ShapeErrors(ask);
+        var service = ask.ServiceId is { } id && await services.FindAsync(id, ct) is { IsActive: true } active ? active : null;
+        if (ask.ServiceId is not null && service is null)
+        {
+            errors["serviceId"] = ["No bookable service has this id."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new BookingTarget(null, null, errors);
+        }
+
+        var (free, published) = await choice.ExpertsAsync(service!, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId,
+            ask.BindNotice, ct);
+        if (alsoTry is { } own && published && !free.Contains(own))
+        {
+            free = [.. free, own];
+        }
+
+        if (free.Count > 0)
+        {
+            return await NextAsync(ask, free, ct);
+        }
+
+        // Nobody is free: taken (409) when someone publishes the time, else why it cannot be booked, as for a named expert.
+        var why = published ? [] : (await CheckAsync(ask with { ExpertId = Guid.Empty }, null, ct)).Errors;
+        return new BookingTarget(null, null, why, ask, []);
+    }
+
+    // The slot of the first of these experts whose windows (in the database, the judge) hold the time, and the rest.
+    public async Task<BookingTarget> NextAsync(SlotAsk ask, IReadOnlyList<Guid> experts, CancellationToken ct)
+    {
+        for (var i = 0; i < experts.Count; i++)
+        {
+            var (slot, _) = await CheckAsync(ask with { ExpertId = experts[i] }, null, ct);
+            if (slot is not null)
+            {
+                return new BookingTarget(slot, null, [], ask, experts.Skip(i + 1).ToList());
+            }
+        }
+
+        return new BookingTarget(null, null, [], ask, []);
+    }
+
     public async Task<(BookableSlot? Bookable, Dictionary<string, string[]> Errors)> CheckAsync(
         SlotAsk ask, DateTimeOffset? decidedAt, CancellationToken ct)
     {
+        // Only ever asked with an expert: without one, AnyExpertAsync chooses them.
+        ArgumentNullException.ThrowIfNull(ask.ExpertId);
         var errors = ShapeErrors(ask);
+
         var service = ask.ServiceId is { } id && await services.FindAsync(id, ct) is { IsActive: true } active ? active : null;
         if (ask.ServiceId is not null && service is null)
         {
@@ -46,13 +100,13 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
         if (body.HoldId is null)
         {
             var ask = new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId, bindNotice);
-            var (slot, errors) = await CheckAsync(ask, null, ct);
+            var target = body.ExpertId is null ? await AnyExpertAsync(ask, ct) : await OneExpertAsync(ask, ct);
             if (body.HoldToken is not null)
             {
-                errors["holdToken"] = ["Give holdId with holdToken."];
+                target.Errors["holdToken"] = ["Give holdId with holdToken."];
             }
 
-            return new BookingTarget(errors.Count == 0 ? slot : null, null, errors);
+            return target.Errors.Count == 0 ? target : target with { Bookable = null };
         }
 
         var fixedByHold = HoldFormErrors(body);
@@ -76,13 +130,19 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
         return new BookingTarget(heldRoomFirst, hold, problems);
     }
 
+    public async Task<BookingTarget> OneExpertAsync(SlotAsk ask, CancellationToken ct)
+    {
+        var (slot, errors) = await CheckAsync(ask, null, ct);
+        return new BookingTarget(slot, null, errors, ask, []);
+    }
+
+    // Without an expert the request means "any expert"; every other field of a time is needed.
     private static Dictionary<string, string[]> ShapeErrors(SlotAsk ask)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (field, missing) in new[]
         {
-            ("serviceId", ask.ServiceId is null), ("expertId", ask.ExpertId is null), ("start", ask.Start is null), ("channel",
-                ask.Channel is null),
+            ("serviceId", ask.ServiceId is null), ("start", ask.Start is null), ("channel", ask.Channel is null),
         })
         {
             if (missing)

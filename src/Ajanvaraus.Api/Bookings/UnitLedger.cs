@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Search;
 using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -54,6 +55,7 @@ internal static class UnitLedger
     {
         await ClearExpiredAsync(c, tx, reservation.ExpertId, reservation, now, ct);
         await InsertAsync(db, c, tx, reservation.ExpertId, reservation, owner, ct);
+        await ChangeLog.UnitsAsync(c, tx, reservation.ExpertId, reservation.Start, reservation.End, now, ct);
         if (reservation.CandidateRooms.Count == 0)
         {
             return null;
@@ -65,6 +67,7 @@ internal static class UnitLedger
             try
             {
                 await InsertAsync(db, c, tx, room, reservation, owner, ct);
+                await ChangeLog.UnitsAsync(c, tx, room, reservation.Start, reservation.End, now, ct);
                 return room;
             }
             catch (Exception ex) when (Db.IsUniqueViolation(ex))
@@ -78,13 +81,14 @@ internal static class UnitLedger
 
     // Frees what a booking or hold holds: the expert's units, then the room's.
     public static async Task FreeAsync(DbConnection c, DbTransaction tx, UnitOwner owner, Guid expertId, Guid? roomId,
-        DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
     {
         var sql = owner.BookingId is not null ? FreeBookingUnitsSql : FreeHoldUnitsSql;
         foreach (var resource in roomId is { } room ? [expertId, room] : new[] { expertId })
         {
             var args = new { ResourceId = resource, From = start, To = end, OwnerId = owner.BookingId ?? owner.HoldId };
             await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+            await ChangeLog.UnitsAsync(c, tx, resource, start, end, now, ct);
         }
     }
 

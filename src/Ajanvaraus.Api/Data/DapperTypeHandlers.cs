@@ -40,6 +40,11 @@ internal static class DapperTypeHandlers
     public static string ToSqliteText(DateTimeOffset value) =>
         value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
+    // An instant as SQLite hands it back (text): the fast fixed-width form, else the general parser.
+    public static DateTimeOffset InstantFromText(string text) => Instants.Parse(text);
+
+    private static readonly InstantHandler Instants = new();
+
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)

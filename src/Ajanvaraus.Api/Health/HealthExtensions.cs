@@ -8,7 +8,7 @@ namespace Ajanvaraus.Api.Health;
 
 internal static class HealthExtensions
 {
-    private const string Ready = "ready";
+    public const string Ready = "ready";
 
     public static IServiceCollection AddApiHealth(this IServiceCollection services)
     {

@@ -61,14 +61,24 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
             LIMIT @Take
             """);
 
-    internal const string FindSql = """
+    internal const string FindSql = ServiceColumnsSql + """
+
+        WHERE s.Id = @Id
+        """;
+
+    // Every bookable service, for the availability index's catalogue.
+    internal const string ActiveSql = ServiceColumnsSql + """
+
+        WHERE s.IsActive = 1
+        """;
+
+    private const string ServiceColumnsSql = """
         SELECT s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn, s.DurationMinutes,
             s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone, s.MinimumNoticeMinutes, s.BookingHorizonDays,
             s.CancellationCutoffMinutes, s.CardFi, s.CardSv, s.CardEn, s.IsActive,
             p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn
         FROM Services s
         JOIN Providers p ON p.Id = s.ProviderId
-        WHERE s.Id = @Id
         """;
 
     internal const string InsertSql = """

@@ -25,7 +25,12 @@ public sealed class AvailabilitySearchApiTests
         Assert.Equal("2026-11-24T09:00:00+02:00", slots[0].GetProperty("start").GetString());
         Assert.Equal("2026-11-24T11:15:00+02:00", slots[^1].GetProperty("start").GetString());
         Assert.All(slots, s => Assert.Equal("mikkeli", s.GetProperty("servicePointId").GetString()));
-        Assert.Equal("Kela-asiantuntija 1", slots[0].GetProperty("expertName").GetString());
+        Assert.All(slots, s => Assert.Equal(1, s.GetProperty("freeExperts").GetInt32()));
+        Assert.All(slots, s => Assert.False(s.TryGetProperty("expertId", out _)));
+
+        var one = await SearchAsync(world, $"servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-24&expert={world.Expert}");
+        Assert.Equal(10, one.Count);
+        Assert.Equal("Kela-asiantuntija 1", one[0].GetProperty("expertName").GetString());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Ajanvaraus.Api.Tests.Availability;
 public sealed class SlotNamesTests
 {
     [Fact]
-    public async Task SlotsCarryTheServiceAgencyAndPlaceInTheLanguageAsked()
+    public async Task APageOfTimesNamesTheServiceAgencyAndPlacesInTheLanguageAsked()
     {
         await using var world = await BookingWorld.CreateAsync();
         var client = world.App.CreateClient();
@@ -18,9 +18,12 @@ public sealed class SlotNamesTests
             .ReadJsonAsync(HttpStatusCode.OK);
 
         var slot = Assert.Single(page.GetProperty("items").EnumerateArray());
-        Assert.Equal("Rådgivning om bostadsbidrag", slot.GetProperty("serviceName").GetString());
-        Assert.Equal("FPA", slot.GetProperty("providerName").GetString());
-        Assert.Equal("S:t Michels servicepunkt", slot.GetProperty("servicePoint").GetProperty("name").GetString());
-        Assert.Equal("Maaherrankatu 9", slot.GetProperty("servicePoint").GetProperty("streetAddress").GetString());
+        Assert.Equal(world.ServiceId, slot.GetProperty("serviceId").GetGuid());
+        Assert.Equal("Rådgivning om bostadsbidrag", page.GetProperty("service").GetProperty("name").GetString());
+        Assert.Equal("FPA", page.GetProperty("service").GetProperty("providerName").GetString());
+        var place = Assert.Single(page.GetProperty("servicePoints").EnumerateArray());
+        Assert.Equal("mikkeli", place.GetProperty("id").GetString());
+        Assert.Equal("S:t Michels servicepunkt", place.GetProperty("name").GetString());
+        Assert.Equal("Maaherrankatu 9", place.GetProperty("streetAddress").GetString());
     }
 }

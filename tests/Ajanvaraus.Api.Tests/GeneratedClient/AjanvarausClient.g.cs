@@ -5662,23 +5662,28 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// Find bookable times
         /// </summary>
         /// <remarks>
-        /// Bookable start times of a service: the experts' published windows minus booked time, minimum notice and the
-        /// <br/>booking horizon, without Finnish public holidays, closures or absences; `remote_at_point` also needs a free video
-        /// <br/>room at the point, within its opening hours. Give `servicePoint` or `municipality` for visits, neither for
-        /// <br/>nationwide `video`/`phone`. At most 31 days per question; sorted by start, paged with `cursor`.
+        /// Bookable times of a service, time first: one item per start, channel and service point, with how many experts
+        /// <br/>are free then and in which languages — book it without `expertId` and the service picks one. `expert=` asks
+        /// <br/>for one expert's times (each item then names the expert). Times are the experts' published windows minus
+        /// <br/>booked and held time, minimum notice and the booking horizon, without Finnish public holidays, closures or
+        /// <br/>absences; `remote_at_point` also needs a free video room at the point, within its opening hours. Give
+        /// <br/>`servicePoint` or `municipality` for visits, neither for nationwide `video`/`phone`. At most 31 days per
+        /// <br/>question; sorted by start, channel and point, paged with `cursor`. Answered from each instance's in-memory
+        /// <br/>index of free time: a booking made elsewhere a moment ago may still show, and then answers 409.
         /// </remarks>
         /// <param name="service">The service to book (id from /api/v1/services).</param>
         /// <param name="servicePoint">A service point id (e.g. `mikkeli`): slots at that point.</param>
         /// <param name="municipality">A municipality code (e.g. `491`): slots at the points in that municipality.</param>
         /// <param name="channel">Only this channel. Default: in_person and remote_at_point when a point or municipality is given, else video and phone.</param>
+        /// <param name="expert">Only this expert: each item then names the expert (an agency's own planning, or the same person again).</param>
         /// <param name="language">Only experts who serve in this language (ISO 639-1).</param>
         /// <param name="from">First day (Finnish local date, default today).</param>
         /// <param name="to">Last day, inclusive (default from + 13 days; at most 31 days from `from`).</param>
-        /// <param name="limit">How many slots at most (1-500, default 100).</param>
+        /// <param name="limit">How many times at most (1-500, default 100).</param>
         /// <param name="cursor">The `nextCursor` of the previous page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfSlotResponse> SearchAvailabilityAsync(System.Guid service, string? servicePoint = null, string? municipality = null, Channel? channel = null, string? language = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<AvailabilityPage> SearchAvailabilityAsync(System.Guid service, string? servicePoint = null, string? municipality = null, Channel? channel = null, System.Guid? expert = null, string? language = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (service == null)
                 throw new System.ArgumentNullException("service");
@@ -5709,6 +5714,10 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                     if (channel != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("channel")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(channel, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (expert != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("expert")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(expert, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (language != null)
                     {
@@ -5757,7 +5766,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PageOfSlotResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<AvailabilityPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8447,6 +8456,42 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AvailabilityPage
+    {
+
+        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<TimeSlotResponse> Items { get; set; } = new System.Collections.ObjectModel.Collection<TimeSlotResponse>();
+
+        /// <summary>
+        /// Absent on the last page.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? NextCursor { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("service", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AvailabilityService Service { get; set; } = new AvailabilityService();
+
+        /// <summary>
+        /// The points the items name: name and street address.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("servicePoints", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<BookingPlace> ServicePoints { get; set; } = new System.Collections.ObjectModel.Collection<BookingPlace>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AvailabilityRuleRequest
     {
 
@@ -8531,6 +8576,37 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [Newtonsoft.Json.JsonProperty("validUntil", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? ValidUntil { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AvailabilityService
+    {
+
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("providerId", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ProviderId { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("providerName", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ProviderName { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8987,7 +9063,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
     }
 
     /// <summary>
-    /// Either a time found by search (`serviceId`, `expertId`, `start`, `channel`, and `servicePointId` for visits) or a hold to confirm (`holdId` with `holdToken`; the hold's time is booked). With a hold, leave the time fields out: the hold fixes them.
+    /// Either a time found by search (`serviceId`, `start`, `channel`, `servicePointId` for visits, and `expertId` for one expert — without it any free expert is chosen, the one with the fewest bookings that day) or a hold to confirm (`holdId` with `holdToken`; the hold's time is booked). With a hold, leave the time fields out: the hold fixes them.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateBookingRequest
@@ -9079,9 +9155,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ServiceId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public System.Guid ExpertId { get; set; } = default!;
+        /// <summary>
+        /// The expert; leave out for any free expert (the answer names the one chosen).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Guid? ExpertId { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9897,28 +9975,6 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PageOfSlotResponse
-    {
-
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.ICollection<SlotResponse> Items { get; set; } = new System.Collections.ObjectModel.Collection<SlotResponse>();
-
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? NextCursor { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PostalAddress
     {
 
@@ -10079,9 +10135,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
     public partial class RescheduleBookingRequest
     {
 
-        [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public System.Guid ExpertId { get; set; } = default!;
+        /// <summary>
+        /// The expert of the new time; leave out for any free expert (the booking's own expert too).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Guid? ExpertId { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -10436,7 +10494,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SlotResponse
+    public partial class TimeSlotResponse
     {
 
         [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
@@ -10452,41 +10510,40 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
         public Channel Channel { get; set; } = default!;
 
+        /// <summary>
+        /// The service point, for in_person and remote_at_point.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("servicePointId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? ServicePointId { get; set; } = default!;
+
         [Newtonsoft.Json.JsonProperty("serviceId", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ServiceId { get; set; } = default!;
 
         /// <summary>
-        /// The service's name in the language asked (Accept-Language).
+        /// How many experts are free then (remote_at_point: no more than the point's free video rooms). Book without expertId and one of them is chosen.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("serviceName", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ServiceName { get; set; } = default!;
-
-        [Newtonsoft.Json.JsonProperty("providerId", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ProviderId { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("freeExperts", Required = Newtonsoft.Json.Required.Always)]
+        public int FreeExperts { get; set; } = default!;
 
         /// <summary>
-        /// The agency's name in the language asked.
+        /// The languages the free experts serve in (ISO 639-1).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("providerName", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ProviderName { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("languages", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Languages { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
-        [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public System.Guid ExpertId { get; set; } = default!;
+        /// <summary>
+        /// With `expert=`: the expert.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Guid? ExpertId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("expertName", Required = Newtonsoft.Json.Required.Always)]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string ExpertName { get; set; } = default!;
-
-        [Newtonsoft.Json.JsonProperty("servicePointId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? ServicePointId { get; set; } = default!;
-
-        [Newtonsoft.Json.JsonProperty("servicePoint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public BookingPlace? ServicePoint { get; set; } = default!;
+        /// <summary>
+        /// With `expert=`: the expert's name.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("expertName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? ExpertName { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -26,7 +26,7 @@ public sealed class GeneratedClientFlowTests
 
         var hold = await portal.CreateHoldAsync(new CreateHoldRequest
         {
-            ServiceId = service.Id, ExpertId = first.ExpertId, Start = first.Start, Channel = first.Channel, ServicePointId = "mikkeli",
+            ServiceId = service.Id, Start = first.Start, Channel = first.Channel, ServicePointId = "mikkeli",
         });
         var booking = await portal.CreateBookingAsync(Guid.NewGuid().ToString(), new CreateBookingRequest
         {
@@ -44,7 +44,7 @@ public sealed class GeneratedClientFlowTests
         Assert.Equal(booking.Reference, read.Reference);
         Assert.Null(read.ManageToken);
 
-        var moved = await portal.RescheduleBookingAsync(booking.Id, new RescheduleBookingRequest { ExpertId = later.ExpertId,
+        var moved = await portal.RescheduleBookingAsync(booking.Id, new RescheduleBookingRequest { ExpertId = booking.ExpertId,
             Start = later.Start }, x_Manage_Token: token);
         Assert.Equal(later.Start, moved.Start);
 

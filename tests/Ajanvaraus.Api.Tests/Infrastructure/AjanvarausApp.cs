@@ -25,6 +25,8 @@ public sealed class AjanvarausApp(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Hundreds of test apps would each watch appsettings.json and run out of the machine's inotify instances.
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("Database:Provider", engine == Engine.SqlServer ? "SqlServer" : "Sqlite");
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Auth:SigningKeyFile", Path.Combine(database.Directory, "test.signing-key"));

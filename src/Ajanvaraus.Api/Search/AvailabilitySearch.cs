@@ -2,7 +2,10 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Bookings;
+
+namespace Ajanvaraus.Api.Search;
 
 // The question a portal asks: when could this service be booked, where, how.
 public sealed record AvailabilityQuery(
@@ -17,6 +20,8 @@ public sealed record AvailabilityQuery(
         ErrorMessage = "Use in_person, remote_at_point, video or phone."),
         Description("Only this channel. Default: in_person and remote_at_point when a point or municipality is given, else video and phone.")]
     [FromQuery(Name = "channel")] string? Channel,
+    [property: Description("Only this expert: each item then names the expert (an agency's own planning, or the same person again).")]
+    [FromQuery(Name = "expert")] Guid? Expert,
     [property: RegularExpression("^[a-z]{2}$", ErrorMessage = "Use a two-letter ISO 639-1 code, e.g. fi, sv, en."),
         Description("Only experts who serve in this language (ISO 639-1).")]
     [FromQuery(Name = "language")] string? Language,
@@ -24,21 +29,31 @@ public sealed record AvailabilityQuery(
     [FromQuery(Name = "from")] DateOnly? From,
     [property: Description("Last day, inclusive (default from + 13 days; at most 31 days from `from`).")]
     [FromQuery(Name = "to")] DateOnly? To,
-    [property: Range(1, 500), Description("How many slots at most (1-500, default 100).")]
+    [property: Range(1, 500), Description("How many times at most (1-500, default 100).")]
     [FromQuery(Name = "limit")] int? Limit,
     [property: StringLength(200), Description("The `nextCursor` of the previous page.")]
     [FromQuery(Name = "cursor")] string? Cursor);
 
-// A bookable start time. Times carry the service point's offset (Finnish time for remote channels).
-public sealed record SlotResponse(
+// A bookable time, time first: one item per start, channel and point, with how many experts could take it. Times
+// carry the service point's offset (Finnish time for remote channels).
+public sealed record TimeSlotResponse(
     DateTimeOffset Start,
     DateTimeOffset End,
     Channel Channel,
+    [property: Description("The service point, for in_person and remote_at_point.")] string? ServicePointId,
     Guid ServiceId,
-    [property: Description("The service's name in the language asked (Accept-Language).")] string ServiceName,
-    string ProviderId,
-    [property: Description("The agency's name in the language asked.")] string ProviderName,
-    Guid ExpertId,
-    string ExpertName,
-    string? ServicePointId,
-    [property: Description("The service point's name and street address, for in_person and remote_at_point.")] Bookings.BookingPlace? ServicePoint);
+    [property: Description("How many experts are free then (remote_at_point: no more than the point's free video rooms). Book "
+        + "without expertId and one of them is chosen.")] int FreeExperts,
+    [property: Description("The languages the free experts serve in (ISO 639-1).")] IReadOnlyList<string> Languages,
+    [property: Description("With `expert=`: the expert.")] Guid? ExpertId = null,
+    [property: Description("With `expert=`: the expert's name.")] string? ExpertName = null);
+
+// The service the times are of, named in the language asked, so a portal shows a page without another call.
+public sealed record AvailabilityService(Guid Id, string Name, string ProviderId, string ProviderName);
+
+// A page of times, with the service and the points its items name (each once).
+public sealed record AvailabilityPage(
+    IReadOnlyList<TimeSlotResponse> Items,
+    [property: Description("Absent on the last page.")] string? NextCursor,
+    AvailabilityService Service,
+    [property: Description("The points the items name: name and street address.")] IReadOnlyList<BookingPlace> ServicePoints);

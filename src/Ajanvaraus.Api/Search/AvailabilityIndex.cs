@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Data;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Ajanvaraus.Api.Search;
+
+// What the index holds at one moment. Entries are swapped whole (copy on write), so searches read without locks.
+internal sealed class IndexState(IndexSpan span, IndexCatalogue catalogue, Dictionary<Guid, ExpertWindows> windows,
+    Dictionary<Guid, UnitState> units, long position)
+{
+    public IndexSpan Span { get; } = span;
+    public IndexCatalogue Catalogue { get; set; } = catalogue;
+    public ConcurrentDictionary<Guid, ExpertWindows> Windows { get; } = new(windows);
+    public ConcurrentDictionary<Guid, UnitState> Units { get; } = new(units);
+    public long Position { get; set; } = position;
+
+    public UnitState UnitsOf(Guid resource) => Units.TryGetValue(resource, out var state) ? state : UnitState.Empty(Span);
+
+    public ExpertWindows WindowsOf(Guid expert) => Windows.TryGetValue(expert, out var w) ? w : ExpertWindows.None;
+}
+
+// Each instance's in-memory copy of free time (DESIGN.md "Search speed"): windows and taken units per expert and video
+// room, built from the database at start-up and kept current from the change log — at once after this instance's own
+// writes, and by polling for other instances'. A cache only: booking still inserts units under the unique key.
+internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, ILogger<AvailabilityIndex> logger)
+{
+    private const int ChangesPerRead = 5000;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile IndexState? current;
+    private long appliesStarted;
+    private long appliesCompleted;
+
+    private readonly TaskCompletionSource built = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsReady => current is not null;
+
+    // The state to search: at once when built, else once the first build is done (/health/ready says so before).
+    public async ValueTask<IndexState> StateAsync(CancellationToken ct)
+    {
+        if (current is { } state)
+        {
+            return state;
+        }
+
+        await built.Task.WaitAsync(ct);
+        return current!;
+    }
+
+    public async Task BuildAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            current ??= await LoadAsync(ct);
+            built.TrySetResult();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // Read-your-writes: returns once an apply that started after the call has finished, so a change this instance
+    // committed before calling is in the index. Concurrent callers share one apply.
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
+        var seen = Interlocked.Read(ref appliesStarted);
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (Interlocked.Read(ref appliesCompleted) > seen)
+            {
+                return;
+            }
+
+            var number = Interlocked.Increment(ref appliesStarted);
+            await ApplyAsync(ct);
+            Interlocked.Exchange(ref appliesCompleted, number);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task ApplyAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (current is not { } state || !state.Span.Covers(now, options.Value.HorizonDays))
+        {
+            current = await LoadAsync(ct);
+            built.TrySetResult();
+            return;
+        }
+
+        await using var c = await db.OpenAsync(ct);
+        if (await c.ExecuteScalarAsync<long>(new CommandDefinition(ChangeLog.TrimmedThroughSql, cancellationToken: ct)) > state.Position)
+        {
+            logger.LogWarning("The availability index fell behind the trimmed change log; rebuilding.");
+            current = await LoadAsync(ct);
+            return;
+        }
+
+        List<ChangeRow> changes;
+        do
+        {
+            changes = (await c.QueryAsync<ChangeRow>(new CommandDefinition(db.Sql(ChangeLog.ReadSql),
+                new { After = state.Position, Max = ChangesPerRead }, cancellationToken: ct))).AsList();
+            if (changes.Count == 0)
+            {
+                return;
+            }
+
+            if (changes.Any(x => x.Kind == ChangeLog.Catalogue))
+            {
+                state.Catalogue = await IndexCatalogue.LoadAsync(db, now, ct);
+            }
+
+            var experts = changes.Where(x => x.Kind == ChangeLog.Windows && x.ResourceId is not null).Select(x => x.ResourceId!.Value)
+                .ToHashSet();
+            if (experts.Count > 0)
+            {
+                foreach (var (expert, windows) in await IndexReads.WindowsAsync(db, c, experts, state.Span.Origin, ct))
+                {
+                    state.Windows[expert] = windows;
+                }
+            }
+
+            foreach (var change in changes.Where(x => x.Kind == ChangeLog.Units && x.ResourceId is not null).GroupBy(x => x.ResourceId!.Value))
+            {
+                await ReloadUnitsAsync(c, state, change.Key, change.Min(x => x.FromAt!.Value), change.Max(x => x.ToAt!.Value), now, ct);
+            }
+
+            state.Position = changes[^1].Position;
+        }
+        while (changes.Count == ChangesPerRead);
+    }
+
+    private static async Task ReloadUnitsAsync(System.Data.Common.DbConnection c, IndexState state, Guid resource, DateTimeOffset from,
+        DateTimeOffset to, DateTimeOffset now, CancellationToken ct)
+    {
+        var taken = await IndexReads.ResourceUnitsAsync(c, state.Span, resource, from, to, now, ct);
+        var first = state.Span.UnitOf(from);
+        state.Units[resource] = state.UnitsOf(resource).With(first, state.Span.UnitOf(to) - first, taken);
+    }
+
+    // The log position is read first: whatever changes while the rest is read is applied again afterwards.
+    private async Task<IndexState> LoadAsync(CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var now = clock.GetUtcNow();
+        var span = IndexSpan.Around(now, options.Value.HorizonDays);
+        await using var c = await db.OpenAsync(ct);
+        var position = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Sql(ChangeLog.HeadSql), cancellationToken: ct));
+        var catalogue = await IndexCatalogue.LoadAsync(db, now, ct);
+        var windows = await IndexReads.WindowsAsync(db, c, null, span.Origin, ct);
+        var units = await IndexReads.UnitsAsync(c, span, now, ct);
+        logger.LogInformation(
+            "Built the availability index: {Experts} experts' windows, {Resources} resources' taken units, in {Elapsed}.",
+            windows.Count, units.Count, clock.GetElapsedTime(started));
+        return new IndexState(span, catalogue, windows, units, position);
+    }
+}

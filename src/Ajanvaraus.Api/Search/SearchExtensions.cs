@@ -1,0 +1,12 @@
+namespace Ajanvaraus.Api.Search;
+
+internal static class SearchExtensions
+{
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<AvailabilityIndex>();
+        services.AddHostedService<IndexFollower>();
+        services.AddHealthChecks().AddCheck<IndexHealthCheck>("availability-index", tags: [Health.HealthExtensions.Ready]);
+        return services;
+    }
+}
