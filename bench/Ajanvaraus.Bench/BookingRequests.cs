@@ -58,7 +58,7 @@ internal static class BookingRequests
             return null;
         }
 
-        var body = $$"""{"expertId":"{{move.Target.ExpertId}}","start":"{{move.Target.Start:O}}","channel":"in_person","servicePointId":"{{move.Target.ServicePointId}}"}""";
+        var body = $$"""{"start":"{{move.Target.Start:O}}","channel":"in_person","servicePointId":"{{move.Target.ServicePointId}}"}""";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bookings/{move.Booking.Id}/reschedule") { Content = Content(body) };
         request.Headers.Add("X-Manage-Token", move.Booking.ManageToken);
         using var response = await client.SendAsync(request, ct);
@@ -83,10 +83,10 @@ internal static class BookingRequests
         return made.OrderBy(m => m.Item1).Select(m => (m.Item2, m.Item3)).ToList();
     }
 
-    private static HttpRequestMessage Book(FreeSlot slot)
+    public static HttpRequestMessage Book(FreeSlot slot)
     {
         var body = $$$"""
-            {"serviceId":"{{{slot.ServiceId}}}","expertId":"{{{slot.ExpertId}}}","start":"{{{slot.Start:O}}}","channel":"in_person","servicePointId":"{{{slot.ServicePointId}}}",
+            {"serviceId":"{{{slot.ServiceId}}}","start":"{{{slot.Start:O}}}","channel":"in_person","servicePointId":"{{{slot.ServicePointId}}}",
              "customer":{"name":"Maija Meikäläinen","email":"maija@example.fi","phone":"040 123 4567","language":"fi"}}
             """;
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings") { Content = Content(body) };

@@ -36,6 +36,8 @@ var data = prepared.Data;
 var bookingQueue = new ConcurrentQueue<FreeSlot>();
 await using (var service = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name)))
 {
+    report.Ready = service.ReadyAfter;
+    report.IndexBuild = ServiceProcess.IndexBuildLine(paths.ServiceLog(scale.Name));
     foreach (var connections in scale.ReadConnections)
     {
         report.Rows.Add(await Row(service, Report.LiveRow, connections, SearchQueries.Get("/health/live")));
@@ -85,6 +87,15 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
     var targets = bySevice.ToDictionary(p => p[0], p => p[1]);
     var moveQueue = new ConcurrentQueue<(MadeBooking, FreeSlot)>(made.Select(m => (m.Booking, targets[m.Slot])));
     report.Rows.Add(await Row(service, Report.RescheduleRow, scale.RescheduleConnections, BookingRequests.Reschedule(moveQueue)));
+
+    // Freshness: a second instance on the same database learns of the first one's bookings from the change log.
+    var fresh = await SlotPool.GatherAsync(service.BaseAddress, data, data.Today.AddDays(45), data.Today.AddDays(55), 400, Scale.Seed + 22);
+    await using (var other = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name)))
+    {
+        report.Freshness = await Freshness.MeasureAsync(service.BaseAddress, other.BaseAddress, fresh, 200);
+        Console.WriteLine($"{Report.FreshnessRow,-32} p50 {report.Freshness.Percentile(50):0} ms, p99 {report.Freshness.Percentile(99):0} ms over {report.Freshness.LatenciesMs.Length} bookings");
+        report.SecondReady = other.ReadyAfter;
+    }
 
     report.PeakMiB = service.PeakResidentMiB();
 }

@@ -97,6 +97,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 using var response = await http.GetAsync("/health/ready");
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
+                    service.ReadyAfter = deadline.Elapsed;
                     return service;
                 }
             }
@@ -111,6 +112,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
         await service.DisposeAsync();
         throw new TimeoutException($"The service did not become ready in 60 s; see {logFile}.");
     }
+
+    /// <summary>From the start of the process until /health/ready answered 200 (start-up plus the availability index build).</summary>
+    public TimeSpan ReadyAfter { get; private set; }
+
+    /// <summary>The service's own line about its last index build (how long, how much memory), from its log.</summary>
+    public static string? IndexBuildLine(string logFile) =>
+        File.Exists(logFile) ? File.ReadLines(logFile).LastOrDefault(l => l.Contains("Built the availability index", StringComparison.Ordinal))?.Trim() : null;
 
     /// <summary>CPU time the service has used so far (user and system).</summary>
     public TimeSpan CpuTime()
@@ -143,6 +151,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Hangfire__Server"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Ajanvaraus.Api.Search.AvailabilityIndex"] = "Information",
         ["Database__Provider"] = "Sqlite",
         ["Database__ConnectionString"] = $"Data Source={database}",
     };

@@ -4,19 +4,21 @@ using System.Text.Json;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>A bookable in-person slot as search answered it.</summary>
-internal sealed record FreeSlot(Guid ServiceId, Guid ExpertId, DateTimeOffset Start, DateTimeOffset End, string ServicePointId);
+/// <summary>A bookable in-person time as search answered it (time first), booked for "any expert"; Copy tells apart the
+/// bookings one time with several free experts takes.</summary>
+internal sealed record FreeSlot(Guid ServiceId, DateTimeOffset Start, DateTimeOffset End, string ServicePointId, int Copy = 0);
 
 /// <summary>
-/// Finds free slots through the service's own search before the booking rows, so that every client books a time
-/// the service itself offered. Slots in the pool never overlap for one expert: without contention, no 409.
+/// Finds free times through the service's own search before the booking rows, so that every client books a time
+/// the service itself offered. Times of the pool never overlap at one point (a time with n free experts is taken n
+/// times): no two bookings can want the same expert, so without contention there is no 409.
 /// </summary>
 internal static class SlotPool
 {
     private const int SearchLimit = 500;
     private const int Parallel = 8;
 
-    private sealed record SlotItem(DateTimeOffset Start, DateTimeOffset End, string Channel, Guid ServiceId, Guid ExpertId, string? ServicePointId);
+    private sealed record SlotItem(DateTimeOffset Start, DateTimeOffset End, string Channel, Guid ServiceId, string? ServicePointId, int FreeExperts);
 
     private sealed record SlotPage(List<SlotItem> Items, string? NextCursor);
 
@@ -25,9 +27,9 @@ internal static class SlotPool
     {
         var kept = new List<FreeSlot>();
         var taken = new Taken();
-        await foreach (var slots in SearchAsync(baseAddress, data, from, to, seed))
+        await foreach (var items in SearchAsync(baseAddress, data, from, to, seed))
         {
-            kept.AddRange(slots.Where(taken.TryAdd));
+            kept.AddRange(items.Where(i => taken.TryAdd(i.Slot)).SelectMany(i => Enumerable.Range(0, i.Free).Select(n => i.Slot with { Copy = n })));
             if (kept.Count >= wanted)
             {
                 break;
@@ -37,16 +39,16 @@ internal static class SlotPool
         return kept.Take(wanted).ToList();
     }
 
-    /// <summary>Groups of a few overlapping slots of one expert: the times many clients will fight over.</summary>
+    /// <summary>Groups of a few overlapping times of one service at one point: the times many clients will fight over.</summary>
     public static async Task<List<FreeSlot[]>> ContendedAsync(Uri baseAddress, Dataset data, DateOnly from, DateOnly to, int groups, int size, int seed)
     {
         var found = new List<FreeSlot[]>();
         var taken = new Taken();
-        await foreach (var slots in SearchAsync(baseAddress, data, from, to, seed))
+        await foreach (var items in SearchAsync(baseAddress, data, from, to, seed))
         {
-            foreach (var expert in slots.GroupBy(s => s.ExpertId))
+            foreach (var point in items.Select(i => i.Slot).GroupBy(s => (s.ServicePointId, s.ServiceId)))
             {
-                var list = expert.OrderBy(s => s.Start).ToList();
+                var list = point.OrderBy(s => s.Start).ToList();
                 for (var i = 0; i + size <= list.Count; i++)
                 {
                     var group = list.GetRange(i, size);
@@ -69,7 +71,7 @@ internal static class SlotPool
     }
 
     // Searches (service, point) pairs in a seeded order, a few at a time, yielding each answer's in-person slots.
-    private static async IAsyncEnumerable<List<FreeSlot>> SearchAsync(Uri baseAddress, Dataset data, DateOnly from, DateOnly to, int seed)
+    private static async IAsyncEnumerable<List<(FreeSlot Slot, int Free)>> SearchAsync(Uri baseAddress, Dataset data, DateOnly from, DateOnly to, int seed)
     {
         var pairs = (from s in data.Services
                      where (s.Channels & Channels.InPerson) != 0
@@ -78,7 +80,7 @@ internal static class SlotPool
                      select (Service: s, Point: p)).ToArray();
         new Random(seed).Shuffle(pairs);
         using var client = LoadRunner.Client(baseAddress, Parallel);
-        var results = new ConcurrentQueue<List<FreeSlot>>();
+        var results = new ConcurrentQueue<List<(FreeSlot, int)>>();
         foreach (var batch in pairs.Chunk(Parallel * 4))
         {
             await System.Threading.Tasks.Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (pair, ct) =>
@@ -86,7 +88,7 @@ internal static class SlotPool
                 var path = $"/api/v1/availability?service={pair.Service.Id}&servicePoint={pair.Point.Id}&channel=in_person"
                     + $"&from={SearchQueries.Day(from)}&to={SearchQueries.Day(to)}&limit={SearchLimit}";
                 var page = await client.GetFromJsonAsync<SlotPage>(path, JsonSerializerOptions.Web, ct);
-                results.Enqueue(page!.Items.Select(i => new FreeSlot(i.ServiceId, i.ExpertId, i.Start, i.End, i.ServicePointId!)).ToList());
+                results.Enqueue(page!.Items.Select(i => (new FreeSlot(i.ServiceId, i.Start, i.End, i.ServicePointId!), i.FreeExperts)).ToList());
             });
             while (results.TryDequeue(out var slots))
             {
@@ -95,13 +97,13 @@ internal static class SlotPool
         }
     }
 
-    // Each expert's slots kept so far, to keep the pool free of overlaps.
+    // Each point's times kept so far, to keep the pool free of overlaps.
     private sealed class Taken
     {
-        private readonly Dictionary<Guid, List<FreeSlot>> byExpert = [];
+        private readonly Dictionary<string, List<FreeSlot>> byPoint = [];
 
         public bool Overlaps(FreeSlot slot) =>
-            byExpert.TryGetValue(slot.ExpertId, out var list) && list.Exists(other => other.Start < slot.End && slot.Start < other.End);
+            byPoint.TryGetValue(slot.ServicePointId, out var list) && list.Exists(other => other.Start < slot.End && slot.Start < other.End);
 
         public bool TryAdd(FreeSlot slot)
         {
@@ -110,9 +112,9 @@ internal static class SlotPool
                 return false;
             }
 
-            if (!byExpert.TryGetValue(slot.ExpertId, out var list))
+            if (!byPoint.TryGetValue(slot.ServicePointId, out var list))
             {
-                byExpert[slot.ExpertId] = list = [];
+                byPoint[slot.ServicePointId] = list = [];
             }
 
             list.Add(slot);

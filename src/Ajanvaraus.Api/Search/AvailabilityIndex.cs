@@ -150,6 +150,8 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
     private async Task<IndexState> LoadAsync(CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        // Full collections around the build (a start-up and a daily rebuild) measure what the new state holds.
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var now = clock.GetUtcNow();
         var span = IndexSpan.Around(now, options.Value.HorizonDays);
         await using var c = await db.OpenAsync(ct);
@@ -157,9 +159,10 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
         var catalogue = await IndexCatalogue.LoadAsync(db, now, ct);
         var windows = await IndexReads.WindowsAsync(db, c, null, span.Origin, ct);
         var units = await IndexReads.UnitsAsync(c, span, now, ct);
+        var state = new IndexState(span, catalogue, windows, units, position);
         logger.LogInformation(
-            "Built the availability index: {Experts} experts' windows, {Resources} resources' taken units, in {Elapsed}.",
-            windows.Count, units.Count, clock.GetElapsedTime(started));
-        return new IndexState(span, catalogue, windows, units, position);
+            "Built the availability index: {Experts} experts' windows, {Resources} resources' taken units, {Megabytes:0.0} MB, in {Elapsed}.",
+            windows.Count, units.Count, (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1048576.0, clock.GetElapsedTime(started));
+        return state;
     }
 }
