@@ -16,6 +16,16 @@ internal sealed class IndexState(IndexSpan span, IndexCatalogue catalogue, Dicti
     public ConcurrentDictionary<Guid, UnitState> Units { get; } = new(units);
     public long Position { get; set; } = position;
 
+    // Bumped by every applied change; ChangedAt says when a resource (or the catalogue, Guid.Empty) last changed, so a
+    // cached answer knows whether anything it read has changed since.
+    public long Version => Interlocked.Read(ref version);
+
+    private long version;
+
+    public ConcurrentDictionary<Guid, long> ChangedAt { get; } = new();
+
+    public void Touch(Guid resource) => ChangedAt[resource] = Interlocked.Increment(ref version);
+
     public UnitState UnitsOf(Guid resource) => Units.TryGetValue(resource, out var state) ? state : UnitState.Empty(Span);
 
     public ExpertWindows WindowsOf(Guid expert) => Windows.TryGetValue(expert, out var w) ? w : ExpertWindows.None;
@@ -116,6 +126,7 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
             if (changes.Any(x => x.Kind == ChangeLog.Catalogue))
             {
                 state.Catalogue = await IndexCatalogue.LoadAsync(db, now, ct);
+                state.Touch(Guid.Empty);
             }
 
             var experts = changes.Where(x => x.Kind == ChangeLog.Windows && x.ResourceId is not null).Select(x => x.ResourceId!.Value)
@@ -125,6 +136,7 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
                 foreach (var (expert, windows) in await IndexReads.WindowsAsync(db, c, experts, state.Span.Origin, ct))
                 {
                     state.Windows[expert] = windows;
+                    state.Touch(expert);
                 }
             }
 
@@ -144,6 +156,7 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
         var taken = await IndexReads.ResourceUnitsAsync(c, state.Span, resource, from, to, now, ct);
         var first = state.Span.UnitOf(from);
         state.Units[resource] = state.UnitsOf(resource).With(first, state.Span.UnitOf(to) - first, taken);
+        state.Touch(resource);
     }
 
     // The log position is read first: whatever changes while the rest is read is applied again afterwards.

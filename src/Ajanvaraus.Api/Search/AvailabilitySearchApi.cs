@@ -3,7 +3,10 @@ using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Services;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Search;
 
@@ -29,15 +32,26 @@ internal static class AvailabilitySearchApi
                 question; sorted by start, channel and point, paged with `cursor`. Answered from each instance's in-memory
                 index of free time: a booking made elsewhere a moment ago may still show, and then answers 409.
                 """)
+            .Produces<AvailabilityPage>(StatusCodes.Status200OK)
             .WithExamples(response: Example)
             .AllowAnonymous();
         return group;
     }
 
-    private static async Task<Results<Ok<AvailabilityPage>, ValidationProblem>> SearchAsync(
-        [AsParameters] AvailabilityQuery query, HttpRequest request, AvailabilityIndex index, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<JsonBytes, ValidationProblem>> SearchAsync(
+        [AsParameters] AvailabilityQuery query, HttpRequest request, AvailabilityIndex index, AnswerCache cache,
+        IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
     {
         var state = await index.StateAsync(ct);
+        var now = clock.GetUtcNow();
+        var language = Language.Of(request);
+        var key = language + request.QueryString.Value;
+        if (cache.Find(key, state, now) is { } cached)
+        {
+            return new JsonBytes(cached);
+        }
+
+        var version = state.Version;
         var errors = new Dictionary<string, string[]>();
         var service = query.Service is { } id ? state.Catalogue.Services.GetValueOrDefault(id) : null;
         if (service is null)
@@ -75,13 +89,15 @@ internal static class AvailabilitySearchApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var now = clock.GetUtcNow();
         var points = state.Catalogue.PointsFor(service!, query.ServicePoint, query.Municipality);
         var ask = SearchAsk.Within(service!, channels, points, query.Language, query.Expert, LocalTime.StartOfDay(from),
             LocalTime.StartOfDay(to.AddDays(1)).AddTicks(-1), now);
         var limit = query.Limit ?? 100;
         var groups = TimeFirstPage.Take(state, ask, after, limit + 1, now);
-        return TypedResults.Ok(Page(groups, limit, service!, points, query.Expert is not null, state.Catalogue, Language.Of(request)));
+        var page = Page(groups, limit, service!, points, query.Expert is not null, state.Catalogue, language);
+        var body = JsonSerializer.SerializeToUtf8Bytes(page, json.Value.SerializerOptions.GetTypeInfo(typeof(AvailabilityPage)));
+        cache.Keep(key, state, version, ask.Resources(state.Catalogue), now, body);
+        return new JsonBytes(body);
     }
 
     private static AvailabilityPage Page(List<TimeGroup> groups, int limit, ServiceRow service, IReadOnlyList<IndexPoint> points,

@@ -11,14 +11,17 @@ internal sealed class IndexFollower(AvailabilityIndex index, IOptions<Availabili
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await index.BuildAsync(stoppingToken);
+        // SQLite's async calls complete synchronously: without yielding first, the build would hold up the host's
+        // start (and /health/ready could not even say "not yet").
+        await Task.Yield();
         var every = TimeSpan.FromMilliseconds(options.Value.IndexPollMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Until the first build succeeds, each round tries it again (the database may not be there yet).
+                await (index.IsReady ? index.CatchUpAsync(stoppingToken) : index.BuildAsync(stoppingToken));
                 await Task.Delay(every, stoppingToken);
-                await index.CatchUpAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -28,6 +31,7 @@ internal sealed class IndexFollower(AvailabilityIndex index, IOptions<Availabili
             {
                 // The database is away for a moment: search answers from what the index has, the next poll tries again.
                 logger.LogWarning(ex, "Could not read the availability change log.");
+                await Task.Delay(every, stoppingToken);
             }
         }
     }

@@ -43,6 +43,13 @@ internal sealed record SearchAsk(ServiceRow Service, IReadOnlyList<Channel> Chan
         var latest = now.AddDays(service.BookingHorizonDays);
         return new SearchAsk(service, channels, points, language, expertId, from > earliest ? from : earliest, to < latest ? to : latest);
     }
+
+    // Every expert and video room whose time an answer to this question depends on.
+    public IReadOnlyCollection<Guid> Resources(IndexCatalogue catalogue)
+    {
+        IEnumerable<Guid> experts = ExpertId is { } one ? [one] : catalogue.ExpertsByService.GetValueOrDefault(Service.Id, []);
+        return [.. experts, .. Points.SelectMany(p => p.Rooms.VideoRoomIds)];
+    }
 }
 
 // Free slots from the index: the same rules as SlotCalculator (windows on the service's step, every unit of the expert

@@ -65,6 +65,10 @@ internal sealed class UnitState
         return true;
     }
 
+    // When the next hold still live at nowTicks expires (and frees its units without any write), if any.
+    public long? NextExpiryAfter(long nowTicks) =>
+        heldUntil?.Values.Where(until => until > nowTicks).DefaultIfEmpty().Min() is > 0 and var next ? next : null;
+
     // A copy with [first, first + count) replaced by what the database holds there now.
     public UnitState With(int first, int count, IEnumerable<(int Unit, long? ExpiresTicks)> taken)
     {
