@@ -12,6 +12,7 @@ using Ajanvaraus.Api.Notifications;
 using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
+using Ajanvaraus.Api.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ builder.Services.AddBookings();
 builder.Services.AddAdvisers();
 builder.Services.AddCalendars();
 builder.Services.AddNotifications();
+builder.Services.AddStatistics();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ api.MapBookingsApi();
 api.MapCalendars();
 api.MapAdvisers();
 app.MapNotificationsApi(api);
+api.MapStatistics();
 
 app.Run();
 return 0;
