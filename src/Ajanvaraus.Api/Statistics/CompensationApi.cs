@@ -20,7 +20,7 @@ internal static class CompensationApi
                 a part month paid by its days. Euros. `Accept: text/csv` answers CSV (UTF-8, `;`, decimal comma). Operators
                 see every agency; an agency admin only their own.
                 """)
-            .Produces<string>(StatusCodes.Status200OK, Csv.ContentType)
+            .WithMetadata(new CsvAlternativeMetadata())
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(StatisticsPolicies.Compensation);
 

@@ -12,7 +12,7 @@ public sealed record CreateServiceEventRequest(
     [property: Description("The agency's service, when one fits.")] Guid? ServiceId,
     [property: Required, RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message),
         Description("A transaction type common to every agency or the agency's own (see `/transaction-types`).")] string TransactionType,
-    [property: Required, AllowedValues("self_service", "remote_at_point", "counter",
+    [property: Required, RegularExpression("^(self_service|remote_at_point|counter)$",
         ErrorMessage = "Use self_service, remote_at_point or counter.")] string Channel,
     [property: Description("When it happened (default now); not in the future.")] DateTimeOffset? At,
     [property: RegularExpression("^[a-z]{2,3}$", ErrorMessage = "Use a language code of 2-3 lower-case letters, e.g. fi, sv or en."),

@@ -23,7 +23,7 @@ internal static class StatisticsApi
                 the date of the appointment. No personal data. `Accept: text/csv` answers CSV (UTF-8, `;`, decimal comma).
                 An operator sees everything, an agency admin their provider's rows, an adviser their point's.
                 """)
-            .Produces<string>(StatusCodes.Status200OK, Csv.ContentType)
+            .WithMetadata(new CsvAlternativeMetadata())
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireAuthorization(Policies.Staff);
 

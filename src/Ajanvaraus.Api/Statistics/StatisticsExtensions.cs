@@ -1,4 +1,6 @@
 using Ajanvaraus.Api.Identity;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Ajanvaraus.Api.Statistics;
 
@@ -21,6 +23,20 @@ internal static class StatisticsExtensions
             .AddPolicy(StatisticsPolicies.Compensation, policy => policy.RequireAssertion(context =>
                 context.User.IsInRole(Roles.Operator)
                 || (context.User.IsInRole(Roles.AgencyAdmin) && context.User.HasClaim(c => c.Type == ClaimNames.Provider))));
+        services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CsvAlternativeMetadata>().Any()
+                && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+            {
+                response.Content ??= new Dictionary<string, OpenApiMediaType>();
+                response.Content[Csv.ContentType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                };
+            }
+
+            return Task.CompletedTask;
+        }));
         services.AddSingleton<TransactionTypeStore>();
         services.AddSingleton<ServiceEventStore>();
         services.AddSingleton<PriceStore>();
@@ -39,3 +55,6 @@ internal static class StatisticsExtensions
         return api;
     }
 }
+
+// Endpoint metadata: the 200 answer is also CSV for `Accept: text/csv` (the contract lists both content types).
+internal sealed record CsvAlternativeMetadata;
