@@ -41,7 +41,7 @@ public sealed class ServiceEventsApiTests
 
         Assert.Equal("Not yours to correct", (await other.AssertProblemAsync(HttpStatusCode.Forbidden)).GetProperty("title").GetString());
         Assert.Equal("Correction period over", (await nextDay.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("title").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
     }
 
     [Theory]
