@@ -16,7 +16,12 @@ internal static class StatisticsSql
             AND {column} < date(substr({column}, 1, 4) || '-10-25', 'weekday 0') || 'T01' THEN '+3 hours' ELSE '+2 hours' END)
         """;
 
-    private static string SqliteMonth(string column) => $"CASE WHEN @ByMonth = 1 THEN substr({SqliteLocalDate(column)}, 1, 7) END";
+    // The local month differs from the UTC one only late on a month's last evening (from 21:00 or 22:00 UTC on day 28-31):
+    // only those instants pay for the conversion, the rest are a substring (the statistics read every booking of a year).
+    internal static string SqliteMonth(string column) => $"""
+        CASE WHEN @ByMonth = 1 THEN CASE WHEN substr({column}, 9, 2) >= '28' AND substr({column}, 12, 2) >= '21'
+            THEN substr({SqliteLocalDate(column)}, 1, 7) ELSE substr({column}, 1, 7) END END
+        """;
 
     private static string SqlServerMonth(string column) =>
         $"CASE WHEN @ByMonth = 1 THEN CONVERT(char(7), {column} AT TIME ZONE 'FLE Standard Time', 126) END";

@@ -24,6 +24,23 @@ public sealed class StatisticsLogicTests
     }
 
     [Fact]
+    public async Task TheSqliteLocalMonthAgreesWithTheZoneDatabaseAtEveryMonthsEnd()
+    {
+        await using var app = new AjanvarausApp();
+        _ = app.CreateClient();
+        await using var c = await app.Db.OpenAsync(TestContext.Current.CancellationToken);
+        var sql = $"SELECT {StatisticsSql.SqliteMonth("@At")}";
+        for (var month = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero); month.Year < 2028; month = month.AddMonths(1))
+        {
+            for (var at = month.AddHours(-4); at < month.AddHours(1); at = at.AddMinutes(15))
+            {
+                var expected = LocalTime.DateIn(at, LocalTime.Helsinki).ToString("yyyy-MM");
+                Assert.Equal(expected, await c.ExecuteScalarAsync<string>(sql, new { At = DapperTypeHandlers.ToSqliteText(at), ByMonth = 1 }));
+            }
+        }
+    }
+
+    [Fact]
     public void ABasicPartPaysAPartMonthByItsDays()
     {
         var part = new BasicPartRow { ProviderId = "kela", ValidFrom = new(2026, 2, 15), MonthlyAmountCents = 28_000 };
