@@ -23,6 +23,16 @@ internal static class StatisticsExtensions
             .AddPolicy(StatisticsPolicies.Compensation, policy => policy.RequireAssertion(context =>
                 context.User.IsInRole(Roles.Operator)
                 || (context.User.IsInRole(Roles.AgencyAdmin) && context.User.HasClaim(c => c.Type == ClaimNames.Provider))));
+        services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            foreach (var tag in document.Tags?.Where(t => t.Name == TransactionTypesApi.Tag) ?? [])
+            {
+                tag.Description = "Walk-in service events, transaction types and their prices, statistics and the host municipality's "
+                    + "compensation statement. No personal data.";
+            }
+
+            return Task.CompletedTask;
+        }));
         services.Configure<OpenApiOptions>("v1", options => options.AddOperationTransformer((operation, context, _) =>
         {
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<CsvAlternativeMetadata>().Any()
