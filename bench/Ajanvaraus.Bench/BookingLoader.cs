@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Ajanvaraus.Bench;
 
-internal sealed record LoadResult(int Windows, int Bookings, int Units);
+internal sealed record LoadResult(int Windows, int Bookings, int Units, int ServiceEvents = 0);
 
 /// <summary>
 /// Books about 30 % of every materialised window straight into the database, as the service would have written it:

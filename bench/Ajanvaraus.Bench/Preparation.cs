@@ -52,10 +52,11 @@ internal static partial class Preparation
 
         watch.Restart();
         var load = BookingLoader.Load(database, data, now);
+        load = load with { ServiceEvents = ServiceEventLoader.Load(database, data, now) };
         Checkpoint(database);
         var loaded = watch.Elapsed;
         var size = new[] { database, $"{database}-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
-        log.WriteLine($"[{scale.Name}] booked {load.Bookings:N0} bookings ({load.Units:N0} units) in {load.Windows:N0} windows in {loaded.TotalSeconds:0.0} s; database {size:0} MiB");
+        log.WriteLine($"[{scale.Name}] booked {load.Bookings:N0} bookings ({load.Units:N0} units) in {load.Windows:N0} windows and {load.ServiceEvents:N0} walk-in service events in {loaded.TotalSeconds:0.0} s; database {size:0} MiB");
         return new Prepared(scale, database, data, load, generated, materialised, output, loaded, size);
     }
 

@@ -56,6 +56,10 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
         }
     }
 
+    // The statistics a host municipality asks for a year: one question at a time, its latency is the figure.
+    var operatorToken = await ServiceProcess.CommandAsync(paths, prepared.Database, "token", "--role", "operator");
+    report.Rows.Add(await Row(service, Report.StatisticsRow, 1, StatisticsQueries.Year(data, operatorToken)));
+
     // Free times for the write rows, found by search: bookings 2-6 weeks ahead, contended times 8-12 weeks ahead.
     var watch = Stopwatch.StartNew();
     var pool = await SlotPool.GatherAsync(service.BaseAddress, data, data.Today.AddDays(14), data.Today.AddDays(44), scale.BookingPoolSize + (2 * scale.ReschedulePoolSize), Scale.Seed + 20);

@@ -17,6 +17,7 @@ internal sealed class Report(Scale scale)
     public const string BookingDispatchRow = "book: no contention, e-mail on";
     public const string DrainRow = "notifications: e-mails to sink";
     public const string FreshnessRow = "freshness: A's booking off B";
+    public const string StatisticsRow = "statistics: year, point × provider × month";
 
     // The booking row at 16 connections in the national run of 2026-11-23 (bench/results history), before the outbox
     // existed: every booking now also writes its messages, and there is no switch to leave them out.
@@ -136,6 +137,7 @@ internal sealed class Report(Scale scale)
         Line("experts / weekly rules", d => $"{d.Data.Experts.Count:N0} / {d.Data.Rules:N0}");
         Line("availability windows (90-day horizon)", d => $"{d.Load.Windows:N0}");
         Line("bookings / booked units (30 % of window time)", d => $"{d.Load.Bookings:N0} / {d.Load.Units:N0}");
+        Line("walk-in service events (a year, ~10 per point and weekday)", d => $"{d.Load.ServiceEvents:N0}");
         Line("generate catalogue", d => $"{d.GenerateTime.TotalSeconds:0.0} s");
         Line("materialize-windows (service's figure / process)", d => $"{Preparation.ReportedSeconds(d.MaterialiseOutput):0.0} s / {d.MaterialiseTime.TotalSeconds:0.0} s");
         Line("load bookings", d => $"{d.LoadTime.TotalSeconds:0.0} s");

@@ -42,9 +42,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Runs one of the service's verbs (`migrate`, `materialize-windows`) on the database; returns its output.</summary>
-    public static async Task<string> CommandAsync(Paths paths, string database, string verb)
+    public static async Task<string> CommandAsync(Paths paths, string database, string verb, params string[] arguments)
     {
-        var (code, output) = await RunAsync("dotnet", [paths.ApiDll, verb], paths.Results, Environment(database));
+        var (code, output) = await RunAsync("dotnet", [paths.ApiDll, verb, .. arguments], paths.Results, Environment(database));
         if (code != 0)
         {
             throw new InvalidOperationException($"`{verb}` failed ({code}):\n{output}");

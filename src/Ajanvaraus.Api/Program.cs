@@ -13,6 +13,7 @@ using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.Search;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
+using Ajanvaraus.Api.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,6 +37,7 @@ builder.Services.AddBookings();
 builder.Services.AddAdvisers();
 builder.Services.AddCalendars();
 builder.Services.AddNotifications();
+builder.Services.AddStatistics();
 
 var app = builder.Build();
 
@@ -76,6 +78,7 @@ api.MapBookingsApi();
 api.MapCalendars();
 api.MapAdvisers();
 app.MapNotificationsApi(api);
+api.MapStatistics();
 
 app.Run();
 return 0;

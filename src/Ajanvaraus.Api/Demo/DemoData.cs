@@ -33,6 +33,18 @@ internal static class DemoData
         ("te", new("TE-palvelut", "TE-tjänster", "Employment services")),
     ];
 
+    // Kinds of walk-in the pilots counted (common to every agency, or one agency's own); `appointment` comes with the schema.
+    public static readonly (string Id, string? Provider, LocalizedText Names)[] TransactionTypes =
+    [
+        ("neuvonta", null, new("Yleisneuvonta ja ohjaus", "Allmän rådgivning och vägledning", "General advice and guidance")),
+        ("sahkoinen-asiointi", null, new("Opastus sähköiseen asiointiin", "Handledning i e-tjänster", "Guidance in e-services")),
+        ("asiakirjan-vastaanotto", null, new("Asiakirjan vastaanotto", "Mottagning av handlingar", "Receiving documents")),
+        ("kela-etuushakemus", "kela", new("Etuushakemuksen vastaanotto", "Mottagning av förmånsansökan", "Benefit application received")),
+        ("vero-verokortti", "vero", new("Verokortin muutos", "Ändring av skattekort", "Tax card change")),
+        ("poliisi-lupahakemus", "poliisi", new("Lupahakemuksen vireillepano", "Inlämning av tillståndsansökan",
+            "Licence application submitted")),
+    ];
+
     private static readonly LocalizedLongText StepFree = new(
         "Esteetön sisäänkäynti, induktiosilmukka palvelupisteessä.",
         "Tillgänglig ingång, induktionsslinga vid servicestället.",

@@ -6,6 +6,7 @@ using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
+using Ajanvaraus.Api.Statistics;
 
 namespace Ajanvaraus.Api.Demo;
 
@@ -13,7 +14,7 @@ namespace Ajanvaraus.Api.Demo;
 // stable names, so a second run finds everything in place and adds nothing.
 internal sealed class DemoSeeder(
     ProviderStore providers, ServicePointStore points, VideoRoomStore rooms, ServiceStore services, ExpertStore experts,
-        AvailabilityRuleStore rules, Data.Db db, TimeProvider clock)
+        AvailabilityRuleStore rules, TransactionTypeStore types, Data.Db db, TimeProvider clock)
 {
     public async Task<int> SeedAsync(TextWriter log, CancellationToken ct)
     {
@@ -23,6 +24,17 @@ internal sealed class DemoSeeder(
         {
             if (await providers.FindAsync(id, ct) is null && await providers.InsertAsync(new ProviderRow(id, names.Fi, names.Sv, names.En),
                 ct))
+            {
+                added++;
+            }
+        }
+
+        foreach (var (id, provider, names) in DemoData.TransactionTypes)
+        {
+            if (await types.FindAsync(id, ct) is null && await types.InsertAsync(new TransactionTypeRow
+            {
+                Id = id, ProviderId = provider, NameFi = names.Fi, NameSv = names.Sv, NameEn = names.En,
+            }, ct) == TypeWrite.Done)
             {
                 added++;
             }
