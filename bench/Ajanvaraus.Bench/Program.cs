@@ -69,8 +69,15 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
     report.PoolTime = watch.Elapsed;
     Console.WriteLine($"Found {pool.Count:N0} free slots and {groups.Count} contended groups by search in {watch.Elapsed.TotalSeconds:0.0} s");
 
-    var moves = pool.Take(2 * scale.ReschedulePoolSize).ToList();
-    foreach (var slot in pool.Skip(moves.Count))
+    // The booking rows first: the reschedule row takes what is left (a pool is smaller than it was per expert, since
+    // times now never overlap at one point).
+    foreach (var slot in pool.Take(scale.BookingPoolSize))
+    {
+        bookingQueue.Enqueue(slot);
+    }
+
+    var moves = pool.Skip(scale.BookingPoolSize).Take(2 * scale.ReschedulePoolSize).ToList();
+    foreach (var slot in pool.Skip(scale.BookingPoolSize + moves.Count))
     {
         bookingQueue.Enqueue(slot);
     }
