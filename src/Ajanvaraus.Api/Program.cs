@@ -9,6 +9,7 @@ using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Notifications;
+using Ajanvaraus.Api.Privacy;
 using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.ServicePoints;
 using Ajanvaraus.Api.Services;
@@ -16,10 +17,16 @@ using Ajanvaraus.Api.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLogRedaction();
 builder.Services.AddDatabase();
 builder.Services.AddApiIdentity();
 builder.Services.AddApiJson();
+// Before the problem details: its 413 handler must see an oversized body before the binding handler does.
+builder.Services.AddApiRequestLimits();
 builder.Services.AddApiProblemDetails();
+builder.Services.AddClientAddress(builder.Configuration);
+builder.Services.AddSecurityHeaders(builder.Configuration);
+builder.Services.AddApiRateLimiting();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
 builder.Services.AddApiHangfire(builder.Configuration);
@@ -34,6 +41,7 @@ builder.Services.AddBookings();
 builder.Services.AddAdvisers();
 builder.Services.AddCalendars();
 builder.Services.AddNotifications();
+builder.Services.AddPrivacy();
 
 var app = builder.Build();
 
@@ -48,10 +56,20 @@ if (app.Services.GetRequiredService<SchemaMigrator>().TryMigrate(Console.Error) 
 }
 
 app.ScheduleRecurringJobs();
+app.SchedulePrivacyJobs();
 
+// The client's address first (limits are keyed by it), then headers every answer carries.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
+app.UseApiRequestLimits();
 app.UseAuthentication();
+// Limits after authentication (portals and staff have budgets of their own), before an invalid token's 401: a flood
+// of bad tokens spends the address's budget.
+app.UseApiRateLimiting();
+app.UseTokenGuard();
 app.RejectInvalidTokens();
 app.UseAuthorization();
 
@@ -72,6 +90,7 @@ api.MapBookingsApi();
 api.MapCalendars();
 api.MapAdvisers();
 app.MapNotificationsApi(api);
+api.MapPrivacy();
 
 app.Run();
 return 0;

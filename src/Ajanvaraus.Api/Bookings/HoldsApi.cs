@@ -48,8 +48,13 @@ internal static class HoldsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (await HoldCaps.RefusalAsync(http, holds, ct) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         var token = ManageToken.Create();
-        if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), ct) is not { } held)
+        if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), HoldCaps.AddressOf(http), ct) is not { } held)
         {
             return BookingProblems.Taken("Someone else has this time. Search again for a free time.");
         }
@@ -62,10 +67,15 @@ internal static class HoldsApi
     private static async Task<Results<NoContent, NotFound>> ReleaseAsync(
         [Description("The hold id.")] Guid holdId,
         [FromHeader(Name = HoldTokenHeader), Description("The holdToken from the hold's creation.")] string? holdToken,
-        HoldStore holds, CancellationToken ct)
+        HttpContext http, HoldStore holds, CancellationToken ct)
     {
         if (await holds.FindAsync(holdId, ct) is not { } hold || !ManageToken.Matches(holdToken, hold.TokenHash))
         {
+            if (!string.IsNullOrEmpty(holdToken))
+            {
+                http.TokenFailed();
+            }
+
             return TypedResults.NotFound();
         }
 
