@@ -16,6 +16,8 @@ internal sealed class Report(Scale scale)
     public const string RescheduleRow = "reschedule";
     public const string BookingDispatchRow = "book: no contention, e-mail on";
     public const string DrainRow = "notifications: e-mails to sink";
+    public const string PortalPointWeekRow = "search: point, week, portal token";
+    public const string LimitedPointWeekRow = "search: point, week, portal, limits on";
 
     // The booking row at 16 connections in the national run of 2026-11-23 (bench/results history), before the outbox
     // existed: every booking now also writes its messages, and there is no switch to leave them out.
@@ -177,6 +179,15 @@ internal sealed class Report(Scale scale)
         {
             Target(md, "booking with e-mail dispatched live within 10 % of booking with SMTP unconfigured (16 conn)",
                 $"{on16.Rps:N0}/s against {off16.Rps:N0}/s: {100 * (on16.Rps / off16.Rps - 1):+0.0;-0.0} %", on16.Rps >= 0.9 * off16.Rps);
+        }
+
+        foreach (var limited in Rows.Where(r => r.Name == LimitedPointWeekRow && r.Connections > 1))
+        {
+            if (Rows.FirstOrDefault(r => r.Name == PortalPointWeekRow && r.Connections == limited.Connections) is { } plain)
+            {
+                Target(md, $"search with rate limiting on within 10 % of it off (portal token, {limited.Connections} conn)",
+                    $"{limited.Rps:N0}/s against {plain.Rps:N0}/s: {100 * (limited.Rps / plain.Rps - 1):+0.0;-0.0} %", limited.Rps >= 0.9 * plain.Rps);
+            }
         }
 
         var materialise = Preparation.ReportedSeconds(main.MaterialiseOutput) ?? main.MaterialiseTime.TotalSeconds;

@@ -47,7 +47,8 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
     public async Task<(int Live, DateTimeOffset? FirstExpiry)> LiveHoldsAsync(string? clientId, string clientAddress, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var expiries = (await c.QueryAsync<DateTimeOffset>(new CommandDefinition(clientId is null ? LiveHoldsOfAddressSql : LiveHoldsOfClientSql, new { ClientId = clientId,
+        var sql = clientId is null ? LiveHoldsOfAddressSql : LiveHoldsOfClientSql;
+        var expiries = (await c.QueryAsync<DateTimeOffset>(new CommandDefinition(sql, new { ClientId = clientId,
             ClientAddress = clientAddress, Now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
         return (expiries.Count, expiries.Count == 0 ? null : expiries.Min());
     }

@@ -54,7 +54,8 @@ internal static class HoldsApi
         }
 
         var token = ManageToken.Create();
-        if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), HoldCaps.AddressOf(http), ct) is not { } held)
+        if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), HoldCaps.AddressOf(http), ct)
+            is not { } held)
         {
             return BookingProblems.Taken("Someone else has this time. Search again for a free time.");
         }

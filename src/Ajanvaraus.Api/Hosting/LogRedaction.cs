@@ -77,7 +77,8 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
 
     public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         if (!inner.IsEnabled(logLevel))
         {
@@ -104,7 +105,8 @@ internal sealed class RedactedState(IEnumerable<KeyValuePair<string, object?>> v
 
     public KeyValuePair<string, object?> this[int index] => items[index];
 
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)items).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
+        ((IEnumerable<KeyValuePair<string, object?>>)items).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -21,7 +21,8 @@ internal static partial class OpenApiContractRules
         operation.Responses.TryAdd("414", new OpenApiResponse { Description = "The query string is longer than the service accepts." });
         if (operation.RequestBody is not null)
         {
-            operation.Responses.TryAdd("413", new OpenApiResponse { Description = "The body is larger than the service accepts (64 KiB)." });
+            operation.Responses.TryAdd("413",
+                new OpenApiResponse { Description = "The body is larger than the service accepts (64 KiB)." });
         }
     }
 

@@ -115,7 +115,8 @@ internal static class RateLimitingExtensions
                 {
                     var left = limiter.Limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
                     var reset = limiter.SecondsToReset(budget);
-                    context.Response.Headers["RateLimit-Policy"] = $"\"{budget.Policy}\";q={budget.Quota};w={(int)ApiRateLimiter.Window.TotalSeconds}";
+                    var window = (int)ApiRateLimiter.Window.TotalSeconds;
+                    context.Response.Headers["RateLimit-Policy"] = $"\"{budget.Policy}\";q={budget.Quota};w={window}";
                     context.Response.Headers["RateLimit"] = $"\"{budget.Policy}\";r={left};t={reset}";
                     return Task.CompletedTask;
                 });

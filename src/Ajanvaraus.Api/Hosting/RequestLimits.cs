@@ -45,7 +45,8 @@ internal static class RequestLimits
 
             if (request.ContentLength > limits.MaxBodyBytes)
             {
-                await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, BodyTooLargeHandler.Title, BodyTooLargeHandler.Detail(limits));
+                await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, BodyTooLargeHandler.Title,
+                    BodyTooLargeHandler.Detail(limits));
                 return;
             }
 

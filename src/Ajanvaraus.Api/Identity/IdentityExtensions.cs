@@ -10,7 +10,8 @@ internal static class IdentityExtensions
     public static IServiceCollection AddApiIdentity(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
-            .Validate(auth => auth.Problem() is null, "Auth:Authority must be an absolute https URL (or set Auth:RequireHttpsMetadata=false).")
+            .Validate(auth => auth.Problem() is null,
+                "Auth:Authority must be an absolute https URL (or set Auth:RequireHttpsMetadata=false).")
             .ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
 

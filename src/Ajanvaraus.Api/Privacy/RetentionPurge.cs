@@ -11,7 +11,8 @@ public sealed record PurgeReport(int AnonymizedBookings, int DeletedReplays, int
 // notes blanked, advisers' free-text reasons in the history cleared, the idempotency replays (they hold the manage
 // token) and the outbox rows and secrets deleted. Ids, times, status and channel stay for statistics and audit; the
 // booking is marked anonymized. A booking that has not ended is never touched (its end is older than the cut-off,
-// which is at least a day in the past). Small batches, each one short write transaction.
+// which is at least a day in the past). Small batches, each one short write transaction (on SQL Server a batch locks a
+// few hundred rows, far below lock escalation, and a booking change waiting on one of them waits milliseconds).
 internal sealed class RetentionPurge(Db db, TimeProvider clock, IOptions<PrivacyOptions> options, ILogger<RetentionPurge> logger)
 {
     internal const int BatchSize = 200;
@@ -107,13 +108,15 @@ internal sealed class RetentionPurge(Db db, TimeProvider clock, IOptions<Privacy
             while (read == BatchSize);
         }
 
-        logger.LogInformation("Retention purge: {Bookings} bookings anonymized, {Replays} idempotency replays and {Messages} messages deleted.",
+        logger.LogInformation(
+            "Retention purge: {Bookings} bookings anonymized, {Replays} idempotency replays and {Messages} messages deleted.",
             total.AnonymizedBookings, total.DeletedReplays, total.DeletedMessages);
         return total;
     }
 
     // How many were read (a full batch: look again), and what was removed.
-    private async Task<(int Read, PurgeReport Removed)> PurgeBatchAsync(string providerId, DateTimeOffset before, DateTimeOffset now, CancellationToken ct)
+    private async Task<(int Read, PurgeReport Removed)> PurgeBatchAsync(string providerId, DateTimeOffset before, DateTimeOffset now,
+        CancellationToken ct)
     {
         List<Guid> due;
         await using (var c = await db.OpenAsync(ct))

@@ -32,7 +32,8 @@ public sealed class LogRedactionTests
             WalkInPhone, "0501112233", "+358501112233" };
 
         // The citizen: search, hold, confirm, read with the e-mail link's ?token=, move, fetch the .ics, cancel.
-        var slots = await citizen.GetAsync($"/api/v1/availability?service={world.ServiceId}&servicePoint=mikkeli&channel=in_person&limit=5");
+        var slots = await citizen.GetAsync(
+            $"/api/v1/availability?service={world.ServiceId}&servicePoint=mikkeli&channel=in_person&limit=5");
         Assert.Equal(HttpStatusCode.OK, slots.StatusCode);
         var hold = await (await citizen.PostAsJsonAsync("/api/v1/holds", new
         {

@@ -68,7 +68,8 @@ public sealed class ProductionIdentityTests
         await using var app = new AjanvarausApp(settings: settings);
         await using var idp = WithIdp(app);
         var status = await NotificationsWith(idp, IdpToken());
-        Assert.True(status == HttpStatusCode.OK, string.Join("\n", logs.Lines.Where(l => l.Contains("Bearer") || l.Contains("IDX")).Select(l => l[..Math.Min(600, l.Length)])));
+        var why = logs.Lines.Where(l => l.Contains("Bearer") || l.Contains("IDX")).Select(l => l[..Math.Min(600, l.Length)]);
+        Assert.True(status == HttpStatusCode.OK, string.Join("\n", why));
     }
 
     [Fact]

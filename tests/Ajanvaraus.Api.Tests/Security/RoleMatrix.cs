@@ -6,8 +6,9 @@ namespace Ajanvaraus.Api.Tests.Security;
 //   401 - no token, or a token that is not valid
 //   403 - a token that does not grant this (the wrong role, another agency's data, another point's)
 // (An agency admin reaches any point's agenda and free times, seeing only their own provider's bookings there.)
-// ANY: an endpoint for every method (health), called with GET. A new endpoint needs one row here; RoleMatrixTests fails for an endpoint without one, then the README's table is
-// refreshed with `UPDATE_README=1 dotnet test --filter RoleMatrixTests`.
+// ANY: an endpoint for every method (health, the dashboard), called with GET. A new endpoint needs one row here
+// (RoleMatrixTests fails for an endpoint without one); then refresh the README's table with
+// `UPDATE_README=1 dotnet test --filter RoleMatrixTests`.
 internal static class RoleMatrix
 {
     public static readonly string[] Callers =

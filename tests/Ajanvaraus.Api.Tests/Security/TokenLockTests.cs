@@ -87,6 +87,7 @@ public sealed class TokenLockTests
             Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Release($"guess-{i}"))).StatusCode);
         }
 
-        await (await client.SendAsync(Release(hold.GetProperty("holdToken").GetString()!))).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        var right = await client.SendAsync(Release(hold.GetProperty("holdToken").GetString()!));
+        await right.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
 }
