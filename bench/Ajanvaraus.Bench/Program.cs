@@ -60,6 +60,22 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
     var operatorToken = await ServiceProcess.CommandAsync(paths, prepared.Database, "token", "--role", "operator");
     report.Rows.Add(await Row(service, Report.StatisticsRow, 1, StatisticsQueries.Year(data, operatorToken)));
 
+    // What rate limiting costs: the point-week question with a portal token on two fresh services on this database, one
+    // with the limits off and one with them on (the portal's budget set out of reach, so the limiter counts but refuses
+    // nothing), each warmed up the same way before it is measured.
+    var portal = await ServiceProcess.TokenAsync(paths, prepared.Database, "--role", "portal", "--client", "bench.portal");
+    var pointWeek = SearchQueries.PointWeek(data);
+    foreach (var (name, enabled) in new[] { (Report.PortalPointWeekRow, "false"), (Report.LimitedPointWeekRow, "true") })
+    {
+        await using var fresh = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name),
+            new Dictionary<string, string> { ["RateLimits__Enabled"] = enabled, ["RateLimits__Portal__PerMinute"] = "1000000000" });
+        await Row(fresh, "(warm-up, not reported)", 16, SearchQueries.RoundRobin(pointWeek, portal));
+        foreach (var connections in scale.ReadConnections)
+        {
+            report.Rows.Add(await Row(fresh, name, connections, SearchQueries.RoundRobin(pointWeek, portal)));
+        }
+    }
+
     // Free times for the write rows, found by search: bookings 2-6 weeks ahead, contended times 8-12 weeks ahead.
     var watch = Stopwatch.StartNew();
     var pool = await SlotPool.GatherAsync(service.BaseAddress, data, data.Today.AddDays(14), data.Today.AddDays(44), scale.BookingPoolSize + (2 * scale.ReschedulePoolSize), Scale.Seed + 20);

@@ -31,13 +31,19 @@ internal static class SearchQueries
         select $"/api/v1/availability?service={s.Id}&channel=video&from={Day(data.SearchWeek.AddDays(d))}&to={Day(data.SearchWeek.AddDays(d))}");
 
     /// <summary>A request that walks the given paths round-robin and reads each answer to the end.</summary>
-    public static LoadRunner.Request RoundRobin(string[] paths)
+    public static LoadRunner.Request RoundRobin(string[] paths, string? bearer = null)
     {
         var next = -1;
         return async (client, _, ct) =>
         {
             var path = paths[(int)((uint)Interlocked.Increment(ref next) % paths.Length)];
-            using var response = await client.GetAsync(path, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (bearer is not null)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+            }
+
+            using var response = await client.SendAsync(request, ct);
             return response.StatusCode;
         };
     }

@@ -9,6 +9,7 @@ using Ajanvaraus.Api.Health;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Notifications;
+using Ajanvaraus.Api.Privacy;
 using Ajanvaraus.Api.Providers;
 using Ajanvaraus.Api.Search;
 using Ajanvaraus.Api.ServicePoints;
@@ -18,10 +19,16 @@ using Ajanvaraus.Api.Statistics;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLogRedaction();
 builder.Services.AddDatabase();
 builder.Services.AddApiIdentity();
 builder.Services.AddApiJson();
+// Before the problem details: its 413 handler must see an oversized body before the binding handler does.
+builder.Services.AddApiRequestLimits();
 builder.Services.AddApiProblemDetails();
+builder.Services.AddClientAddress(builder.Configuration);
+builder.Services.AddSecurityHeaders(builder.Configuration);
+builder.Services.AddApiRateLimiting();
 builder.Services.AddApiOpenApi();
 builder.Services.AddApiHealth();
 builder.Services.AddApiHangfire(builder.Configuration);
@@ -38,6 +45,7 @@ builder.Services.AddAdvisers();
 builder.Services.AddCalendars();
 builder.Services.AddNotifications();
 builder.Services.AddStatistics();
+builder.Services.AddPrivacy();
 
 var app = builder.Build();
 
@@ -52,10 +60,20 @@ if (app.Services.GetRequiredService<SchemaMigrator>().TryMigrate(Console.Error) 
 }
 
 app.ScheduleRecurringJobs();
+app.SchedulePrivacyJobs();
 
+// The client's address first (limits are keyed by it), then headers every answer carries.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
+app.UseApiRequestLimits();
 app.UseAuthentication();
+// Limits after authentication (portals and staff have budgets of their own), before an invalid token's 401: a flood
+// of bad tokens spends the address's budget.
+app.UseApiRateLimiting();
+app.UseTokenGuard();
 app.RejectInvalidTokens();
 app.UseAuthorization();
 app.UseIndexFreshness();
@@ -79,6 +97,7 @@ api.MapCalendars();
 api.MapAdvisers();
 app.MapNotificationsApi(api);
 api.MapStatistics();
+api.MapPrivacy();
 
 app.Run();
 return 0;

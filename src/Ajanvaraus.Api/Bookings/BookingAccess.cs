@@ -1,4 +1,5 @@
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -22,7 +23,14 @@ internal static class BookingAccess
         }
 
         var row = await store.FindAsync(id, ct);
-        return row is not null && ManageToken.Matches(token, row.ManageTokenHash) ? row : null;
+        if (row is not null && ManageToken.Matches(token, row.ManageTokenHash))
+        {
+            return row;
+        }
+
+        // A wrong token counts towards its address's lock (TokenGuard); a missing one does not.
+        request.HttpContext.TokenFailed();
+        return null;
     }
 
     public static bool MayAct(Actor actor, BookingRow row) => actor.Kind switch

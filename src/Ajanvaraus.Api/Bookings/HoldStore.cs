@@ -10,8 +10,23 @@ namespace Ajanvaraus.Api.Bookings;
 internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptions> options)
 {
     internal const string InsertSql = """
-        INSERT INTO Holds (Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt)
-        VALUES (@Id, @TokenHash, @ServiceId, @ExpertId, @ServicePointId, @VideoRoomId, @Channel, @StartsAt, @EndsAt, @ExpiresAt, @ClientId, @CreatedAt)
+        INSERT INTO Holds (Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt,
+            ClientAddress)
+        VALUES (@Id, @TokenHash, @ServiceId, @ExpertId, @ServicePointId, @VideoRoomId, @Channel, @StartsAt, @EndsAt, @ExpiresAt, @ClientId, @CreatedAt,
+            @ClientAddress)
+        """;
+
+    // A caller's live holds (RateLimits:*:LiveHolds): a portal's by its client id, an anonymous caller's by address.
+    // Read before the hold's write, so on SQL Server two racing holds of one caller may both pass (the cap may be
+    // exceeded by the caller's concurrency, never the booked-unit guarantee); on SQLite writes queue, so it is near exact.
+    // The cap bounds the rows read.
+    // Two texts, not one with OR, so each seeks its own index (IX_Holds_ClientId, IX_Holds_ClientAddress).
+    internal const string LiveHoldsOfClientSql = """
+        SELECT ExpiresAt FROM Holds WHERE ClientId = @ClientId AND ExpiresAt > @Now
+        """;
+
+    internal const string LiveHoldsOfAddressSql = """
+        SELECT ExpiresAt FROM Holds WHERE ClientAddress = @ClientAddress AND ClientId IS NULL AND ExpiresAt > @Now
         """;
 
     internal const string FindSql = """
@@ -29,8 +44,18 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
         return await c.QuerySingleOrDefaultAsync<HoldRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
+    public async Task<(int Live, DateTimeOffset? FirstExpiry)> LiveHoldsAsync(string? clientId, string clientAddress, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var sql = clientId is null ? LiveHoldsOfAddressSql : LiveHoldsOfClientSql;
+        var expiries = (await c.QueryAsync<DateTimeOffset>(new CommandDefinition(sql, new { ClientId = clientId,
+            ClientAddress = clientAddress, Now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
+        return (expiries.Count, expiries.Count == 0 ? null : expiries.Min());
+    }
+
     // The hold as written (with its room), or null when its time is taken.
-    public async Task<HoldRow?> CreateAsync(BookableSlot bookable, string tokenHash, string? clientId, CancellationToken ct)
+    public async Task<HoldRow?> CreateAsync(BookableSlot bookable, string tokenHash, string? clientId, string? clientAddress,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var slot = bookable.Slot;
@@ -44,7 +69,9 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
             {
                 var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Hold(hold.Id,
                     hold.ExpiresAt), now, ct) };
-                await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
+                var args = new DynamicParameters(written);
+                args.Add("ClientAddress", clientAddress);
+                await c.ExecuteAsync(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct));
                 return written;
             }, ct);
         }

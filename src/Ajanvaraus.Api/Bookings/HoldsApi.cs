@@ -48,11 +48,16 @@ internal static class HoldsApi
             return TypedResults.ValidationProblem(target.Errors);
         }
 
+        if (await HoldCaps.RefusalAsync(http, holds, ct) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         // "Any expert" tries the free experts in turn, as booking does.
         var token = ManageToken.Create();
         for (; target.Bookable is { } bookable; target = await slots.NextAsync(ask, target.Others ?? [], ct))
         {
-            if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), ct) is { } held)
+            if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), HoldCaps.AddressOf(http), ct) is { } held)
             {
                 return TypedResults.Created($"/api/v1/holds/{held.Id}", new HoldResponse(held.Id, token, held.ExpiresAt,
                     LocalTime.InZone(held.StartsAt, bookable.Zone), LocalTime.InZone(held.EndsAt, bookable.Zone), bookable.Slot.Channel,
@@ -71,10 +76,15 @@ internal static class HoldsApi
     private static async Task<Results<NoContent, NotFound>> ReleaseAsync(
         [Description("The hold id.")] Guid holdId,
         [FromHeader(Name = HoldTokenHeader), Description("The holdToken from the hold's creation.")] string? holdToken,
-        HoldStore holds, CancellationToken ct)
+        HttpContext http, HoldStore holds, CancellationToken ct)
     {
         if (await holds.FindAsync(holdId, ct) is not { } hold || !ManageToken.Matches(holdToken, hold.TokenHash))
         {
+            if (!string.IsNullOrEmpty(holdToken))
+            {
+                http.TokenFailed();
+            }
+
             return TypedResults.NotFound();
         }
 

@@ -40,6 +40,12 @@ internal static class Commands
 
     public static int Token(TokenIssuer issuer, string[] args, TextWriter output, TextWriter error)
     {
+        if (issuer.Refusal is { } refusal)
+        {
+            error.WriteLine($"token: {refusal}");
+            return 2;
+        }
+
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {

@@ -86,6 +86,7 @@ internal static class OpenApiExtensions
                 OpenApiContractRules.MarkRawBodies(operation);
                 OpenApiContractRules.RequireHeaders(operation, metadata.OfType<RequiresHeaderMetadata>());
 
+                OpenApiContractRules.DescribeLimits(operation);
                 operation.Responses.TryAdd("500", new OpenApiResponse { Description = "Unexpected server error." });
                 await DescribeErrorsAsProblems(operation, context, ct);
                 AddExamples(operation, metadata.OfType<ApiExamples>().FirstOrDefault(), context.ApplicationServices);

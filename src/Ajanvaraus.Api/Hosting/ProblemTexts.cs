@@ -38,7 +38,8 @@ internal static partial class ProblemTexts
         }
     }
 
-    public static IEnumerable<ProblemText> All => Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings).Concat(Statistics);
+    public static IEnumerable<ProblemText> All =>
+        Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings).Concat(Statistics).Concat(Security);
 
     public static string Translate(string text, string language)
     {

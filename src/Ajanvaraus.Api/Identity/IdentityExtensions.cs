@@ -9,7 +9,10 @@ internal static class IdentityExtensions
 {
     public static IServiceCollection AddApiIdentity(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(auth => auth.Problem() is null,
+                "Auth:Authority must be an absolute https URL (or set Auth:RequireHttpsMetadata=false).")
+            .ValidateOnStart();
         services.AddSingleton<TokenIssuer>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
@@ -30,12 +33,13 @@ internal static class IdentityExtensions
 
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth, TimeProvider clock)
     {
-        // Expiry is judged by the service's own clock, the one that also decides notice, holds and cut-offs.
+        // Expiry is judged by the service's own clock, the one that also decides notice, holds and cut-offs; a token
+        // without one is refused.
         jwt.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             return (notBefore is null || notBefore.Value - parameters.ClockSkew <= now)
-                && (expires is null || now <= expires.Value + parameters.ClockSkew);
+                && expires is not null && now <= expires.Value + parameters.ClockSkew;
         };
         // Claims keep the names they have in the token ("role", "provider", ...).
         jwt.MapInboundClaims = false;
@@ -50,8 +54,17 @@ internal static class IdentityExtensions
         }
         else
         {
+            // Production: keys and issuer come from the Authority's metadata only; the local key is never loaded, so a
+            // token it signed is refused. Issuer, audience, lifetime and signature are all required.
             jwt.Authority = auth.Authority;
             jwt.Audience = auth.Audience;
+            jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+            jwt.TokenValidationParameters.ValidateIssuer = true;
+            jwt.TokenValidationParameters.ValidateAudience = true;
+            jwt.TokenValidationParameters.ValidateLifetime = true;
+            jwt.TokenValidationParameters.RequireExpirationTime = true;
+            jwt.TokenValidationParameters.RequireSignedTokens = true;
+            jwt.TokenValidationParameters.ValidateIssuerSigningKey = true;
         }
     }
 }

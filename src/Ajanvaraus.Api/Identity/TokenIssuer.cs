@@ -24,6 +24,11 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider cl
         _ => null,
     };
 
+    // Why this service mints no tokens, or null: with an Authority, tokens come from that identity provider.
+    public string? Refusal => options.Value.UsesLocalKey
+        ? null
+        : "Auth:Authority is set: tokens come from that identity provider, not from this service.";
+
     public string Issue(TokenRequest request)
     {
         if (Problem(request) is { } problem)
@@ -31,9 +36,9 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider cl
             throw new ArgumentException(problem, nameof(request));
         }
 
-        if (!options.Value.UsesLocalKey)
+        if (Refusal is { } refusal)
         {
-            throw new InvalidOperationException("Auth:Authority is set: tokens come from that OIDC provider, not from this service.");
+            throw new InvalidOperationException(refusal);
         }
 
         var claims = new List<Claim>

@@ -14,13 +14,13 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
     // on SQL Server cannot seek to the cursor and reads every earlier page again).
     internal static readonly DialectSql ListSql = new(
         SqlServer: """
-            SELECT TOP (@Take) Id, NameFi, NameSv, NameEn
+            SELECT TOP (@Take) Id, NameFi, NameSv, NameEn, RetentionDays
             FROM dbo.Providers
             WHERE Id > @After
             ORDER BY Id
             """,
         Sqlite: """
-            SELECT Id, NameFi, NameSv, NameEn
+            SELECT Id, NameFi, NameSv, NameEn, RetentionDays
             FROM Providers
             WHERE Id > @After
             ORDER BY Id
@@ -28,16 +28,16 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
             """);
 
     internal const string FindSql = """
-        SELECT Id, NameFi, NameSv, NameEn FROM Providers WHERE Id = @Id
+        SELECT Id, NameFi, NameSv, NameEn, RetentionDays FROM Providers WHERE Id = @Id
         """;
 
     internal const string InsertSql = """
-        INSERT INTO Providers (Id, NameFi, NameSv, NameEn, CreatedAt, UpdatedAt)
-        VALUES (@Id, @NameFi, @NameSv, @NameEn, @Now, @Now)
+        INSERT INTO Providers (Id, NameFi, NameSv, NameEn, RetentionDays, CreatedAt, UpdatedAt)
+        VALUES (@Id, @NameFi, @NameSv, @NameEn, @RetentionDays, @Now, @Now)
         """;
 
     internal const string UpdateSql = """
-        UPDATE Providers SET NameFi = @NameFi, NameSv = @NameSv, NameEn = @NameEn, UpdatedAt = @Now
+        UPDATE Providers SET NameFi = @NameFi, NameSv = @NameSv, NameEn = @NameEn, RetentionDays = @RetentionDays, UpdatedAt = @Now
         WHERE Id = @Id
         """;
 
@@ -66,7 +66,7 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
         try
         {
             await c.ExecuteAsync(new CommandDefinition(InsertSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn,
-                Now = clock.GetUtcNow() }, cancellationToken: ct));
+                row.RetentionDays, Now = clock.GetUtcNow() }, cancellationToken: ct));
             return true;
         }
         catch (Exception ex) when (Db.IsUniqueViolation(ex))
@@ -79,7 +79,7 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         var changed = await c.ExecuteAsync(new CommandDefinition(UpdateSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn,
-            Now = clock.GetUtcNow() }, cancellationToken: ct));
+            row.RetentionDays, Now = clock.GetUtcNow() }, cancellationToken: ct));
         return changed == 1;
     }
 

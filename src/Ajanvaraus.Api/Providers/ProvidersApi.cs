@@ -27,7 +27,7 @@ internal static class ProvidersApi
         group.MapPost("/", CreateAsync)
             .WithName("CreateProvider")
             .WithSummary("Create a provider")
-            .WithDescription("Operators add an agency or a municipality. The id is a short stable slug (`kela`, `vero`, `mikkeli`); 409 if it exists.")
+            .WithDescription("Operators add an agency or a municipality. The id is a short stable slug (`kela`, `vero`, `mikkeli`); 409 if it exists. `retentionDays`: how long after a booking's end its customer data is kept (absent: Privacy:RetentionDays, 180).")
             .WithExamples(
                 request: new CreateProviderRequest("kela", Example.KelaNames),
                 response: new ProviderResponse("kela", Example.KelaNames.Fi, Example.KelaNames))
@@ -36,8 +36,8 @@ internal static class ProvidersApi
 
         group.MapPut("/{providerId}", UpdateAsync)
             .WithName("UpdateProvider")
-            .WithSummary("Rename a provider")
-            .WithDescription("Replaces the provider's names in all three languages; the id never changes.")
+            .WithSummary("Rename a provider, set its retention")
+            .WithDescription("Replaces the provider's names in all three languages and its retentionDays (absent: the service's default); the id never changes.")
             .RequireAuthorization(Policies.Operator);
 
         group.MapDelete("/{providerId}", DeleteAsync)
@@ -80,7 +80,7 @@ internal static class ProvidersApi
     private static async Task<Results<Created<ProviderResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateProviderRequest body, HttpRequest request, ProviderStore store, CancellationToken ct)
     {
-        var row = new ProviderRow(body.Id, body.Names.Fi, body.Names.Sv, body.Names.En);
+        var row = new ProviderRow(body.Id, body.Names.Fi, body.Names.Sv, body.Names.En) { RetentionDays = body.RetentionDays };
         if (!await store.InsertAsync(row, ct))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Provider exists",
@@ -93,7 +93,7 @@ internal static class ProvidersApi
     private static async Task<Results<Ok<ProviderResponse>, ValidationProblem, NotFound>> UpdateAsync(
         string providerId, UpdateProviderRequest body, HttpRequest request, ProviderStore store, CancellationToken ct)
     {
-        var row = new ProviderRow(providerId, body.Names.Fi, body.Names.Sv, body.Names.En);
+        var row = new ProviderRow(providerId, body.Names.Fi, body.Names.Sv, body.Names.En) { RetentionDays = body.RetentionDays };
         return await store.UpdateAsync(row, ct) ? TypedResults.Ok(row.ToResponse(Language.Of(request))) : TypedResults.NotFound();
     }
 

@@ -41,7 +41,8 @@ internal sealed class AnswerCache
             entries.Clear();
         }
 
-        var validUntil = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute) + TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var nextMinute = now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute) + TimeSpan.TicksPerMinute;
+        var validUntil = new DateTimeOffset(nextMinute, TimeSpan.Zero);
         foreach (var resource in read)
         {
             if (state.UnitsOf(resource).NextExpiryAfter(now.UtcTicks) is { } expiry && expiry < validUntil.UtcTicks)

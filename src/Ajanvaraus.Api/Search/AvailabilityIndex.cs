@@ -140,7 +140,8 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
                 }
             }
 
-            foreach (var change in changes.Where(x => x.Kind == ChangeLog.Units && x.ResourceId is not null).GroupBy(x => x.ResourceId!.Value))
+            var units = changes.Where(x => x.Kind == ChangeLog.Units && x.ResourceId is not null).GroupBy(x => x.ResourceId!.Value);
+            foreach (var change in units)
             {
                 await ReloadUnitsAsync(c, state, change.Key, change.Min(x => x.FromAt!.Value), change.Max(x => x.ToAt!.Value), now, ct);
             }
@@ -173,9 +174,10 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
         var windows = await IndexReads.WindowsAsync(db, c, null, span.Origin, ct);
         var units = await IndexReads.UnitsAsync(c, span, now, ct);
         var state = new IndexState(span, catalogue, windows, units, position);
+        var megabytes = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1048576.0;
         logger.LogInformation(
             "Built the availability index: {Experts} experts' windows, {Resources} resources' taken units, {Megabytes:0.0} MB, in {Elapsed}.",
-            windows.Count, units.Count, (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1048576.0, clock.GetElapsedTime(started));
+            windows.Count, units.Count, megabytes, clock.GetElapsedTime(started));
         return state;
     }
 }

@@ -18,7 +18,8 @@ public sealed record AvailabilityQuery(
     [FromQuery(Name = "municipality")] string? Municipality,
     [property: AllowedValues(null, "in_person", "remote_at_point", "video", "phone",
         ErrorMessage = "Use in_person, remote_at_point, video or phone."),
-        Description("Only this channel. Default: in_person and remote_at_point when a point or municipality is given, else video and phone.")]
+        Description("Only this channel. Default: in_person and remote_at_point when a point or municipality is given, "
+            + "else video and phone.")]
     [FromQuery(Name = "channel")] string? Channel,
     [property: Description("Only this expert: each item then names the expert (an agency's own planning, or the same person again).")]
     [FromQuery(Name = "expert")] Guid? Expert,

@@ -115,7 +115,8 @@ internal static class AvailabilitySearchApi
         IndexCatalogue catalogue)
     {
         var slot = group.First;
-        var zone = slot.ServicePointId is { } id && points.FirstOrDefault(p => p.Id == id) is { } point ? point.Point.TimeZone : LocalTime.Helsinki;
+        var point = slot.ServicePointId is { } id ? points.FirstOrDefault(p => p.Id == id) : null;
+        var zone = point?.Point.TimeZone ?? LocalTime.Helsinki;
         var expert = namesExpert ? catalogue.Experts.GetValueOrDefault(slot.ExpertId) : null;
         return new TimeSlotResponse(LocalTime.InZone(slot.Start, zone), LocalTime.InZone(slot.End, zone), slot.Channel, slot.ServicePointId,
             service.Id, group.FreeExperts, group.Languages, expert?.Id, expert?.DisplayName);

@@ -98,7 +98,10 @@ internal static class ChangeLog
 
     public static Task CatalogueAsync(Db db, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(AppendSql,
-            new { Kind = Catalogue, ResourceId = (Guid?)null, FromAt = (DateTimeOffset?)null, ToAt = (DateTimeOffset?)null, ChangedAt = now },
+            new
+            {
+                Kind = Catalogue, ResourceId = (Guid?)null, FromAt = (DateTimeOffset?)null, ToAt = (DateTimeOffset?)null, ChangedAt = now,
+            },
             tx, cancellationToken: ct)), ct);
 
     // Deletes rows older than KeptFor (the hourly purge) and records how far it deleted.

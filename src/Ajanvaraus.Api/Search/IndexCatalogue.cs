@@ -46,12 +46,14 @@ internal sealed record IndexCatalogue(
             .ToLookup(l => l.ExpertId, l => l.Language);
         var experts = (await c.QueryAsync<(Guid Id, string DisplayName)>(new CommandDefinition(ExpertsSql, cancellationToken: ct)))
             .ToDictionary(e => e.Id, e => new IndexExpert(e.Id, e.DisplayName, languages[e.Id].ToList()));
-        var byService = (await c.QueryAsync<(Guid ExpertId, Guid ServiceId)>(new CommandDefinition(ExpertServicesSql, cancellationToken: ct)))
+        var byService = (await c.QueryAsync<(Guid ExpertId, Guid ServiceId)>(
+                new CommandDefinition(ExpertServicesSql, cancellationToken: ct)))
             .Where(x => experts.ContainsKey(x.ExpertId))
             .GroupBy(x => x.ServiceId)
             .ToDictionary(g => g.Key, g => g.Select(x => x.ExpertId).Order().ToArray());
 
-        var providers = (await c.QueryAsync<(string PointId, string ProviderId)>(new CommandDefinition(PointProvidersSql, cancellationToken: ct)))
+        var providers = (await c.QueryAsync<(string PointId, string ProviderId)>(
+                new CommandDefinition(PointProvidersSql, cancellationToken: ct)))
             .ToLookup(x => x.PointId, x => x.ProviderId);
         var hours = (await c.QueryAsync<HoursRow>(new CommandDefinition(HoursSql, cancellationToken: ct)))
             .ToLookup(h => h.ServicePointId, h => new OpeningHours(h.Weekday, h.Opens, h.Closes));

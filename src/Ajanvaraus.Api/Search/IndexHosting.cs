@@ -41,7 +41,9 @@ internal sealed class IndexFollower(AvailabilityIndex index, IOptions<Availabili
 internal sealed class IndexHealthCheck(AvailabilityIndex index) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        Task.FromResult(index.IsReady ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The availability index is being built."));
+        Task.FromResult(index.IsReady
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The availability index is being built."));
 }
 
 // Read-your-writes over HTTP: before a successful write's answer starts, its changes (committed by then) are applied
@@ -49,7 +51,8 @@ internal sealed class IndexHealthCheck(AvailabilityIndex index) : IHealthCheck
 // providers) append a 'catalogue' change first, so the other instances reload theirs at their next poll.
 internal static class IndexFreshness
 {
-    private static readonly string[] CataloguePaths = ["/api/v1/providers", "/api/v1/service-points", "/api/v1/services", "/api/v1/experts"];
+    private static readonly string[] CataloguePaths =
+        ["/api/v1/providers", "/api/v1/service-points", "/api/v1/services", "/api/v1/experts"];
 
     public static IApplicationBuilder UseIndexFreshness(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

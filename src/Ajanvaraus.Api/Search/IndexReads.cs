@@ -98,7 +98,8 @@ internal static class IndexReads
 
     // A plain reader, not Dapper's mapping: the national build reads millions of units and parses each instant once.
     private static async IAsyncEnumerable<(Guid Resource, (int Unit, long? ExpiresTicks) Unit)> ReadAsync(
-        DbConnection c, string sql, object args, IndexSpan span, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        DbConnection c, string sql, object args, IndexSpan span,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(sql, args, cancellationToken: ct));
         string? lastText = null;

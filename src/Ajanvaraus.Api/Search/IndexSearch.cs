@@ -139,11 +139,10 @@ internal static class IndexSearch
                 case Channel.RemoteAtPoint:
                     foreach (var point in ask.Points)
                     {
-                        if (SlotCalculator.IsOpen(point.Rooms, start, end)
-                            && (now is { } at ? FreeRoom(state, point, start, units, at) : point.Rooms.VideoRoomIds.FirstOrDefault()) is { } room
-                            && room != Guid.Empty)
+                        var room = now is { } at ? FreeRoom(state, point, start, units, at) : point.Rooms.VideoRoomIds.FirstOrDefault();
+                        if (SlotCalculator.IsOpen(point.Rooms, start, end) && room is { } free && free != Guid.Empty)
                         {
-                            found.Add(new Slot(start, end, channel, window.ExpertId, point.Id, room));
+                            found.Add(new Slot(start, end, channel, window.ExpertId, point.Id, free));
                         }
                     }
 

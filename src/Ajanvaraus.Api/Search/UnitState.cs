@@ -33,10 +33,10 @@ internal sealed class UnitState
     private readonly ulong[] booked;
     private readonly Dictionary<int, long>? heldUntil;
 
-    private UnitState(ulong[] booked, Dictionary<int, long>? heldUntil)
+    private UnitState(ulong[] bits, Dictionary<int, long>? held)
     {
-        this.booked = booked;
-        this.heldUntil = heldUntil is { Count: > 0 } ? heldUntil : null;
+        booked = bits;
+        heldUntil = held is { Count: > 0 } ? held : null;
     }
 
     public static UnitState Empty(IndexSpan span) => new(new ulong[(span.UnitCount + 63) / 64], null);

@@ -30,6 +30,16 @@ public sealed class AjanvarausApp(
         builder.UseSetting("Database:Provider", engine == Engine.SqlServer ? "SqlServer" : "Sqlite");
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Auth:SigningKeyFile", Path.Combine(database.Directory, "test.signing-key"));
+        if (!RealRateLimits)
+        {
+            // Every test comes from one address, and some make dozens of holds and bookings a minute: the shared host
+            // raises the budgets out of reach. Tests of the limits themselves (Security/) set RealRateLimits.
+            foreach (var (key, value) in RaisedLimits)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -39,6 +49,11 @@ public sealed class AjanvarausApp(
         builder.ConfigureServices(services =>
         {
             services.AddTransient<IStartupFilter, FailingEndpointStartupFilter>();
+            services.AddTransient<IStartupFilter, TestRemoteAddressStartupFilter>();
+            if (InMemoryLogs.Find(settings?.GetValueOrDefault(InMemoryLogs.Setting)) is { } logs)
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+            }
             if (clock is not null)
             {
                 services.AddSingleton<TimeProvider>(clock);
@@ -48,6 +63,20 @@ public sealed class AjanvarausApp(
 
     // Every client of a test app checks each exchange against the committed contract (ContractCheckingHandler).
     public new HttpClient CreateClient() => CreateDefaultClient(new ContractCheckingHandler(Contract));
+
+    // True: the rate limits, the wrong-token lock and the live-holds caps at their real defaults (or as `settings` say).
+    public bool RealRateLimits { get; init; }
+
+    private static readonly Dictionary<string, string> RaisedLimits = new()
+    {
+        ["RateLimits:Anonymous:SearchPerMinute"] = "1000000",
+        ["RateLimits:Anonymous:WritesPerMinute"] = "1000000",
+        ["RateLimits:Anonymous:LiveHolds"] = "1000000",
+        ["RateLimits:Portal:PerMinute"] = "1000000",
+        ["RateLimits:Portal:LiveHolds"] = "1000000",
+        ["RateLimits:Staff:PerMinute"] = "1000000",
+        ["RateLimits:WrongTokens:Allowed"] = "1000",
+    };
 
     // The contract the clients check against; tests of the check itself pass another document.
     public ContractDocument Contract { get; init; } = ContractDocument.Committed;
