@@ -38,7 +38,7 @@ internal static partial class ProblemTexts
         }
     }
 
-    public static IEnumerable<ProblemText> All => Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings);
+    public static IEnumerable<ProblemText> All => Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings).Concat(Calendars);
 
     public static string Translate(string text, string language)
     {
