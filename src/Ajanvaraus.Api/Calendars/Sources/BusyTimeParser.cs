@@ -44,12 +44,9 @@ internal static class BusyTimeParser
                 }
             }
 
-            foreach (var entry in calendar.FreeBusy.SelectMany(f => f.Entries))
+            foreach (var span in FreeBusyLines.Busy(text))
             {
-                if (entry.Status != FreeBusyStatus.Free && Interval(entry.StartTime, entry.EffectiveEndTime, zone) is { } span)
-                {
-                    Add(busy, span, from, to);
-                }
+                Add(busy, span, from, to);
             }
 
             return ParseOutcome.Ok(busy.Distinct().OrderBy(b => b.Start).ThenBy(b => b.End).ToList());
