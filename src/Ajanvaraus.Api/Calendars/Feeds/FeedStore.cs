@@ -32,7 +32,7 @@ internal sealed class FeedStore(Db db)
     // From 30 days back to the horizon; cancelled ones only when cancelled recently (their STATUS:CANCELLED tells
     // subscribed calendars to drop the entry). SQL Server: plain shared reads under READ COMMITTED, seeks on
     // IX_Bookings_Expert / _Provider / _ServicePoint (owner, StartsAt).
-    internal static readonly string BookingsOfExpertSql = BookingsOf("b.ExpertId = @OwnerId");
+    internal static readonly string BookingsOfExpertSql = BookingsOf("b.ExpertId = @ExpertId");
     internal static readonly string BookingsOfProviderSql = BookingsOf("b.ProviderId = @OwnerId");
     internal static readonly string BookingsOfPointSql = BookingsOf("b.ServicePointId = @OwnerId");
 
@@ -106,14 +106,15 @@ internal sealed class FeedStore(Db db)
     public async Task<IReadOnlyList<FeedBookingRow>> BookingsAsync(FeedRow feed, DateTimeOffset from, DateTimeOffset to,
         DateTimeOffset cancelledSince, CancellationToken ct)
     {
+        // Typed parameters (an object-typed one would bypass the Guid handler SQLite needs).
         var (sql, ownerId) = feed.Kind switch
         {
-            FeedKinds.Expert => (BookingsOfExpertSql, (object?)feed.ExpertId),
+            FeedKinds.Expert => (BookingsOfExpertSql, null),
             FeedKinds.Provider => (BookingsOfProviderSql, feed.ProviderId),
             _ => (BookingsOfPointSql, feed.ServicePointId),
         };
         await using var c = await db.OpenAsync(ct);
-        var args = new { OwnerId = ownerId, From = from, To = to, CancelledSince = cancelledSince };
+        var args = new { feed.ExpertId, OwnerId = ownerId, From = from, To = to, CancelledSince = cancelledSince };
         return (await c.QueryAsync<FeedBookingRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
     }
 }
