@@ -48,7 +48,8 @@ internal static class ConflictsApi
         }
 
         var now = clock.GetUtcNow();
-        var rows = await store.ConflictsAsync(providerId, now, now.AddMinutes(-calendars.Value.StaleAfterMinutes), after, page.Take + 1, ct);
+        var staleBefore = now.AddMinutes(-calendars.Value.StaleAfterMinutes);
+        var rows = await store.ConflictsAsync(providerId, now, staleBefore, after, page.Take + 1, ct);
         return TypedResults.Ok(Page<ConflictResponse>.From(rows, page.Take, Cursor, ConflictCursor.Of, row => row.ToResponse()));
     }
 }

@@ -76,6 +76,7 @@ internal static class CalendarsExtensions
     {
         var minutes = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value.SyncMinutes;
         var cron = minutes < 60 ? $"*/{minutes} * * * *" : Hangfire.Cron.MinuteInterval(minutes);
-        Hangfire.RecurringJobManagerExtensions.AddOrUpdate<Sources.CalendarSync>(jobs, Sources.CalendarSync.JobName, s => s.SyncAllAsync(CancellationToken.None), cron);
+        Hangfire.RecurringJobManagerExtensions.AddOrUpdate<Sources.CalendarSync>(
+            jobs, Sources.CalendarSync.JobName, s => s.SyncAllAsync(CancellationToken.None), cron);
     }
 }

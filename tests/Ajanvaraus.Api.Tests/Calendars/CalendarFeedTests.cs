@@ -26,7 +26,8 @@ public sealed class CalendarFeedTests
     private static async Task<Calendar> BookingIcsAsync(BookingWorld world, JsonElement booking)
     {
         var token = Uri.EscapeDataString(booking.GetProperty("manageToken").GetString()!);
-        var response = await world.App.CreateClient().GetAsync($"/api/v1/bookings/{booking.GetProperty("id").GetGuid()}/calendar.ics?token={token}");
+        var id = booking.GetProperty("id").GetGuid();
+        var response = await world.App.CreateClient().GetAsync($"/api/v1/bookings/{id}/calendar.ics?token={token}");
         return Calendar.Load(await response.Content.ReadAsStringAsync())!;
     }
 

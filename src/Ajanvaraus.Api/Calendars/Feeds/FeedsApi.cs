@@ -40,7 +40,8 @@ internal static class FeedsApi
     private static void Map(RouteGroupBuilder group, string name, string holds, Func<HttpContext, FeedOwner> owner)
     {
         group.ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", (CreateFeedRequest body, HttpContext http, FeedStore store, TimeProvider clock, Data.Db db, CancellationToken ct) =>
+        group.MapPost("/", (CreateFeedRequest body, HttpContext http, FeedStore store, TimeProvider clock, Data.Db db,
+                CancellationToken ct) =>
                 CreateAsync(owner(http), body, http, store, clock, db, ct))
             .WithName($"Create{name}Feed")
             .WithSummary("Create a subscribable calendar feed")
@@ -90,7 +91,8 @@ internal static class FeedsApi
         return TypedResults.Ok(Page<FeedResponse>.From(rows, page.Take, Cursor, row => row.Id.ToString(), row => row.ToResponse()));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(FeedOwner owner, Guid feedId, FeedStore store, CancellationToken ct) =>
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        FeedOwner owner, Guid feedId, FeedStore store, CancellationToken ct) =>
         await store.DeleteAsync(owner, feedId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }
 
@@ -98,7 +100,8 @@ internal static class FeedsApi
 internal sealed class ProviderExistsFilter(ProviderStore providers) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Request.RouteValues["providerId"] is string id && await providers.FindAsync(id, context.HttpContext.RequestAborted) is not null
+        context.HttpContext.Request.RouteValues["providerId"] is string id
+            && await providers.FindAsync(id, context.HttpContext.RequestAborted) is not null
             ? await next(context)
             : TypedResults.NotFound();
 }

@@ -40,7 +40,9 @@ internal static class AddressGuard
         async (context, ct) =>
         {
             var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(host, ct);
             var usable = allowPrivate() ? addresses : addresses.Where(a => !IsPrivate(a)).ToArray();
             if (usable.Length == 0)
             {

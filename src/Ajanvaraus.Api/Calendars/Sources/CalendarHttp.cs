@@ -37,7 +37,8 @@ internal static class CalendarHttp
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     // A refused address will be refused again.
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not HttpRequestException { InnerException: BlockedAddressException }
+                    ShouldHandle = args => ValueTask.FromResult(
+                        args.Outcome.Exception is not HttpRequestException { InnerException: BlockedAddressException }
                         && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(Math.Max(1, options.FetchTimeoutSeconds / 2)));

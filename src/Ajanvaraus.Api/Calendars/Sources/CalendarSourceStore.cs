@@ -95,7 +95,8 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
     {
         await using var c = await db.OpenAsync(ct);
         var args = new { ExpertId = expertId, After = after ?? Guid.Empty, Take = take, Now = now };
-        return (await c.QueryAsync<CalendarSourceRow>(new CommandDefinition(db.Sql(ListOfExpertSql), args, cancellationToken: ct))).AsList();
+        var command = new CommandDefinition(db.Sql(ListOfExpertSql), args, cancellationToken: ct);
+        return (await c.QueryAsync<CalendarSourceRow>(command)).AsList();
     }
 
     public async Task<IReadOnlyList<CalendarSourceRow>> ListAllAsync(bool? stale, DateTimeOffset staleBefore, Guid? after, int take,

@@ -8,7 +8,8 @@ namespace Ajanvaraus.Api.Calendars.Sources;
 
 // An expert's own calendar, by its ICS address (Outlook's published calendar, Google's secret address, a CalDAV export).
 public sealed record CalendarSourceRequest(
-    [property: Required, StringLength(200, MinimumLength = 1), PlainText, Description("Shown as the reason of conflicts, e.g. \"Outlook\".")]
+    [property: Required, StringLength(200, MinimumLength = 1), PlainText,
+        Description("Shown as the reason of conflicts, e.g. \"Outlook\".")]
     string Name,
     [property: Required, StringLength(2000), Description("An http(s) address answering an iCalendar (ICS); webcal:// is read as https://.")]
     string Url);

@@ -62,7 +62,10 @@ internal static class CalendarSourcesApi
             return problem;
         }
 
-        var row = new CalendarSourceRow { Id = db.NewId(), ExpertId = expertId, Name = body.Name, Url = body.Url, CreatedAt = clock.GetUtcNow() };
+        var row = new CalendarSourceRow
+        {
+            Id = db.NewId(), ExpertId = expertId, Name = body.Name, Url = body.Url, CreatedAt = clock.GetUtcNow(),
+        };
         await store.InsertAsync(row, ct);
         var state = await SyncedAsync(row, store, sync, clock, ct);
         return TypedResults.Created($"/api/v1/experts/{expertId}/calendar-sources/{row.Id}", state.ToResponse(StaleBefore(clock, options)));
@@ -79,7 +82,8 @@ internal static class CalendarSourcesApi
 
         var rows = await store.ListAsync(expertId, after, page.Take + 1, clock.GetUtcNow(), ct);
         var staleBefore = StaleBefore(clock, options);
-        return TypedResults.Ok(Page<CalendarSourceResponse>.From(rows, page.Take, Cursor, r => r.Id.ToString(), r => r.ToResponse(staleBefore)));
+        return TypedResults.Ok(Page<CalendarSourceResponse>.From(rows, page.Take, Cursor, r => r.Id.ToString(),
+            r => r.ToResponse(staleBefore)));
     }
 
     private static async Task<Results<Ok<CalendarSourceResponse>, NotFound>> GetAsync(

@@ -15,7 +15,8 @@ internal static partial class FreeBusyLines
         foreach (var raw in unfolded.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line.Equals("BEGIN:VFREEBUSY", StringComparison.OrdinalIgnoreCase) || line.Equals("END:VFREEBUSY", StringComparison.OrdinalIgnoreCase))
+            if (line.Equals("BEGIN:VFREEBUSY", StringComparison.OrdinalIgnoreCase)
+                || line.Equals("END:VFREEBUSY", StringComparison.OrdinalIgnoreCase))
             {
                 inside = line.StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase);
                 continue;
@@ -41,7 +42,9 @@ internal static partial class FreeBusyLines
                 }
 
                 var start = Utc(parts[0]);
-                var end = parts[1].StartsWith('P') || parts[1].StartsWith("+P", StringComparison.Ordinal) ? start + Duration(parts[1]) : Utc(parts[1]);
+                var end = parts[1].StartsWith('P') || parts[1].StartsWith("+P", StringComparison.Ordinal)
+                    ? start + Duration(parts[1])
+                    : Utc(parts[1]);
                 yield return new TimeInterval(start, end);
             }
         }
