@@ -86,6 +86,13 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
     var moveQueue = new ConcurrentQueue<(MadeBooking, FreeSlot)>(made.Select(m => (m.Booking, targets[m.Slot])));
     report.Rows.Add(await Row(service, Report.RescheduleRow, scale.RescheduleConnections, BookingRequests.Reschedule(moveQueue)));
 
+    var (feedPath, feedBookings) = CalendarFeedBench.Prepare(prepared.Database, DateTimeOffset.UtcNow);
+    foreach (var connections in new[] { 1, 16 })
+    {
+        var feedRow = await Row(service, Report.CalendarFeedRow, connections, SearchQueries.Get(feedPath));
+        report.Rows.Add(feedRow with { Note = $"{feedBookings:N0} bookings in the feed" });
+    }
+
     report.PeakMiB = service.PeakResidentMiB();
 }
 
