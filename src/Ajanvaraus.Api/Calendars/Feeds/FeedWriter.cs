@@ -3,6 +3,8 @@ using Ajanvaraus.Api.Hosting;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
+using Microsoft.Extensions.Caching.Memory;
+using System.Text;
 
 namespace Ajanvaraus.Api.Calendars.Feeds;
 
@@ -14,6 +16,13 @@ internal static class FeedWriter
     public const string RefreshInterval = "PT15M";
 
     private static readonly LocalizedText DefaultName = new("Ajanvaraukset", "Tidsbokningar", "Appointments");
+
+    // Each VEVENT's text by the snapshot it is made of (IcsBooking is a record: equal snapshots, equal text). A feed is
+    // polled every 15 minutes and mostly unchanged, so only new or changed bookings go through Ical.Net's serializer
+    // (about 0.25 ms an event); a 2,000-booking feed is then joined from cached texts. A cache, never a source of truth.
+    private static readonly MemoryCache Events = new(new MemoryCacheOptions { SizeLimit = 200_000 });
+
+    private const string End = "END:VCALENDAR";
 
     public static string Write(FeedRow feed, IReadOnlyList<FeedBookingRow> bookings, bool showCustomers, Func<string, string> organizer)
     {
@@ -37,13 +46,24 @@ internal static class FeedWriter
             calendar.AddTimeZone(zone, first.UtcDateTime.AddDays(-1), includeHistoricalData: false);
         }
 
+        var head = new CalendarSerializer().SerializeToString(calendar)!;
+        var text = new StringBuilder(head.Length + (bookings.Count * 700));
+        text.Append(head, 0, head.LastIndexOf(End, StringComparison.Ordinal));
         foreach (var row in bookings)
         {
-            calendar.Events.Add(IcsWriter.ToEvent(ToIcs(row, language, showCustomers, organizer(row.ProviderId))));
+            text.Append(EventText(ToIcs(row, language, showCustomers, organizer(row.ProviderId))));
         }
 
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        return text.Append(End).Append("\r\n").ToString();
     }
+
+    private static string EventText(IcsBooking booking) =>
+        Events.GetOrCreate(booking, entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return new CalendarSerializer().SerializeToString(IcsWriter.ToEvent(booking))!;
+        })!;
 
     private static IcsBooking ToIcs(FeedBookingRow row, string language, bool showCustomers, string organizer)
     {
