@@ -51,10 +51,13 @@ internal sealed record FeedRow
     public string Language { get; init; } = Hosting.Language.Finnish;
     public DateTimeOffset CreatedAt { get; init; }
 
-    public FeedResponse ToResponse() => new(Id, Kind, ExpertId, ProviderId, ServicePointId, Name, Language, CreatedAt);
+    // Shown in Finnish time, as the other lists are.
+    private DateTimeOffset Created => Availability.LocalTime.InZone(CreatedAt, Availability.LocalTime.Helsinki);
+
+    public FeedResponse ToResponse() => new(Id, Kind, ExpertId, ProviderId, ServicePointId, Name, Language, Created);
 
     public CreatedFeedResponse ToCreated(string url, string webcal) =>
-        new(Id, Kind, ExpertId, ProviderId, ServicePointId, Name, Language, CreatedAt, url, webcal);
+        new(Id, Kind, ExpertId, ProviderId, ServicePointId, Name, Language, Created, url, webcal);
 }
 
 // One booking as a feed shows it, with the names in every language (the feed picks its own).
