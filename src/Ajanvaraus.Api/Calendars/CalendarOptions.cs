@@ -64,6 +64,7 @@ internal static class CalendarsExtensions
                 options.ManageUrlTemplate ??= notifications.Value.ManageUrlTemplate)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        Feeds.FeedsApi.AddPointFeedsPolicy(services.AddAuthorizationBuilder());
         services.AddSingleton<Feeds.FeedStore>();
         services.AddSingleton<Sources.CalendarSourceStore>();
         services.AddSingleton<Sources.CalendarFetcher>();

@@ -5,6 +5,7 @@ using Ajanvaraus.Api.Experts;
 using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Ajanvaraus.Api.Providers;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ajanvaraus.Api.Calendars.Feeds;
@@ -15,6 +16,15 @@ internal static class FeedsApi
     public const string Tag = "Calendars";
 
     private static readonly ListCursor Cursor = new("feeds");
+
+    // The advisers of a point (PointAccessFilter keeps them to their own) and operators; not an agency's admin, whom a
+    // point's feed would show other agencies' bookings. Registered in CalendarsExtensions beside Identity's policies.
+    public const string PointFeedsPolicy = "point-feeds";
+
+    public static void AddPointFeedsPolicy(AuthorizationBuilder builder) =>
+        builder.AddPolicy(PointFeedsPolicy, policy => policy.RequireAssertion(context =>
+            context.User.IsInRole(Roles.Operator)
+            || (context.User.IsInRole(Roles.Adviser) && context.User.HasClaim(c => c.Type == ClaimNames.ServicePoint))));
 
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
@@ -31,7 +41,7 @@ internal static class FeedsApi
         // A point's feed holds every agency's bookings there: its advisers and operators, not one agency's admin.
         var points = app.MapGroup("/service-points/{servicePointId}/feeds").WithTags(Tag)
             .AddEndpointFilter<PointAccessFilter>()
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Adviser, Roles.Operator))
+            .RequireAuthorization(PointFeedsPolicy)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         Map(points, "ServicePoint", "every agency's bookings at the point (customers named only if `Calendars:PointFeedsShowCustomers`)",
             http => FeedOwner.Point(PointAccessFilter.Of(http).Point.Id));
