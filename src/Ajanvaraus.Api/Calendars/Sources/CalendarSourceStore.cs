@@ -6,7 +6,9 @@ using Dapper;
 namespace Ajanvaraus.Api.Calendars.Sources;
 
 // Sources, their state and their busy times. A change of busy times rebuilds the expert's windows in its own write
-// transaction (the expert row locked first, as absences do), so search and booking see it at once.
+// transaction (the expert row locked first, as absences do), so search and booking see it at once. SQL Server: that
+// UPDATE takes the expert's X key lock until commit, so two syncs of one expert (or a sync and a rule change) queue
+// instead of deadlocking on the windows; busy rows are deleted and inserted by IX_CalendarBusyTimes_SourceId (key locks).
 internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer)
 {
     private const string Columns = """
