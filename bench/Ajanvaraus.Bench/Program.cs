@@ -124,6 +124,13 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
         report.SecondReady = other.ReadyAfter;
     }
 
+    var (feedPath, feedBookings) = CalendarFeedBench.Prepare(prepared.Database, DateTimeOffset.UtcNow);
+    foreach (var connections in new[] { 1, 16 })
+    {
+        var feedRow = await Row(service, Report.CalendarFeedRow, connections, SearchQueries.Get(feedPath));
+        report.Rows.Add(feedRow with { Note = $"{feedBookings:N0} bookings in the feed" });
+    }
+
     report.PeakMiB = service.PeakResidentMiB();
 }
 

@@ -20,6 +20,7 @@ internal sealed class Report(Scale scale)
     public const string StatisticsRow = "statistics: year, point × provider × month";
     public const string PortalPointWeekRow = "search: point, week, portal token";
     public const string LimitedPointWeekRow = "search: point, week, portal, limits on";
+    public const string CalendarFeedRow = "calendar feed, 2,000 bookings";
 
     // The booking row at 16 connections in the national run of 2026-11-23 (bench/results history), before the outbox
     // existed: every booking now also writes its messages, and there is no switch to leave them out.
@@ -182,6 +183,11 @@ internal sealed class Report(Scale scale)
         {
             var others = contention.Statuses.Where(s => s.Key is not (201 or 409)).Sum(s => s.Value);
             Target(md, "contention: only 201/409, no 5xx, no unit booked twice", $"{others} other answers; {Integrity?.DoubleBookedUnits} units booked twice", others == 0 && Integrity?.Holds == true);
+        }
+
+        if (Rows.FirstOrDefault(r => r.Name == CalendarFeedRow && r.Connections == 1) is { } feed)
+        {
+            Target(md, "calendar feed of 2,000 bookings < 100 ms (p50, one connection)", $"{feed.Percentile(50):0.0} ms", feed.Percentile(50) < 100);
         }
 
         if (Drain is { } drain)

@@ -19,7 +19,8 @@ internal static class ConflictsApi
             .WithDescription("""
                 Confirmed future bookings of the provider that no longer lie wholly inside a window of their expert that
                 allows their channel (in person: at their service point), e.g. after a rule change or a new absence.
-                They are never cancelled automatically: the agency moves or cancels them. Ordered by start.
+                They are never cancelled automatically: the agency moves or cancels them. Ordered by start. One that a busy
+                time of the expert's own calendar overlaps names that calendar source (and whether its sync is stale).
                 """);
 
         return group;
@@ -33,6 +34,7 @@ internal static class ConflictsApi
         ProviderStore providers,
         WindowStore store,
         TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Calendars.CalendarOptions> calendars,
         CancellationToken ct)
     {
         if (await providers.FindAsync(providerId, ct) is null)
@@ -45,7 +47,9 @@ internal static class ConflictsApi
             return ListCursor.Invalid();
         }
 
-        var rows = await store.ConflictsAsync(providerId, clock.GetUtcNow(), after, page.Take + 1, ct);
+        var now = clock.GetUtcNow();
+        var staleBefore = now.AddMinutes(-calendars.Value.StaleAfterMinutes);
+        var rows = await store.ConflictsAsync(providerId, now, staleBefore, after, page.Take + 1, ct);
         return TypedResults.Ok(Page<ConflictResponse>.From(rows, page.Take, Cursor, ConflictCursor.Of, row => row.ToResponse()));
     }
 }

@@ -30,9 +30,14 @@ internal sealed partial class WindowMaterializer
           AND ValidFrom <= @LastDay AND (ValidUntil IS NULL OR ValidUntil >= @FirstDay)
         """;
 
+    // Absences and the busy times synced from the experts' own calendars (Calendars/Sources) cut windows the same way.
     internal const string AbsencesSql = """
         SELECT ExpertId, StartsAt, EndsAt
         FROM Absences
+        WHERE ExpertId >= @FirstExpertId AND ExpertId <= @LastExpertId AND EndsAt > @Start AND StartsAt < @End
+        UNION ALL
+        SELECT ExpertId, StartsAt, EndsAt
+        FROM CalendarBusyTimes
         WHERE ExpertId >= @FirstExpertId AND ExpertId <= @LastExpertId AND EndsAt > @Start AND StartsAt < @End
         """;
 

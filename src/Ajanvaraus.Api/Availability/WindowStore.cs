@@ -88,6 +88,15 @@ internal sealed class WindowStore(Db db)
             LIMIT @Take
             """);
 
+    // The calendar sources whose busy times overlap a conflict (Calendars/Sources). SQL Server: a seek on
+    // IX_CalendarBusyTimes_Expert, shared reads under READ COMMITTED.
+    internal const string BusySourcesSql = """
+        SELECT s.Id AS SourceId, s.Name, s.LastSuccessAt
+        FROM CalendarBusyTimes t JOIN CalendarSources s ON s.Id = t.SourceId
+        WHERE t.ExpertId = @ExpertId AND t.StartsAt < @EndsAt AND t.EndsAt > @StartsAt
+        ORDER BY s.Name, s.Id
+        """;
+
     internal const string ClosedOnSql = """
         SELECT COUNT(*) FROM ServicePointClosures WHERE ServicePointId = @ServicePointId AND FirstDay <= @Day AND LastDay >= @Day
         """;
@@ -101,7 +110,30 @@ internal sealed class WindowStore(Db db)
     }
 
     // Up to take conflicts from the cursor on; candidates only near a closure that turn out open are skipped.
+    // A conflict's reason when a calendar source's busy time overlaps it; staleBefore decides whether that source is stale.
     public async Task<IReadOnlyList<ConflictRow>> ConflictsAsync(
+        string providerId, DateTimeOffset now, DateTimeOffset staleBefore, (DateTimeOffset StartsAt, Guid Id)? after, int take,
+        CancellationToken ct)
+    {
+        var found = await UncoveredAsync(providerId, now, after, take, ct);
+        await using var c = await db.OpenAsync(ct);
+        var named = new List<ConflictRow>(found.Count);
+        foreach (var row in found)
+        {
+            var args = new { row.ExpertId, row.StartsAt, row.EndsAt };
+            var source = (await c.QueryAsync<(Guid SourceId, string Name, DateTimeOffset? LastSuccessAt)>(
+                new CommandDefinition(BusySourcesSql, args, cancellationToken: ct))).FirstOrDefault();
+            named.Add(source.Name is null ? row : row with
+            {
+                CalendarSource = new ConflictSourceResponse(source.SourceId, source.Name,
+                    source.LastSuccessAt is not { } at || at < staleBefore),
+            });
+        }
+
+        return named;
+    }
+
+    private async Task<IReadOnlyList<ConflictRow>> UncoveredAsync(
         string providerId, DateTimeOffset now, (DateTimeOffset StartsAt, Guid Id)? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

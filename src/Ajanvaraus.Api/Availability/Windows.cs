@@ -46,7 +46,12 @@ public sealed record ConflictResponse(
     DateTimeOffset Start,
     DateTimeOffset End,
     Channel Channel,
-    string? ServicePointId);
+    string? ServicePointId,
+    [property: Description("When a busy time of one of the expert's calendar sources overlaps the booking: that source (its name is the "
+        + "reason), and whether it is stale (no recent successful sync: its busy times may be out of date).")]
+    ConflictSourceResponse? CalendarSource = null);
+
+public sealed record ConflictSourceResponse(Guid SourceId, string Name, bool Stale);
 
 // Property-mapped: SQLite cannot say the type of a computed column (Why) when no row comes back.
 internal sealed record ConflictRow
@@ -64,11 +69,13 @@ internal sealed record ConflictRow
     // 'uncovered' (no window holds it) or 'closed' (a closure of its point is within a day of it).
     public string Why { get; init; } = "";
 
+    // The calendar source whose busy time overlaps it, if any (filled after the query).
+    public ConflictSourceResponse? CalendarSource { get; init; }
 
     public ConflictResponse ToResponse()
     {
         var zone = TimeZone ?? LocalTime.Helsinki;
         return new(Id, Reference, ExpertId, ServiceId, LocalTime.InZone(StartsAt, zone), LocalTime.InZone(EndsAt, zone),
-            ChannelFlags.Parse(Channel), ServicePointId);
+            ChannelFlags.Parse(Channel), ServicePointId, CalendarSource);
     }
 }

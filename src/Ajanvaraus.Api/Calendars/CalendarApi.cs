@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
+using Ajanvaraus.Api.Calendars.Feeds;
+using Ajanvaraus.Api.Calendars.Sources;
 using Ajanvaraus.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,9 @@ internal static class CalendarApi
                 """)
             .Produces<string>(StatusCodes.Status200OK, ContentType)
             .AllowAnonymous();
+        app.MapFeeds();
+        app.MapFeed();
+        app.MapCalendarSources();
         return group;
     }
 

@@ -14,6 +14,26 @@ internal sealed class CalendarOptions
     // Notifications:ManageUrlTemplate (the e-mails' link); `{id}`, `{reference}` and `{token}`.
     public string? ManageUrlTemplate { get; set; }
 
+    // Feeds out: a point's feed names customers only when the operator turns this on (the agencies' own feeds always do).
+    public bool PointFeedsShowCustomers { get; set; }
+
+    // Busy times in: how often every source is synced, when one without a success counts as stale, the largest feed
+    // read, and whether sources may live on loopback, link-local or private addresses (on only in the embedded default
+    // and tests: in production such a URL would let an agency admin make the service probe its own network).
+    [Range(1, 1440)]
+    public int SyncMinutes { get; set; } = 15;
+
+    [Range(1, 10080)]
+    public int StaleAfterMinutes { get; set; } = 120;
+
+    [Range(1024, 100_000_000)]
+    public int MaxFeedBytes { get; set; } = 5 * 1024 * 1024;
+
+    [Range(1, 300)]
+    public int FetchTimeoutSeconds { get; set; } = 30;
+
+    public bool AllowPrivateAddresses { get; set; }
+
     public string OrganizerOf(string providerId) => Organizer.Replace("{provider}", providerId, StringComparison.Ordinal);
 
     // The token is only known when the booking is made, or when its holder presents it: the .ics is served only with the
@@ -44,6 +64,20 @@ internal static class CalendarsExtensions
                 options.ManageUrlTemplate ??= notifications.Value.ManageUrlTemplate)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        Feeds.FeedsApi.AddPointFeedsPolicy(services.AddAuthorizationBuilder());
+        services.AddSingleton<Feeds.FeedStore>();
+        services.AddSingleton<Sources.CalendarSourceStore>();
+        services.AddSingleton<Sources.CalendarFetcher>();
+        services.AddSingleton<Sources.CalendarSync>();
+        Sources.CalendarHttp.AddCalendarSourcesHttpClient(services);
         return services;
+    }
+
+    public static void AddOrUpdateCalendarSync(Hangfire.IRecurringJobManager jobs, IServiceProvider services)
+    {
+        var minutes = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value.SyncMinutes;
+        var cron = minutes < 60 ? $"*/{minutes} * * * *" : Hangfire.Cron.MinuteInterval(minutes);
+        Hangfire.RecurringJobManagerExtensions.AddOrUpdate<Sources.CalendarSync>(
+            jobs, Sources.CalendarSync.JobName, s => s.SyncAllAsync(CancellationToken.None), cron);
     }
 }

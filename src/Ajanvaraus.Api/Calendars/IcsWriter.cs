@@ -25,7 +25,13 @@ internal static class IcsWriter
         };
         // The VTIMEZONE only needs rules from the booking on; history before it is dead weight.
         calendar.AddTimeZone(booking.TimeZone, booking.Start.UtcDateTime.AddDays(-1), includeHistoricalData: false);
+        calendar.Events.Add(ToEvent(booking));
+        return calendar;
+    }
 
+    // The one way a booking becomes a VEVENT: its own .ics and every feed that holds it carry the same UID and SEQUENCE.
+    public static CalendarEvent ToEvent(IcsBooking booking)
+    {
         var ev = new CalendarEvent
         {
             Uid = Uid(booking.Id),
@@ -40,14 +46,12 @@ internal static class IcsWriter
             Status = booking.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             Organizer = booking.Organizer is { } organizer ? new Organizer(organizer) { CommonName = booking.OrganizerName } : null,
         };
-        calendar.Events.Add(ev);
-
         foreach (var name in new[] { "SUMMARY", "DESCRIPTION" })
         {
             ev.Properties[name]?.Parameters.Set("LANGUAGE", booking.Language);
         }
 
-        return calendar;
+        return ev;
     }
 
     private static CalDateTime Utc(DateTimeOffset instant) => new(instant.UtcDateTime, CalDateTime.UtcTzId);

@@ -51,6 +51,7 @@ internal static class HangfireExtensions
             Cron.Daily(2));
         jobs.AddOrUpdate<Bookings.PurgeJobs>(PurgeExpiredJob, purge => purge.PurgeExpiredAsync(CancellationToken.None), Cron.Hourly());
         Notifications.NotificationsExtensions.AddOrUpdateDispatch(jobs, app.Services);
+        Calendars.CalendarsExtensions.AddOrUpdateCalendarSync(jobs, app.Services);
         // Also once now, unless a full run already covers today's horizon: an instance that was down at 02:00 (or keeps
         // its queue in memory) never serves a short horizon, and starting several instances does not rebuild everything.
         app.Services.GetRequiredService<IBackgroundJobClient>()

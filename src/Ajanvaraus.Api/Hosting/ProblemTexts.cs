@@ -39,7 +39,7 @@ internal static partial class ProblemTexts
     }
 
     public static IEnumerable<ProblemText> All =>
-        Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings).Concat(Statistics).Concat(Security);
+        Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings).Concat(Statistics).Concat(Security).Concat(Calendars);
 
     public static string Translate(string text, string language)
     {

@@ -1,0 +1,179 @@
+using System.Data.Common;
+using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Data;
+using Dapper;
+
+namespace Ajanvaraus.Api.Calendars.Sources;
+
+// Sources, their state and their busy times. A change of busy times rebuilds the expert's windows in its own write
+// transaction (the expert row locked first, as absences do), so search and booking see it at once. SQL Server: that
+// UPDATE takes the expert's X key lock until commit, so two syncs of one expert (or a sync and a rule change) queue
+// instead of deadlocking on the windows; busy rows are deleted and inserted by IX_CalendarBusyTimes_SourceId (key locks).
+internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer)
+{
+    private const string Columns = """
+        s.Id, s.ExpertId, s.Name, s.Url, s.ETag, s.LastModified, s.ParsedDay, s.LastAttemptAt, s.LastSuccessAt, s.LastError, s.CreatedAt,
+        (SELECT COUNT(*) FROM CalendarBusyTimes t WHERE t.SourceId = s.Id AND t.EndsAt > @Now) AS BusyIntervals
+        """;
+
+    internal const string InsertSql = """
+        INSERT INTO CalendarSources (Id, ExpertId, Name, Url, CreatedAt) VALUES (@Id, @ExpertId, @Name, @Url, @CreatedAt)
+        """;
+
+    internal const string FindSql = $"""
+        SELECT {Columns} FROM CalendarSources s WHERE s.Id = @Id AND s.ExpertId = @ExpertId
+        """;
+
+    internal static readonly DialectSql ListOfExpertSql = new(
+        SqlServer: $"SELECT TOP (@Take) {Columns} FROM dbo.CalendarSources s WHERE s.ExpertId = @ExpertId AND s.Id > @After ORDER BY s.Id",
+        Sqlite: $"SELECT {Columns} FROM CalendarSources s WHERE s.ExpertId = @ExpertId AND s.Id > @After ORDER BY s.Id LIMIT @Take");
+
+    // The operators' view, all sources or the stale (or fresh) ones: separate texts, one plan each on SQL Server.
+    internal static readonly DialectSql ListAllSql = All("");
+    internal static readonly DialectSql ListStaleSql = All("AND (s.LastSuccessAt IS NULL OR s.LastSuccessAt < @StaleBefore)");
+    internal static readonly DialectSql ListFreshSql = All("AND s.LastSuccessAt >= @StaleBefore");
+
+    internal const string AllIdsSql = """
+        SELECT Id, ExpertId FROM CalendarSources ORDER BY Id
+        """;
+
+    // A changed address starts over: its old validators would make the new server answer 304 to the wrong calendar.
+    internal const string UpdateSql = """
+        UPDATE CalendarSources SET Name = @Name, Url = @Url, ETag = NULL, LastModified = NULL, ParsedDay = NULL
+        WHERE Id = @Id AND ExpertId = @ExpertId
+        """;
+
+    internal const string DeleteBusySql = """
+        DELETE FROM CalendarBusyTimes WHERE SourceId = @Id
+        """;
+
+    internal const string DeleteSql = """
+        DELETE FROM CalendarSources WHERE Id = @Id AND ExpertId = @ExpertId
+        """;
+
+    internal const string BusyOfSourceSql = """
+        SELECT StartsAt, EndsAt FROM CalendarBusyTimes WHERE SourceId = @Id ORDER BY StartsAt, EndsAt
+        """;
+
+    internal const string InsertBusySql = """
+        INSERT INTO CalendarBusyTimes (SourceId, ExpertId, StartsAt, EndsAt) VALUES (@SourceId, @ExpertId, @StartsAt, @EndsAt)
+        """;
+
+    internal const string SuccessSql = """
+        UPDATE CalendarSources SET LastAttemptAt = @Now, LastSuccessAt = @Now, LastError = NULL, ETag = @ETag, LastModified = @LastModified,
+            ParsedDay = @ParsedDay
+        WHERE Id = @Id
+        """;
+
+    internal const string NotModifiedSql = """
+        UPDATE CalendarSources SET LastAttemptAt = @Now, LastSuccessAt = @Now, LastError = NULL WHERE Id = @Id
+        """;
+
+    internal const string FailureSql = """
+        UPDATE CalendarSources SET LastAttemptAt = @Now, LastError = @Error WHERE Id = @Id
+        """;
+
+    // Where the expert's floating and all-day times are: the zone of a point of their rules (Helsinki without one).
+    internal const string ExpertZoneSql = """
+        SELECT MIN(p.TimeZone) FROM AvailabilityRules r JOIN ServicePoints p ON p.Id = r.ServicePointId WHERE r.ExpertId = @ExpertId
+        """;
+
+    private static DialectSql All(string filter) => new(
+        SqlServer: $"SELECT TOP (@Take) {Columns} FROM dbo.CalendarSources s WHERE s.Id > @After {filter} ORDER BY s.Id",
+        Sqlite: $"SELECT {Columns} FROM CalendarSources s WHERE s.Id > @After {filter} ORDER BY s.Id LIMIT @Take");
+
+    public async Task InsertAsync(CalendarSourceRow row, CancellationToken ct) =>
+        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct)), ct);
+
+    public async Task<CalendarSourceRow?> FindAsync(Guid expertId, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<CalendarSourceRow>(new CommandDefinition(FindSql,
+            new { Id = id, ExpertId = expertId, Now = now }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<CalendarSourceRow>> ListAsync(Guid expertId, Guid? after, int take, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new { ExpertId = expertId, After = after ?? Guid.Empty, Take = take, Now = now };
+        var command = new CommandDefinition(db.Sql(ListOfExpertSql), args, cancellationToken: ct);
+        return (await c.QueryAsync<CalendarSourceRow>(command)).AsList();
+    }
+
+    public async Task<IReadOnlyList<CalendarSourceRow>> ListAllAsync(bool? stale, DateTimeOffset staleBefore, Guid? after, int take,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var sql = stale switch { true => ListStaleSql, false => ListFreshSql, null => ListAllSql };
+        await using var c = await db.OpenAsync(ct);
+        var args = new { StaleBefore = staleBefore, After = after ?? Guid.Empty, Take = take, Now = now };
+        return (await c.QueryAsync<CalendarSourceRow>(new CommandDefinition(db.Sql(sql), args, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, Guid ExpertId)>> AllIdsAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<(Guid, Guid)>(new CommandDefinition(AllIdsSql, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<string> ExpertZoneAsync(Guid expertId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition(ExpertZoneSql, new { ExpertId = expertId }, cancellationToken: ct))
+            ?? LocalTime.Helsinki;
+    }
+
+    public async Task<bool> UpdateAsync(Guid expertId, Guid id, CalendarSourceRequest body, CancellationToken ct) =>
+        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(UpdateSql,
+            new { Id = id, ExpertId = expertId, body.Name, body.Url }, tx, cancellationToken: ct)) == 1, ct);
+
+    // Removing a source frees its busy time at once.
+    public async Task<bool> DeleteAsync(Guid expertId, Guid id, CancellationToken ct) =>
+        await db.WriteAsync(async (c, tx) =>
+        {
+            await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
+            var args = new { Id = id, ExpertId = expertId };
+            if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, args, tx, cancellationToken: ct)) != 1)
+            {
+                return false;
+            }
+
+            await c.ExecuteAsync(new CommandDefinition(DeleteBusySql, args, tx, cancellationToken: ct));
+            await materializer.RebuildExpertAsync(expertId, c, tx, ct);
+            return true;
+        }, ct);
+
+    // A good parse: the busy times replaced (and the windows rebuilt) only when they differ from the stored ones.
+    // Returns whether anything changed.
+    public async Task<bool> RecordSuccessAsync(CalendarSourceRow source, IReadOnlyList<TimeInterval> busy, FetchOutcome fetched,
+        string parsedDay, DateTimeOffset now, CancellationToken ct) =>
+        await db.WriteAsync(async (c, tx) =>
+        {
+            await WindowMaterializer.LockExpertAsync(source.ExpertId, c, tx, ct);
+            var changed = !(await StoredAsync(c, tx, source.Id, ct)).SequenceEqual(busy);
+            if (changed)
+            {
+                await c.ExecuteAsync(new CommandDefinition(DeleteBusySql, new { source.Id }, tx, cancellationToken: ct));
+                var rows = busy.Select(b => new { SourceId = source.Id, source.ExpertId, StartsAt = b.Start, EndsAt = b.End });
+                await c.ExecuteAsync(new CommandDefinition(InsertBusySql, rows, tx, cancellationToken: ct));
+                await materializer.RebuildExpertAsync(source.ExpertId, c, tx, ct);
+            }
+
+            var args = new { source.Id, Now = now, fetched.ETag, fetched.LastModified, ParsedDay = parsedDay };
+            await c.ExecuteAsync(new CommandDefinition(SuccessSql, args, tx, cancellationToken: ct));
+            return changed;
+        }, ct);
+
+    public async Task RecordNotModifiedAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
+        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(NotModifiedSql, new { Id = id, Now = now }, tx,
+            cancellationToken: ct)), ct);
+
+    // A failure touches only the state: the last good busy times stay in force.
+    public async Task RecordFailureAsync(Guid id, string error, DateTimeOffset now, CancellationToken ct) =>
+        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(FailureSql,
+            new { Id = id, Now = now, Error = error.Length > 1000 ? error[..1000] : error }, tx, cancellationToken: ct)), ct);
+
+    private static async Task<List<TimeInterval>> StoredAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
+        (await c.QueryAsync<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)>(new CommandDefinition(BusyOfSourceSql, new { Id = id }, tx,
+            cancellationToken: ct))).Select(r => new TimeInterval(r.StartsAt, r.EndsAt)).ToList();
+}
