@@ -116,10 +116,10 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
     report.Rows.Add(await Row(service, Report.RescheduleRow, scale.RescheduleConnections, BookingRequests.Reschedule(moveQueue)));
 
     // Freshness: a second instance on the same database learns of the first one's bookings from the change log.
-    var fresh = await SlotPool.GatherAsync(service.BaseAddress, data, data.Today.AddDays(45), data.Today.AddDays(55), 400, Scale.Seed + 22);
+    var freshSlots = await SlotPool.GatherAsync(service.BaseAddress, data, data.Today.AddDays(45), data.Today.AddDays(55), 400, Scale.Seed + 22);
     await using (var other = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name)))
     {
-        report.Freshness = await Freshness.MeasureAsync(service.BaseAddress, other.BaseAddress, fresh, 200);
+        report.Freshness = await Freshness.MeasureAsync(service.BaseAddress, other.BaseAddress, freshSlots, 200);
         Console.WriteLine($"{Report.FreshnessRow,-32} p50 {report.Freshness.Percentile(50):0} ms, p99 {report.Freshness.Percentile(99):0} ms over {report.Freshness.LatenciesMs.Length} bookings");
         report.SecondReady = other.ReadyAfter;
     }

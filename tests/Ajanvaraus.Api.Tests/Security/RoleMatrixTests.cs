@@ -178,6 +178,14 @@ public sealed partial class RoleMatrixTests
             ["roomId"] = First(rooms),
             ["notificationId"] = First(notifications),
             ["path"] = "",
+            // Ids nobody has: an allowed caller gets the operation's own 404 (or 409 for the built-in type).
+            ["feedId"] = Guid.NewGuid().ToString(),
+            ["sourceId"] = Guid.NewGuid().ToString(),
+            ["eventId"] = Guid.NewGuid().ToString(),
+            ["priceId"] = Guid.NewGuid().ToString(),
+            ["basicPartId"] = Guid.NewGuid().ToString(),
+            ["transactionTypeId"] = "appointment",
+            ["token"] = "not-a-feed-token",
         };
     }
 
@@ -194,9 +202,15 @@ public sealed partial class RoleMatrixTests
             servicePointId = "mikkeli", channels = new[] { "in_person" }, startTime = "13:00", endTime = "14:00",
             recurrence = "FREQ=WEEKLY;BYDAY=MO", validFrom = "2026-10-01",
         };
+        var source = new { name = "Outlook", url = "https://calendar.example.fi/expert.ics" };
+        // A walk-in of the built-in type: well formed, so the access check decides; allowed callers get its own 400.
+        var walkIn = new { providerId = "kela", transactionType = "appointment", channel = "counter" };
         return new Dictionary<string, object>
         {
             ["POST /api/v1/providers/{providerId}/services"] = service,
+            ["POST /api/v1/experts/{expertId}/calendar-sources"] = source,
+            ["PUT /api/v1/experts/{expertId}/calendar-sources/{sourceId}"] = source,
+            ["POST /api/v1/service-points/{servicePointId}/service-events"] = walkIn,
             ["PUT /api/v1/providers/{providerId}/services/{serviceId}"] = service,
             ["POST /api/v1/providers/{providerId}/experts"] = expert,
             ["PUT /api/v1/providers/{providerId}/experts/{expertId}"] = expert,
