@@ -202,7 +202,8 @@ public sealed partial class RoleMatrixTests
             servicePointId = "mikkeli", channels = new[] { "in_person" }, startTime = "13:00", endTime = "14:00",
             recurrence = "FREQ=WEEKLY;BYDAY=MO", validFrom = "2026-10-01",
         };
-        var source = new { name = "Outlook", url = "https://calendar.example.fi/expert.ics" };
+        // Port 9 on loopback refuses at once: creating a source syncs it, and a real host name would wait on DNS.
+        var source = new { name = "Outlook", url = "http://127.0.0.1:9/expert.ics" };
         // A walk-in of the built-in type: well formed, so the access check decides; allowed callers get its own 400.
         var walkIn = new { providerId = "kela", transactionType = "appointment", channel = "counter" };
         return new Dictionary<string, object>
