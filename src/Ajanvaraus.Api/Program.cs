@@ -1,5 +1,6 @@
 using Ajanvaraus.Api.Advisers;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.BookingPage;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
@@ -36,6 +37,7 @@ builder.Services.AddBookings();
 builder.Services.AddAdvisers();
 builder.Services.AddCalendars();
 builder.Services.AddNotifications();
+builder.Services.AddBookingPage();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.UseIndexFreshness();
 
 app.MapApiDocs();
 app.MapApiHealth();
+app.MapBookingPage();
 
 var api = app.MapGroup("/api/v1");
 api.MapProviders();
