@@ -185,6 +185,35 @@ public sealed class BookingPageFlowTests(BookingPageHost host) : IClassFixture<B
         await s.StepAsync("cancelled");
     }
 
+    [Fact]
+    public async Task AMunicipalitysPageEmbedsItWithOneIframeThatSizesItself()
+    {
+        await using var s = await host.OpenAsync("", "embed");
+        var page = s.Page;
+        var book = new Uri(host.BaseAddress, "/book?servicePoint=mikkeli&lang=sv");
+        // The municipality's own site, answered by the browser itself: another origin (localhost, not 127.0.0.1) than the
+        // service. (A routed page counts as public to chromium; the host turns its local-network checks off.)
+        var site = $"http://localhost:{host.BaseAddress.Port}/kunta.html";
+        await page.Context.RouteAsync(site, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html",
+            Body = $"""
+                <!doctype html><html lang="sv"><head><title>Pargas stad</title></head><body><h1>Boka tid</h1>
+                <iframe src="{book}" title="Tidsbokning" style="width:100%;border:0"></iframe>
+                <script src="{new Uri(host.BaseAddress, "/book/embed.js")}"></script></body></html>
+                """,
+        }));
+        await page.GotoAsync(site);
+
+        var frame = page.FrameLocator("iframe");
+        await Expect(frame.GetByRole(AriaRole.Heading, new() { Name = "Välj tjänst" })).ToBeVisibleAsync();
+        await Expect(page.Locator("iframe")).ToHaveAttributeAsync("style", new Regex(@"height: (\d{4}|[5-9]\d\d)px"));
+        var before = await page.Locator("iframe").EvaluateAsync<int>("f => f.offsetHeight");
+        await frame.GetByRole(AriaRole.Searchbox).FillAsync("passet");
+        await Expect(page.Locator("iframe")).Not.ToHaveAttributeAsync("style", new Regex($@"height: {before}px"));
+        Assert.True(await page.Locator("iframe").EvaluateAsync<int>("f => f.offsetHeight") < before);
+    }
+
     private void SkipUnlessBrowser() => host.SkipUnlessAvailable();
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

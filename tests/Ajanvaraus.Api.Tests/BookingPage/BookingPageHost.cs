@@ -46,8 +46,9 @@ public sealed class BookingPageHost : IAsyncLifetime
         {
             ExecutablePath = chromium,
             Headless = true,
-            // Containers run as root without user namespaces; chromium's sandbox cannot start there.
-            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+            // Containers run as root without user namespaces; chromium's sandbox cannot start there. The service listens on
+            // the loopback, which chromium shields from "public" pages such as the embedding test's routed site.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-features=LocalNetworkAccessChecks"],
         });
     }
 
@@ -59,7 +60,7 @@ public sealed class BookingPageHost : IAsyncLifetime
         }
     }
 
-    // A fresh browser context per test (its own cookies and storage), at the desktop width.
+    // A fresh browser context per test (its own cookies and storage), at the desktop width; "" opens no page yet.
     public async Task<BookingPageSession> OpenAsync(string pathAndQuery, string test)
     {
         SkipUnlessAvailable();
@@ -72,7 +73,11 @@ public sealed class BookingPageHost : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var session = new BookingPageSession(context, page, test);
-        await page.GotoAsync(pathAndQuery);
+        if (pathAndQuery.Length > 0)
+        {
+            await page.GotoAsync(pathAndQuery);
+        }
+
         return session;
     }
 

@@ -63,7 +63,9 @@ function footer() {
 // The embedding page learns the content's height (embed.js listens) so the iframe never needs its own scrollbar.
 function reportHeight() {
   if (window.parent === window) return;
-  const send = () => window.parent.postMessage({ type: 'ajanvaraus:height', height: document.documentElement.scrollHeight }, '*');
+  // The body's own extent, not scrollHeight: that never shrinks below the frame, so the frame could only grow.
+  const height = () => Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY);
+  const send = () => window.parent.postMessage({ type: 'ajanvaraus:height', height: height() }, '*');
   new ResizeObserver(send).observe(document.body);
   send();
 }

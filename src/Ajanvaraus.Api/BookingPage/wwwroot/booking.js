@@ -120,10 +120,11 @@ export function bookingFlow(ctx) {
       { fi: 'suomi', sv: 'svenska', en: 'English' }[l])));
     const notes = h('textarea', { rows: 3, maxlength: 2000 });
     notes.value = values.notes ?? '';
+    const labels = { name: t('name'), email: t('email'), phone: t('phone_'), language: t('customerLanguage'), notes: t('notes') };
     const count = Object.keys(errors).length;
     const summary = count === 0 ? null : h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', id: 'error-summary' },
       h('p', {}, t('fixErrors', { n: count })), h('ul', {}, Object.entries(errors).map(([id, m]) =>
-        h('li', {}, h('a', { href: `#${id}` }, m.join(' '))))));
+        h('li', {}, h('a', { href: `#${id}` }, `${labels[id] ?? ''}: ${m.join(' ')}`)))));
     const form = h('form', { novalidate: true, onsubmit: (e) => { e.preventDefault(); submit(form).catch(fail); } },
       field('name', `${t('name')} ${t('required')}`, input('text', values.name, { autocomplete: 'name', maxlength: 200 })),
       h('p', { class: 'hint', id: 'contact-hint' }, t('contactHint')),
@@ -135,9 +136,18 @@ export function bookingFlow(ctx) {
         h('button', { type: 'button', class: 'secondary', onclick: () => back().catch(fail) }, t('back'))));
     const until = new Date(state.hold.expiresAt).toLocaleTimeString(lang === 'en' ? 'en-GB' : `${lang}-FI`,
       { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Helsinki' });
-    show(t('details'), steps(4), h('h2', {}, t('details')),
-      h('p', { class: 'notice', role: 'status' }, t('held', { time: state.slotLabel, until })), summary, form);
+    const heldNote = h('p', { class: 'notice', role: 'status' }, t('held', { time: state.slotLabel, until }));
+    show(t('details'), steps(4), h('h2', {}, t('details')), heldNote, summary, form);
     if (summary) summary.focus();
+    // An expired hold is said at once: the time may still be free, but it is no longer kept for this citizen.
+    clearTimeout(state.expiryTimer);
+    const held = state.hold;
+    state.expiryTimer = setTimeout(() => {
+      if (state.hold !== held) return;
+      heldNote.setAttribute('role', 'alert');
+      heldNote.className = 'notice';
+      heldNote.textContent = t('heldExpired', { minutes: state.heldMinutes });
+    }, Math.max(0, Date.parse(held.expiresAt) - Date.now()));
   }
 
   async function back() {
