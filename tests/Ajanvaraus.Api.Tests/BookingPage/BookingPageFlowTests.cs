@@ -214,6 +214,41 @@ public sealed class BookingPageFlowTests(BookingPageHost host) : IClassFixture<B
         Assert.True(await page.Locator("iframe").EvaluateAsync<int>("f => f.offsetHeight") < before);
     }
 
+    [Fact]
+    public async Task ARateLimitSaysWhenToTryAgainAndAnExpiredHoldIsExplained()
+    {
+        await using var s = await host.OpenAsync("/book/accessibility?lang=en", "en-errors");
+        var page = s.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accessibility statement" })).ToBeVisibleAsync();
+        await s.StepAsync("statement");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to booking" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Municipal customer service" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visit at the service point" }).First.ClickAsync();
+        // The answers a busy service and a purged hold give, put in the page's way by the browser.
+        await page.RouteAsync("**/api/v1/holds", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 429, ContentType = "application/problem+json", Headers = new Dictionary<string, string> { ["Retry-After"] = "30" },
+            Body = """{"title":"Too many requests","status":429}""",
+        }));
+        await page.Locator("button.time").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Too many requests. Try again in 30 seconds.");
+        await s.StepAsync("rate-limited");
+
+        await page.UnrouteAsync("**/api/v1/holds");
+        await page.Locator("button.time").First.ClickAsync();
+        await page.RouteAsync("**/api/v1/bookings", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 400, ContentType = "application/problem+json",
+            Body = """{"title":"One or more validation errors occurred.","status":400,"errors":{"holdId":["No hold with this id and token."]}}""",
+        }));
+        await page.GetByLabel("Name").FillAsync("Emma English");
+        await page.GetByLabel("E-mail").FillAsync("emma@example.fi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the booking" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your hold on the time expired (10 min)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a time" })).ToBeFocusedAsync();
+    }
+
     private void SkipUnlessBrowser() => host.SkipUnlessAvailable();
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
