@@ -35,7 +35,8 @@ export function bookingFlow(ctx) {
         h('section', { class: 'agency', 'aria-label': agency }, h('h3', {}, agency), h('ul', { class: 'choices' }, services.map((s) =>
           h('li', {}, h('button', { type: 'button', class: 'choice', onclick: () => chooseWhere(s).catch(fail) },
             h('span', { class: 'choice-title' }, s.name),
-            h('span', { class: 'choice-meta' }, [t('minutes', { n: s.durationMinutes }), s.description].filter(Boolean).join(' · '))))))))));
+            h('span', { class: 'choice-meta' },
+              [t('minutes', { n: s.durationMinutes }), s.description].filter(Boolean).join(' · '))))))))));
       status.textContent = `${hits.length}`;
     };
     search.addEventListener('input', draw);

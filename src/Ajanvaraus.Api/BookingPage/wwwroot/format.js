@@ -11,6 +11,8 @@ const LONG_WEEKDAYS = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 };
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export function parts(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
   const [y, mo, d, h, mi] = m.slice(1).map(Number);
@@ -28,7 +30,7 @@ export function day(isoOrDay, lang) {
   const p = parts(isoOrDay.length === 10 ? `${isoOrDay}T00:00` : isoOrDay);
   const wd = WEEKDAYS[lang][p.weekday];
   if (lang === 'sv') return `${wd} ${p.d}.${p.mo}`;
-  if (lang === 'en') return `${wd} ${p.d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][p.mo - 1]}`;
+  if (lang === 'en') return `${wd} ${p.d} ${MONTHS[p.mo - 1]}`;
   return `${wd} ${p.d}.${p.mo}.`;
 }
 

@@ -56,7 +56,8 @@ export function timePicker({ call, t, lang, ask, onPick, notice, onError }) {
     body.push(
       h('div', { class: 'day-row' },
         h('div', { class: 'field' }, h('label', { for: 'day-select' }, t('day')), select),
-        h('button', { type: 'button', class: 'secondary', id: 'next-free-day', onclick: () => nextFreeDay().catch(onError) }, t('nextFreeDay'))),
+        h('button', { type: 'button', class: 'secondary', id: 'next-free-day', onclick: () => nextFreeDay().catch(onError) },
+          t('nextFreeDay'))),
       h('h3', { id: 'times-heading' }, t('times', { day: day(state.day, lang) })),
       h('ul', { class: 'times', 'aria-labelledby': 'times-heading' }, times.map((slot) => h('li', {},
         h('button', { type: 'button', class: 'time', 'data-start': slot.start, onclick: () => onPick(slot, dateTime(slot.start, lang)) },

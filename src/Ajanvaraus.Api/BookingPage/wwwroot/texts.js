@@ -25,7 +25,8 @@ const fi = {
   completed: 'Käyty', no_show: 'Ei saapunut', reschedule: 'Muuta aikaa', cancel: 'Peru varaus',
   cancelConfirm: 'Haluatko varmasti perua varauksen {time}?', cancelYes: 'Kyllä, peru varaus', cancelNo: 'Älä peru',
   cancelledDone: 'Varaus on peruttu.', moveConfirm: 'Siirretäänkö varaus aikaan {time}?', moveYes: 'Kyllä, siirrä',
-  moved: 'Varaus on siirretty aikaan {time}.', cutoff: 'Varausta voi muuttaa tai perua vain {hours} tuntia ennen alkua. Ota yhteyttä palvelupisteeseen.',
+  moved: 'Varaus on siirretty aikaan {time}.',
+  cutoff: 'Varausta voi muuttaa tai perua vain {hours} tuntia ennen alkua. Ota yhteyttä palvelupisteeseen.',
   notFound: 'Varausta ei löytynyt. Tarkista linkki viestistäsi.', loading: 'Ladataan…',
   taken: 'Joku ehti varata tämän ajan. Valitse toinen aika; tässä seuraavat vapaat:',
   expired: 'Aikasi varaus vanheni ({minutes} min). Valitse aika uudelleen.',
@@ -34,10 +35,13 @@ const fi = {
   network: 'Yhteys palveluun katkesi. Yritä uudelleen.', retry: 'Yritä uudelleen', error: 'Virhe',
   a11y: 'Saavutettavuusseloste', a11yBack: 'Takaisin ajanvaraukseen',
   a11yBody: [
-    'Tämä ajanvaraussivu pyrkii täyttämään WCAG 2.1 -ohjeiston AA-tason vaatimukset, kuten laki digitaalisten palvelujen tarjoamisesta (306/2019) edellyttää.',
-    'Sivua voi käyttää pelkällä näppäimistöllä ja ruudunlukijalla; tekstiä voi suurentaa 200 prosenttiin, ja sivu toimii 320 pikselin levyisellä näytöllä. Saavutettavuus testataan automaattisesti axe-työkalulla jokaisessa vaiheessa.',
+    'Tämä ajanvaraussivu pyrkii täyttämään WCAG 2.1 -ohjeiston AA-tason vaatimukset, kuten laki digitaalisten palvelujen ' +
+      'tarjoamisesta (306/2019) edellyttää.',
+    'Sivua voi käyttää pelkällä näppäimistöllä ja ruudunlukijalla; tekstiä voi suurentaa 200 prosenttiin, ja sivu toimii ' +
+      '320 pikselin levyisellä näytöllä. Saavutettavuus testataan automaattisesti axe-työkalulla jokaisessa vaiheessa.',
     'Tunnetut puutteet: palveluiden kuvaukset ja "ota mukaan" -tekstit tulevat virastoilta sellaisinaan.',
-    'Palaute ja yhteystiedot: jos havaitset saavutettavuusongelman, ota yhteyttä palvelupisteeseen. Jos et saa vastausta kahden viikon kuluessa, voit tehdä ilmoituksen Etelä-Suomen aluehallintovirastolle (saavutettavuusvaatimukset.fi).',
+    'Palaute ja yhteystiedot: jos havaitset saavutettavuusongelman, ota yhteyttä palvelupisteeseen. Jos et saa vastausta ' +
+      'kahden viikon kuluessa, voit tehdä ilmoituksen Etelä-Suomen aluehallintovirastolle (saavutettavuusvaatimukset.fi).',
   ],
 };
 
@@ -52,7 +56,8 @@ const sv = {
   chooseTime: 'Välj tid', day: 'Dag', times: 'Lediga tider {day}', noTimesDay: 'Inga lediga tider denna dag.',
   nextFreeDay: 'Nästa lediga dag', noTimes: 'Inga lediga tider de följande {n} dagarna.',
   laterTimes: 'Visa senare dagar', free: { one: '1 sakkunnig ledig', many: '{n} sakkunniga lediga' },
-  heldExpired: 'Reservationen av tiden gick ut ({minutes} min). Du kan ändå försöka bekräfta: är tiden fortfarande ledig bokas den för dig.',
+  heldExpired: 'Reservationen av tiden gick ut ({minutes} min). Du kan ändå försöka bekräfta: är tiden fortfarande ledig ' +
+    'bokas den för dig.',
   holding: 'Tiden reserveras…', held: 'Tiden {time} är reserverad för dig till {until}.',
   details: 'Dina kontaktuppgifter', name: 'Namn', email: 'E-post', phone_: 'Telefonnummer', customerLanguage: 'Ärendespråk',
   notes: 'Tilläggsuppgifter (frivilligt)', contactHint: 'Ange e-post eller telefonnummer: dit skickas bekräftelsen och påminnelser.',
@@ -67,7 +72,8 @@ const sv = {
   completed: 'Genomförd', no_show: 'Uteblev', reschedule: 'Ändra tid', cancel: 'Avboka',
   cancelConfirm: 'Vill du verkligen avboka tiden {time}?', cancelYes: 'Ja, avboka', cancelNo: 'Avboka inte',
   cancelledDone: 'Bokningen är avbokad.', moveConfirm: 'Flytta bokningen till {time}?', moveYes: 'Ja, flytta',
-  moved: 'Bokningen är flyttad till {time}.', cutoff: 'Bokningen kan ändras eller avbokas senast {hours} timmar före början. Kontakta servicestället.',
+  moved: 'Bokningen är flyttad till {time}.',
+  cutoff: 'Bokningen kan ändras eller avbokas senast {hours} timmar före början. Kontakta servicestället.',
   notFound: 'Bokningen hittades inte. Kontrollera länken i ditt meddelande.', loading: 'Laddar…',
   taken: 'Någon hann boka tiden. Välj en annan tid; här är de följande lediga:',
   expired: 'Reservationen av tiden gick ut ({minutes} min). Välj tiden på nytt.',
@@ -76,10 +82,13 @@ const sv = {
   network: 'Förbindelsen till tjänsten bröts. Försök igen.', retry: 'Försök igen', error: 'Fel',
   a11y: 'Tillgänglighetsutlåtande', a11yBack: 'Tillbaka till tidsbokningen',
   a11yBody: [
-    'Denna bokningssida strävar efter att uppfylla nivå AA i WCAG 2.1, så som lagen om tillhandahållande av digitala tjänster (306/2019) kräver.',
-    'Sidan kan användas med enbart tangentbord och med skärmläsare; texten kan förstoras till 200 procent och sidan fungerar på en 320 pixlar bred skärm. Tillgängligheten testas automatiskt med axe i varje steg.',
+    'Denna bokningssida strävar efter att uppfylla nivå AA i WCAG 2.1, så som lagen om tillhandahållande av digitala ' +
+      'tjänster (306/2019) kräver.',
+    'Sidan kan användas med enbart tangentbord och med skärmläsare; texten kan förstoras till 200 procent och sidan ' +
+      'fungerar på en 320 pixlar bred skärm. Tillgängligheten testas automatiskt med axe i varje steg.',
     'Kända brister: tjänsternas beskrivningar och "ta med"-texter kommer som sådana från myndigheterna.',
-    'Respons: om du upptäcker ett tillgänglighetsproblem, kontakta servicestället. Får du inget svar inom två veckor kan du anmäla saken till Regionförvaltningsverket i Södra Finland (tillgänglighetskrav.fi).',
+    'Respons: om du upptäcker ett tillgänglighetsproblem, kontakta servicestället. Får du inget svar inom två veckor kan ' +
+      'du anmäla saken till Regionförvaltningsverket i Södra Finland (tillgänglighetskrav.fi).',
   ],
 };
 
@@ -94,7 +103,8 @@ const en = {
   chooseTime: 'Choose a time', day: 'Day', times: 'Free times {day}', noTimesDay: 'No free times on this day.',
   nextFreeDay: 'Next free day', noTimes: 'No free times in the next {n} days.',
   laterTimes: 'Show later days', free: { one: '1 expert free', many: '{n} experts free' },
-  heldExpired: 'Your hold on the time expired ({minutes} min). You can still try to confirm: if the time is still free, it is booked for you.',
+  heldExpired: 'Your hold on the time expired ({minutes} min). You can still try to confirm: if the time is still free, ' +
+    'it is booked for you.',
   holding: 'Holding the time…', held: 'The time {time} is held for you until {until}.',
   details: 'Your contact details', name: 'Name', email: 'E-mail', phone_: 'Phone number', customerLanguage: 'Language of service',
   notes: 'Anything else (optional)', contactHint: 'Give an e-mail address or a phone number: the confirmation and reminders go there.',
@@ -109,7 +119,8 @@ const en = {
   completed: 'Completed', no_show: 'No-show', reschedule: 'Change the time', cancel: 'Cancel the booking',
   cancelConfirm: 'Do you really want to cancel the booking on {time}?', cancelYes: 'Yes, cancel it', cancelNo: 'Keep the booking',
   cancelledDone: 'The booking is cancelled.', moveConfirm: 'Move the booking to {time}?', moveYes: 'Yes, move it',
-  moved: 'The booking is moved to {time}.', cutoff: 'The booking can be changed or cancelled only up to {hours} hours before it starts. Please contact the service point.',
+  moved: 'The booking is moved to {time}.',
+  cutoff: 'The booking can be changed or cancelled only up to {hours} hours before it starts. Please contact the service point.',
   notFound: 'The booking was not found. Check the link in your message.', loading: 'Loading…',
   taken: 'Someone booked this time just before you. Choose another time; here are the next free ones:',
   expired: 'Your hold on the time expired ({minutes} min). Please choose the time again.',
@@ -119,9 +130,11 @@ const en = {
   a11y: 'Accessibility statement', a11yBack: 'Back to booking',
   a11yBody: [
     'This booking page aims to meet level AA of WCAG 2.1, as the Finnish Act on the Provision of Digital Services (306/2019) requires.',
-    'The page can be used with a keyboard alone and with a screen reader; text can be enlarged to 200 % and the page works on a 320 pixel wide screen. Accessibility is tested automatically with axe at every step.',
+    'The page can be used with a keyboard alone and with a screen reader; text can be enlarged to 200 % and the page ' +
+      'works on a 320 pixel wide screen. Accessibility is tested automatically with axe at every step.',
     'Known shortcomings: service descriptions and "what to bring" texts come from the agencies as they are.',
-    'Feedback: if you find an accessibility problem, contact the service point. If you get no answer within two weeks, you can notify the Regional State Administrative Agency for Southern Finland (saavutettavuusvaatimukset.fi).',
+    'Feedback: if you find an accessibility problem, contact the service point. If you get no answer within two weeks, ' +
+      'you can notify the Regional State Administrative Agency for Southern Finland (saavutettavuusvaatimukset.fi).',
   ],
 };
 
