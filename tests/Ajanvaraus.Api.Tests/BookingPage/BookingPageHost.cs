@@ -22,10 +22,12 @@ public sealed class BookingPageHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
-    // The browser Playwright drives: $AJANVARAUS_CHROMIUM, else Debian's chromium (no browser is downloaded).
+    // The browser Playwright drives: $AJANVARAUS_CHROMIUM (a path that does not exist turns the tests off), else
+    // Debian's chromium. No browser is ever downloaded.
     public static string? ChromiumPath =>
-        new[] { Environment.GetEnvironmentVariable(ChromiumVariable), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+        Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } asked
+            ? (File.Exists(asked) ? asked : null)
+            : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
     public async ValueTask InitializeAsync()
     {
