@@ -1,5 +1,6 @@
 using Ajanvaraus.Api.Advisers;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.BookingPage;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Calendars;
 using Ajanvaraus.Api.Data;
@@ -46,6 +47,7 @@ builder.Services.AddCalendars();
 builder.Services.AddNotifications();
 builder.Services.AddStatistics();
 builder.Services.AddPrivacy();
+builder.Services.AddBookingPage();
 
 var app = builder.Build();
 
@@ -80,6 +82,7 @@ app.UseIndexFreshness();
 
 app.MapApiDocs();
 app.MapApiHealth();
+app.MapBookingPage();
 
 var api = app.MapGroup("/api/v1");
 api.MapProviders();

@@ -33,8 +33,9 @@ internal sealed class NotificationOptions : IValidatableObject
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
+    // The booking page's manage view (/book/manage/...): a citizen opens it, never a raw API answer.
     [Required]
-    public string ManageUrlTemplate { get; set; } = "http://127.0.0.1:5080/api/v1/bookings/{id}?token={token}";
+    public string ManageUrlTemplate { get; set; } = "http://127.0.0.1:5080/book/manage/{id}?token={token}";
 
     public SmtpSettings Smtp { get; set; } = new();
 

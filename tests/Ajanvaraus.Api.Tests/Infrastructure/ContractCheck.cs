@@ -18,8 +18,9 @@ public sealed record Exchange(
 public static class ContractCheck
 {
     // Served outside the API contract on purpose (probes, the document itself, its UI).
-    // Outside the contract: health probes, the document itself, and the two operator UIs (Swagger, the Hangfire dashboard).
-    private static readonly string[] Undocumented = ["/health/", "/openapi/", "/swagger", "/hangfire"];
+    // Outside the contract: health probes, the document itself, the two operator UIs (Swagger, the Hangfire dashboard)
+    // and the citizens' booking page (/book, static files that call the API like any portal).
+    private static readonly string[] Undocumented = ["/health/", "/openapi/", "/swagger", "/hangfire", "/book"];
 
     public static IReadOnlyList<string> Violations(ContractDocument contract, Exchange exchange)
     {

@@ -40,7 +40,7 @@ public sealed class SmsAndAccessTests
         {
             Assert.True(Gsm7.Length(text) <= 160, $"{Gsm7.Length(text)} characters: {text}");
             Assert.Contains($"{reference} ke 25.11. 9.00", text);
-            Assert.Contains($"/api/v1/bookings/{booking.GetProperty("id").GetGuid()}?token=", text);
+            Assert.Contains($"/book/manage/{booking.GetProperty("id").GetGuid()}?token=", text);
         });
     }
 
