@@ -39,6 +39,9 @@ internal sealed class UnitState
         heldUntil = held is { Count: > 0 } ? held : null;
     }
 
+    // What this state holds on the heap, roughly: the bitset and each live hold's dictionary entry.
+    public int Bytes => (booked.Length * sizeof(ulong)) + ((heldUntil?.Count ?? 0) * 24);
+
     public static UnitState Empty(IndexSpan span) => new(new ulong[(span.UnitCount + 63) / 64], null);
 
     // Free when every unit is inside the span, not booked, and not held by a hold that is still live at nowTicks.
