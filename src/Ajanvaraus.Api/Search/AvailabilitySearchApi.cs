@@ -122,7 +122,7 @@ internal static class AvailabilitySearchApi
             service.Id, group.FreeExperts, group.Languages, expert?.Id, expert?.DisplayName);
     }
 
-    internal static BookingPlace Place(SlotPoint p, string language) =>
+    private static BookingPlace Place(SlotPoint p, string language) =>
         new(p.Id, new LocalizedText(p.NameFi, p.NameSv, p.NameEn).In(language), p.StreetAddress, p.PostalCode, p.PostOffice);
 
     // The channels asked: the one named, or those that fit the place (visits with a place, remote without).
