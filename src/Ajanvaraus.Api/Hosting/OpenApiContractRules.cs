@@ -21,6 +21,10 @@ internal static partial class OpenApiContractRules
         ["Experts"] = "A provider's experts: the services they deliver and the languages they serve in.",
         ["Availability"] = "When experts can be booked: rules, absences, windows, conflicts and the search for bookable times.",
         ["Bookings"] = "Holds and bookings; a citizen manages a booking with its manage token.",
+        ["Advisers"] = "A service point's day for its advisers: the agenda of every agency and free times for walk-ins.",
+        ["Notifications"] = "The outbox of confirmations, changes, cancellations and reminders (e-mail and SMS), for operators.",
+        ["Calendars"] = "Subscribable iCalendar feeds of bookings, and the agencies' own calendars read in as busy time.",
+        ["Privacy"] = "Retention: personal data of past bookings removed on schedule, or now by an operator.",
     };
 
     public static void Describe(OpenApiDocument document)

@@ -80,6 +80,7 @@ internal static class OpenApiExtensions
                     operation.Responses.TryAdd("415", new OpenApiResponse());
                 }
 
+                OpenApiContractRules.DeclareRouteParameters(operation, context.Description.RelativePath);
                 OpenApiContractRules.FixOptionalBody(operation);
                 OpenApiContractRules.FixQueryEnums(operation, context);
                 OpenApiContractRules.DescribeManageToken(operation, metadata.OfType<AcceptsManageTokenMetadata>().Any());

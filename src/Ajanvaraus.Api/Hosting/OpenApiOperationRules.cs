@@ -5,6 +5,34 @@ namespace Ajanvaraus.Api.Hosting;
 // The operation-level rules (see OpenApiContractRules.cs), and the endpoint metadata that feeds them.
 internal static partial class OpenApiContractRules
 {
+    // A route parameter the handler does not bind (a filter reads it from the route values) is still part of the path:
+    // declared here from the route pattern, typed by its constraint, so every operation names every path parameter.
+    public static void DeclareRouteParameters(OpenApiOperation operation, string? routeTemplate)
+    {
+        if (routeTemplate is null)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        foreach (var parameter in Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(routeTemplate).Parameters)
+        {
+            if (parameter.IsCatchAll || operation.Parameters.Any(p => p.In == ParameterLocation.Path && p.Name == parameter.Name))
+            {
+                continue;
+            }
+
+            var isGuid = parameter.ParameterPolicies.Any(p => p.Content == "guid");
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = parameter.Name,
+                In = ParameterLocation.Path,
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = isGuid ? "uuid" : null },
+            });
+        }
+    }
+
     // The handler reads the manage token itself (header, or ?token= from e-mail links); the contract names both ways.
     public static void DescribeManageToken(OpenApiOperation operation, bool acceptsManageToken)
     {

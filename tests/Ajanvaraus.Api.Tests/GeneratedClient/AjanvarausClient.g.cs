@@ -8898,8 +8898,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedFeedResponse> CreateExpertFeedAsync(CreateFeedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CreatedFeedResponse> CreateExpertFeedAsync(System.Guid expertId, CreateFeedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (expertId == null)
+                throw new System.ArgumentNullException("expertId");
+
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
@@ -8920,6 +8923,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/experts/{expertId}/feeds"
                     urlBuilder_.Append("api/v1/experts/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(expertId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds");
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -9075,8 +9079,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <param name="cursor">The `nextCursor` of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfFeedResponse> ListExpertFeedsAsync(int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfFeedResponse> ListExpertFeedsAsync(System.Guid expertId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (expertId == null)
+                throw new System.ArgumentNullException("expertId");
+
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -9090,6 +9097,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/experts/{expertId}/feeds"
                     urlBuilder_.Append("api/v1/experts/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(expertId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds");
                     urlBuilder_.Append('?');
                     if (limit != null)
@@ -9234,10 +9242,13 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <param name="feedId">The feed's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteExpertFeedAsync(System.Guid feedId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task DeleteExpertFeedAsync(System.Guid feedId, System.Guid expertId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (feedId == null)
                 throw new System.ArgumentNullException("feedId");
+
+            if (expertId == null)
+                throw new System.ArgumentNullException("expertId");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9251,6 +9262,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/experts/{expertId}/feeds/{feedId}"
                     urlBuilder_.Append("api/v1/experts/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(expertId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(feedId, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -9372,8 +9384,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedFeedResponse> CreateProviderFeedAsync(CreateFeedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CreatedFeedResponse> CreateProviderFeedAsync(string providerId, CreateFeedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (providerId == null)
+                throw new System.ArgumentNullException("providerId");
+
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
@@ -9394,6 +9409,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/providers/{providerId}/feeds"
                     urlBuilder_.Append("api/v1/providers/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(providerId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds");
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -9549,8 +9565,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <param name="cursor">The `nextCursor` of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfFeedResponse> ListProviderFeedsAsync(int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfFeedResponse> ListProviderFeedsAsync(string providerId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (providerId == null)
+                throw new System.ArgumentNullException("providerId");
+
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -9564,6 +9583,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/providers/{providerId}/feeds"
                     urlBuilder_.Append("api/v1/providers/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(providerId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds");
                     urlBuilder_.Append('?');
                     if (limit != null)
@@ -9708,10 +9728,13 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <param name="feedId">The feed's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteProviderFeedAsync(System.Guid feedId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task DeleteProviderFeedAsync(System.Guid feedId, string providerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (feedId == null)
                 throw new System.ArgumentNullException("feedId");
+
+            if (providerId == null)
+                throw new System.ArgumentNullException("providerId");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9725,6 +9748,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/providers/{providerId}/feeds/{feedId}"
                     urlBuilder_.Append("api/v1/providers/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(providerId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(feedId, System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -9846,8 +9870,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedFeedResponse> CreateServicePointFeedAsync(CreateFeedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CreatedFeedResponse> CreateServicePointFeedAsync(string servicePointId, CreateFeedRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (servicePointId == null)
+                throw new System.ArgumentNullException("servicePointId");
+
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
@@ -9868,6 +9895,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/service-points/{servicePointId}/feeds"
                     urlBuilder_.Append("api/v1/service-points/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(servicePointId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds");
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -10023,8 +10051,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <param name="cursor">The `nextCursor` of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfFeedResponse> ListServicePointFeedsAsync(int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<PageOfFeedResponse> ListServicePointFeedsAsync(string servicePointId, int? limit = null, string? cursor = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
+            if (servicePointId == null)
+                throw new System.ArgumentNullException("servicePointId");
+
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
@@ -10038,6 +10069,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/service-points/{servicePointId}/feeds"
                     urlBuilder_.Append("api/v1/service-points/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(servicePointId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds");
                     urlBuilder_.Append('?');
                     if (limit != null)
@@ -10182,10 +10214,13 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <param name="feedId">The feed's id.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteServicePointFeedAsync(System.Guid feedId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task DeleteServicePointFeedAsync(System.Guid feedId, string servicePointId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (feedId == null)
                 throw new System.ArgumentNullException("feedId");
+
+            if (servicePointId == null)
+                throw new System.ArgumentNullException("servicePointId");
 
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -10199,6 +10234,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                 
                     // Operation Path: "api/v1/service-points/{servicePointId}/feeds/{feedId}"
                     urlBuilder_.Append("api/v1/service-points/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(servicePointId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/feeds/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(feedId, System.Globalization.CultureInfo.InvariantCulture)));
 
