@@ -159,6 +159,19 @@ public sealed class CalendarSourceTests
     }
 
     [Fact]
+    public async Task AServerThatRefusesTheConnectionIsAnErrorOfTheSourceAnsweredAtOnce()
+    {
+        await using var world = await BookingWorld.CreateAsync();
+        var started = DateTime.UtcNow;
+
+        var source = await AddSourceAsync(world, "Outlook", "http://127.0.0.1:9/calendar.ics");
+
+        Assert.Contains("could not be reached", source.GetProperty("lastError").GetString());
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "the refused connection was answered late");
+        Assert.Equal(AllDay, await StartsAsync(world, "2026-11-24"));
+    }
+
+    [Fact]
     public async Task APrivateAddressIsRefusedWhenTheGuardIsOn()
     {
         await using var feeds = await FixtureServer.StartAsync();

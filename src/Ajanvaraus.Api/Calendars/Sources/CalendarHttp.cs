@@ -29,6 +29,9 @@ internal static class CalendarHttp
             .AddResilienceHandler("calendar-sources", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<CalendarOptions>>().Value;
+                // Timeouts and retry delays are wall-clock time. Polly otherwise takes the app's TimeProvider, the business
+                // clock, which a test (or a demo) may pin: a retry after a refused connection then waited forever.
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.FetchTimeoutSeconds));
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
