@@ -12,16 +12,43 @@ internal sealed class NotificationJobs(
 {
     private const int MaxBatches = 20;
 
-    // The recurring safety net: everything due, a batch at a time.
+    // The recurring safety net: everything due, a batch at a time, by `Senders` senders per channel at once (a message's
+    // time is mostly the SMTP server's or the gateway's answer, so one sender leaves the machine idle).
     [AutomaticRetry(Attempts = 0)]
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
+        var settings = options.Value;
+        var channels = new[] { ("email", settings.EmailEnabled), ("sms", settings.SmsEnabled) }.Where(c => c.Item2).Select(c => c.Item1);
+        var senders = channels.SelectMany(channel => Enumerable.Range(0, settings.Senders).Select(_ => DrainAsync(channel, ct)));
+        return (await Task.WhenAll(senders)).Sum();
+    }
+
+    // Right after a change commits: that booking's messages that are due now (not its reminders, which wait).
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> DispatchBookingAsync(Guid bookingId, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!settings.EmailEnabled && !settings.SmsEnabled)
+        {
+            return 0;
+        }
+
+        var token = Guid.NewGuid();
+        var claimed = await store.ClaimBookingAsync(
+            token, bookingId, settings.EmailEnabled, settings.SmsEnabled, Lease(settings), clock.GetUtcNow(), ct);
+        return await SendAllAsync(claimed, token, ct);
+    }
+
+    private async Task<int> DrainAsync(string channel, CancellationToken ct)
+    {
+        var settings = options.Value;
         var sent = 0;
         for (var batch = 0; batch < MaxBatches; batch++)
         {
-            var (claimed, done) = await DispatchBatchAsync(null, ct);
-            sent += done;
-            if (claimed < options.Value.BatchSize)
+            var token = Guid.NewGuid();
+            var claimed = await store.ClaimDueAsync(token, channel, settings.BatchSize, Lease(settings), clock.GetUtcNow(), ct);
+            sent += await SendAllAsync(claimed, token, ct);
+            if (claimed.Count < settings.BatchSize)
             {
                 break;
             }
@@ -30,24 +57,12 @@ internal sealed class NotificationJobs(
         return sent;
     }
 
-    // Right after a change commits: that booking's messages that are due now (not its reminders, which wait).
-    [AutomaticRetry(Attempts = 0)]
-    public async Task<int> DispatchBookingAsync(Guid bookingId, CancellationToken ct) => (await DispatchBatchAsync(bookingId, ct)).Sent;
+    private static TimeSpan Lease(NotificationOptions settings) => TimeSpan.FromSeconds(settings.ClaimSeconds);
 
-    private async Task<(int Claimed, int Sent)> DispatchBatchAsync(Guid? bookingId, CancellationToken ct)
+    private async Task<int> SendAllAsync(IReadOnlyList<ClaimedMessage> claimed, Guid token, CancellationToken ct)
     {
-        var settings = options.Value;
-        if (!settings.EmailEnabled && !settings.SmsEnabled)
-        {
-            return (0, 0);
-        }
-
-        var token = Guid.NewGuid();
-        var scope = new ClaimScope(
-            settings.EmailEnabled, settings.SmsEnabled, settings.BatchSize, TimeSpan.FromSeconds(settings.ClaimSeconds), bookingId);
-        var claimed = await store.ClaimAsync(token, scope, clock.GetUtcNow(), ct);
         var sent = 0;
-        await using var email = new EmailSession(settings.Smtp);
+        await using var email = new EmailSession(options.Value.Smtp);
         foreach (var message in claimed)
         {
             ct.ThrowIfCancellationRequested();
@@ -67,7 +82,7 @@ internal sealed class NotificationJobs(
             sent += await store.MarkSentAsync(message.Id, token, clock.GetUtcNow(), CancellationToken.None) ? 1 : 0;
         }
 
-        return (claimed.Count, sent);
+        return sent;
     }
 
     private async Task SendAsync(ClaimedMessage message, EmailSession email, CancellationToken ct)

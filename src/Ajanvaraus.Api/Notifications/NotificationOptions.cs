@@ -33,6 +33,10 @@ internal sealed class NotificationOptions : IValidatableObject
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
+    // Senders per channel in one dispatch run: SMTP connections (or SMS requests) an instance has open at once.
+    [Range(1, 32)]
+    public int Senders { get; set; } = 4;
+
     // The booking page's manage view (/book/manage/...): a citizen opens it, never a raw API answer.
     [Required]
     public string ManageUrlTemplate { get; set; } = "http://127.0.0.1:5080/book/manage/{id}?token={token}";

@@ -6,18 +6,19 @@ namespace Ajanvaraus.Api.Notifications;
 // The outbox as the dispatcher and the operators see it. What is due, and who is sending it, lives in these rows only.
 internal sealed class NotificationStore(Db db)
 {
-    // A claim takes due rows whose earlier claim (if any) has expired, for the channels this instance can send.
+    // A claim takes due rows of one channel whose earlier claim (if any) has expired, oldest first; IX_Notifications_Due
+    // (0011) holds exactly these rows in this order, so the claim reads its batch and stops.
     // SQLite: the statement runs under the database's write lock, so two claimants never take one row.
     // SQL Server: UPDLOCK + READPAST skip the rows another claimant is taking right now instead of waiting for them
-    // (and instead of reading a snapshot under READ_COMMITTED_SNAPSHOT, which would let both take the same row).
-    internal static readonly DialectSql ClaimSql = new(
+    // (and instead of reading a snapshot under READ_COMMITTED_SNAPSHOT, which would let both take the same row). The
+    // status filter is the filtered index's own, literally, so that the optimizer may use the index.
+    internal static readonly DialectSql ClaimDueSql = new(
         SqlServer: """
             WITH due AS (
                 SELECT TOP (@Batch) Id, ClaimToken, ClaimedUntil
                 FROM dbo.Notifications WITH (UPDLOCK, READPAST, ROWLOCK)
-                WHERE Status IN ('pending', 'failed') AND NextAttemptAt <= @Now AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
-                  AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))
-                  AND (@BookingId IS NULL OR BookingId = @BookingId)
+                WHERE Status IN (N'pending', N'failed') AND Channel = @Channel AND NextAttemptAt <= @Now
+                  AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
                 ORDER BY NextAttemptAt, Id)
             UPDATE due SET ClaimToken = @Token, ClaimedUntil = @Until
             """,
@@ -25,11 +26,25 @@ internal sealed class NotificationStore(Db db)
             UPDATE Notifications SET ClaimToken = @Token, ClaimedUntil = @Until
             WHERE Id IN (
                 SELECT Id FROM Notifications
-                WHERE Status IN ('pending', 'failed') AND NextAttemptAt <= @Now AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
-                  AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))
-                  AND (@BookingId IS NULL OR BookingId = @BookingId)
+                WHERE Status IN ('pending', 'failed') AND Channel = @Channel AND NextAttemptAt <= @Now
+                  AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
                 ORDER BY NextAttemptAt, Id
                 LIMIT @Batch)
+            """);
+
+    // One booking's due messages (right after its change commits), found through IX_Notifications_BookingId.
+    internal static readonly DialectSql ClaimBookingSql = new(
+        SqlServer: """
+            UPDATE dbo.Notifications WITH (UPDLOCK, READPAST, ROWLOCK) SET ClaimToken = @Token, ClaimedUntil = @Until
+            WHERE BookingId = @BookingId AND Status IN (N'pending', N'failed') AND NextAttemptAt <= @Now
+              AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
+              AND ((Channel = N'email' AND @Email = 1) OR (Channel = N'sms' AND @Sms = 1))
+            """,
+        Sqlite: """
+            UPDATE Notifications SET ClaimToken = @Token, ClaimedUntil = @Until
+            WHERE BookingId = @BookingId AND Status IN ('pending', 'failed') AND NextAttemptAt <= @Now
+              AND (ClaimedUntil IS NULL OR ClaimedUntil <= @Now)
+              AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))
             """);
 
     // Everything a message says, joined once: the place is the one the message is about (n.ServicePointId).
@@ -93,32 +108,47 @@ internal sealed class NotificationStore(Db db)
             LIMIT @Take
             """);
 
-    internal const string HealthSql = """
-        SELECT (SELECT COUNT(*) FROM Notifications WHERE Status = 'dead') AS Dead,
-               (SELECT MIN(NextAttemptAt) FROM Notifications
-                WHERE Status IN ('pending', 'failed')
-                  AND ((Channel = 'email' AND @Email = 1) OR (Channel = 'sms' AND @Sms = 1))) AS OldestDue
-        """;
+    // Each part reads one of 0011's filtered indexes (the filters repeated literally).
+    internal static readonly DialectSql HealthSql = new(
+        SqlServer: """
+            SELECT (SELECT COUNT(*) FROM dbo.Notifications WHERE Status = N'dead') AS Dead,
+                   (SELECT MIN(NextAttemptAt) FROM dbo.Notifications
+                    WHERE Status IN (N'pending', N'failed') AND Channel = N'email' AND @Email = 1) AS OldestEmail,
+                   (SELECT MIN(NextAttemptAt) FROM dbo.Notifications
+                    WHERE Status IN (N'pending', N'failed') AND Channel = N'sms' AND @Sms = 1) AS OldestSms
+            """,
+        Sqlite: """
+            SELECT (SELECT COUNT(*) FROM Notifications WHERE Status = 'dead') AS Dead,
+                   (SELECT MIN(NextAttemptAt) FROM Notifications
+                    WHERE Status IN ('pending', 'failed') AND Channel = 'email' AND @Email = 1) AS OldestEmail,
+                   (SELECT MIN(NextAttemptAt) FROM Notifications
+                    WHERE Status IN ('pending', 'failed') AND Channel = 'sms' AND @Sms = 1) AS OldestSms
+            """);
 
-    public async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(Guid token, ClaimScope scope, DateTimeOffset now, CancellationToken ct)
-    {
-        return await db.WriteAsync(async (c, tx) =>
+    // The oldest due messages of one channel, at most `batch`.
+    public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(
+        Guid token, string channel, int batch, TimeSpan lease, DateTimeOffset now, CancellationToken ct) =>
+        ClaimAsync(ClaimDueSql, token, new { Token = token, Until = now.Add(lease), Now = now, Batch = batch, Channel = channel }, ct);
+
+    // One booking's due messages on the channels this instance sends.
+    public Task<IReadOnlyList<ClaimedMessage>> ClaimBookingAsync(
+        Guid token, Guid bookingId, bool email, bool sms, TimeSpan lease, DateTimeOffset now, CancellationToken ct) =>
+        ClaimAsync(ClaimBookingSql, token, new
         {
-            var claimed = await c.ExecuteAsync(new CommandDefinition(db.Sql(ClaimSql), new
-            {
-                Token = token, Until = now.Add(scope.Lease), Now = now, scope.Batch, Email = scope.Email ? 1 : 0, Sms = scope.Sms ? 1 : 0,
-                scope.BookingId,
-            }, tx, cancellationToken: ct));
-            if (claimed == 0)
+            Token = token, Until = now.Add(lease), Now = now, BookingId = bookingId, Email = email ? 1 : 0, Sms = sms ? 1 : 0,
+        }, ct);
+
+    private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(DialectSql sql, Guid token, object args, CancellationToken ct) =>
+        await db.WriteAsync(async (c, tx) =>
+        {
+            if (await c.ExecuteAsync(new CommandDefinition(db.Sql(sql), args, tx, cancellationToken: ct)) == 0)
             {
                 return (IReadOnlyList<ClaimedMessage>)[];
             }
 
-            var rows = await c.QueryAsync<ClaimedMessage>(
-                new CommandDefinition(ClaimedSql, new { Token = token }, tx, cancellationToken: ct));
+            var rows = await c.QueryAsync<ClaimedMessage>(new CommandDefinition(ClaimedSql, new { Token = token }, tx, cancellationToken: ct));
             return rows.ToList();
         }, ct);
-    }
 
     // One row's update in its own write transaction; false when the row was not in the state the statement asks for.
     private Task<bool> UpdateOneAsync(string sql, object args, CancellationToken ct) =>
@@ -153,17 +183,17 @@ internal sealed class NotificationStore(Db db)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.QuerySingleAsync<OutboxHealth>(
-            new CommandDefinition(HealthSql, new { Email = email ? 1 : 0, Sms = sms ? 1 : 0 }, cancellationToken: ct));
+            new CommandDefinition(db.Sql(HealthSql), new { Email = email ? 1 : 0, Sms = sms ? 1 : 0 }, cancellationToken: ct));
     }
 }
-
-// Which rows a claim may take: the channels this instance sends, optionally one booking's only.
-internal sealed record ClaimScope(bool Email, bool Sms, int Batch, TimeSpan Lease, Guid? BookingId = null);
 
 internal sealed record OutboxHealth
 {
     public long Dead { get; init; }
-    public DateTimeOffset? OldestDue { get; init; }
+    public DateTimeOffset? OldestEmail { get; init; }
+    public DateTimeOffset? OldestSms { get; init; }
+
+    public DateTimeOffset? OldestDue => OldestEmail is { } e && OldestSms is { } s ? (e < s ? e : s) : OldestEmail ?? OldestSms;
 }
 
 internal sealed record NotificationRow

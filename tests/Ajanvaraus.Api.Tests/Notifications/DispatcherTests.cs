@@ -54,8 +54,7 @@ public sealed class DispatcherTests
         var store = world.App.Services.GetRequiredService<NotificationStore>();
 
         // Claimed, then the process died: nothing sent, nothing marked.
-        var scope = new ClaimScope(Email: true, Sms: false, Batch: 50, Lease: TimeSpan.FromSeconds(120));
-        var claimed = await store.ClaimAsync(Guid.NewGuid(), scope, world.Clock.GetUtcNow(), default);
+        var claimed = await store.ClaimDueAsync(Guid.NewGuid(), "email", 50, TimeSpan.FromSeconds(120), world.Clock.GetUtcNow(), default);
         Assert.Single(claimed);
 
         var jobs = world.Jobs();
