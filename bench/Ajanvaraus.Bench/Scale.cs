@@ -17,7 +17,7 @@ internal sealed record Scale(
     /// <summary>The share of every window's time booked before the service starts.</summary>
     public const double BookedShare = 0.30;
 
-    public static readonly Scale Small = new("small", 20, 200, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(0.5), [1, 16, 64], [16], 16, 64);
+    public static readonly Scale Small = new("small", 20, 200, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(0.5), [1, 16, 64], [16], 16, 64);
 
     public static readonly Scale National = new("national", 300, 5_000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), [1, 16, 64], [1, 16, 64], 16, 64);
 

@@ -85,13 +85,14 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
 
         var match = await finder.FindAsync(service!, ask.ExpertId!.Value, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId, ct,
             decidedAt, ask.BindNotice);
-        if (match.Found is null)
+        if (match.Found is not { } found)
         {
             var (field, message) = match.Problem(service!);
             errors[field] = [message];
+            return (null, errors);
         }
 
-        return (match.Found, errors);
+        return (found with { Rooms = await choice.RoomsFreeFirstAsync(found.Rooms, found.Slot.Start, found.Slot.End, ct) }, errors);
     }
 
     // A booking body is either a time or a hold to confirm. A live hold is judged by the notice it had when taken.

@@ -82,9 +82,15 @@ internal sealed class Outbox(
 
     // After the commit, fire and forget: the recurring dispatch is the safety net, so a failed enqueue loses nothing.
     // The job client is resolved here, inside the catch, not in the constructor: building it touches Hangfire's storage
-    // and its process-wide log provider, and neither may turn a committed booking into a 500.
+    // and its process-wide log provider, and neither may turn a committed booking into a 500. With no channel
+    // configured nothing is enqueued: the job would find nothing to send (and an in-memory queue would only grow).
     public void Kick(Guid bookingId)
     {
+        if (!options.Value.EmailEnabled && !options.Value.SmsEnabled)
+        {
+            return;
+        }
+
         try
         {
             services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationJobs>(j => j.DispatchBookingAsync(bookingId,

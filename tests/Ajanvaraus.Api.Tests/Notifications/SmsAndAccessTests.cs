@@ -62,7 +62,11 @@ public sealed class SmsAndAccessTests
     [Fact]
     public async Task ABookingIsAnsweredEvenWhenItsDispatchCannotBeEnqueued()
     {
-        await using var world = await BookingWorld.CreateAsync();
+        // A configured channel: only then does a booking enqueue its dispatch.
+        await using var world = await BookingWorld.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Notifications:Smtp:Host"] = "127.0.0.1", ["Notifications:Smtp:Port"] = SmtpSink.FreePort().ToString(),
+        });
         // Another app in this process points Hangfire's process-wide log provider at its own logger factory and then
         // disposes it: building a job client fails from then on (as a broken job storage would).
         await using (var other = new AjanvarausApp())
