@@ -103,6 +103,14 @@ await using (var service = await ServiceProcess.StartAsync(paths, prepared.Datab
         report.Rows.Add(await Row(service, Report.BookingRow, connections, BookingRequests.FromPool(bookingQueue)));
     }
 
+    // What the outbox writes cost: the same booking row on a fresh service that writes no messages (warmed up the same way).
+    await using (var quiet = await ServiceProcess.StartAsync(paths, prepared.Database, paths.ServiceLog(scale.Name),
+        new Dictionary<string, string> { ["Notifications__Enabled"] = "false" }))
+    {
+        await Row(quiet, "(warm-up, not reported)", 1, BookingRequests.FromPool(bookingQueue));
+        report.Rows.Add(await Row(quiet, Report.QuietBookingRow, 16, BookingRequests.FromPool(bookingQueue)));
+    }
+
     report.Rows.Add(await Row(service, Report.ContentionRow, scale.ContentionConnections, BookingRequests.Contended(groups, contendedPeriod)));
     watch.Restart();
     report.Integrity = IntegrityCheck.Run(prepared.Database);

@@ -21,10 +21,7 @@ internal sealed class Report(Scale scale)
     public const string PortalPointWeekRow = "search: point, week, portal token";
     public const string LimitedPointWeekRow = "search: point, week, portal, limits on";
     public const string CalendarFeedRow = "calendar feed, 2,000 bookings";
-
-    // The booking row at 16 connections in the national run of 2026-11-23 (bench/results history), before the outbox
-    // existed: every booking now also writes its messages, and there is no switch to leave them out.
-    public const double BeforeOutboxBookingRps = 852;
+    public const string QuietBookingRow = "book: no contention, no messages";
 
     public List<Prepared> Datasets { get; } = [];
 
@@ -197,11 +194,12 @@ internal sealed class Report(Scale scale)
 
         var off16 = Rows.FirstOrDefault(r => r.Name == BookingRow && r.Connections == 16);
         var on16 = Rows.FirstOrDefault(r => r.Name == BookingDispatchRow && r.Connections == 16);
-        if (off16 is not null && scale == Scale.National)
+        var quiet16 = Rows.FirstOrDefault(r => r.Name == QuietBookingRow && r.Connections == 16);
+        if (off16 is not null && quiet16 is not null)
         {
             Target(md, "booking with the outbox writes within 10 % of booking without them (16 conn, no SMTP)",
-                $"{off16.Rps:N0}/s against {BeforeOutboxBookingRps:N0}/s before the outbox existed (2026-11-23 run): {100 * (off16.Rps / BeforeOutboxBookingRps - 1):+0.0;-0.0} %",
-                off16.Rps >= 0.9 * BeforeOutboxBookingRps);
+                $"{off16.Rps:N0}/s against {quiet16.Rps:N0}/s with `Notifications:Enabled=false`: {100 * (off16.Rps / quiet16.Rps - 1):+0.0;-0.0} %",
+                off16.Rps >= 0.9 * quiet16.Rps);
         }
 
         if (off16 is not null && on16 is not null)

@@ -13,6 +13,9 @@ internal sealed class NotificationOptions : IValidatableObject
 {
     public const string Section = "Notifications";
 
+    // False: no message is ever written (a training or test installation whose customers must not be contacted).
+    public bool Enabled { get; set; } = true;
+
     // Minutes before the start; one reminder per entry.
     public int[] ReminderMinutes { get; set; } = [1440, 120];
 

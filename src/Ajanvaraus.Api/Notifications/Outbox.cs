@@ -65,6 +65,11 @@ internal sealed class Outbox(
         DbConnection c, DbTransaction tx, BookingRow booking, string kind, DateTimeOffset now, CancellationToken ct,
         string? sealedToken = null)
     {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
         if (sealedToken is not null)
         {
             var secret = new { BookingId = booking.Id, ProtectedManageToken = sealedToken };
@@ -86,7 +91,7 @@ internal sealed class Outbox(
     // configured nothing is enqueued: the job would find nothing to send (and an in-memory queue would only grow).
     public void Kick(Guid bookingId)
     {
-        if (!options.Value.EmailEnabled && !options.Value.SmsEnabled)
+        if (!options.Value.Enabled || (!options.Value.EmailEnabled && !options.Value.SmsEnabled))
         {
             return;
         }

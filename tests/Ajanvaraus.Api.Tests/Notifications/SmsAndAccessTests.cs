@@ -81,6 +81,24 @@ public sealed class SmsAndAccessTests
     }
 
     [Fact]
+    public async Task WithNotificationsSwitchedOffABookingItsMoveAndItsCancelWriteNoMessage()
+    {
+        await using var smtp = new SmtpSink();
+        await using var world = await BookingWorld.CreateAsync(settings: smtp.Settings(new Dictionary<string, string?>
+        {
+            ["Notifications:Enabled"] = "false",
+        }));
+
+        var booking = await world.BookOkAsync(world.Booking(Wednesday(9), customer: Customer(phone: "040 123 4567")));
+        await world.RescheduleAsync(booking, Wednesday(10));
+        await world.CancelAsync(booking);
+
+        Assert.Empty(await world.OutboxAsync());
+        Assert.Equal(0, await world.Jobs().DispatchDueAsync(default));
+        Assert.Empty(smtp.Drain());
+    }
+
+    [Fact]
     public async Task ACustomerWithNeitherEmailNorPhoneGetsOneUnaddressedRowAndNoReminders()
     {
         await using var world = await BookingWorld.CreateAsync();
