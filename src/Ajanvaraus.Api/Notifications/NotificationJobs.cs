@@ -7,8 +7,8 @@ namespace Ajanvaraus.Api.Notifications;
 // The dispatcher: claims due rows, sends them, marks each sent or failed. Every decision is in the database, so any
 // number of instances may run it at once and a restart loses nothing (a dead claimant's rows wait out the claim).
 internal sealed class NotificationJobs(
-    NotificationStore store, Outbox outbox, SmsSender sms, IOptions<NotificationOptions> options, TimeProvider clock,
-    ILogger<NotificationJobs> logger)
+    NotificationStore store, Outbox outbox, SmsSender sms, SmtpConnections connections, IOptions<NotificationOptions> options,
+    TimeProvider clock, ILogger<NotificationJobs> logger)
 {
     private const int MaxBatches = 20;
 
@@ -62,7 +62,7 @@ internal sealed class NotificationJobs(
     private async Task<int> SendAllAsync(IReadOnlyList<ClaimedMessage> claimed, Guid token, CancellationToken ct)
     {
         var sent = 0;
-        await using var email = new EmailSession(options.Value.Smtp);
+        await using var email = new EmailSession(connections);
         foreach (var message in claimed)
         {
             ct.ThrowIfCancellationRequested();

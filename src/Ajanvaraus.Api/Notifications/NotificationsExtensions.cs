@@ -26,6 +26,7 @@ internal static class NotificationsExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<SmsSender>();
+        services.AddSingleton<SmtpConnections>();
         services.AddSingleton<NotificationJobs>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("notifications", tags: ["ready"]);
         return services;

@@ -1,92 +1,9 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Ajanvaraus.Api.Notifications;
-
-// One SMTP connection for a dispatch batch, opened on the first e-mail and opened again after a failure.
-internal sealed class EmailSession(SmtpSettings settings) : IAsyncDisposable
-{
-    private SmtpClient? client;
-
-    public async Task SendAsync(MimeMessage message, CancellationToken ct)
-    {
-        try
-        {
-            client ??= await ConnectAsync(ct);
-            await client.SendAsync(message, ct);
-        }
-        catch
-        {
-            await DropAsync();
-            throw;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (client is { IsConnected: true })
-        {
-            try
-            {
-                await client.DisconnectAsync(quit: true);
-            }
-            catch (Exception ex) when (ex is IOException or SmtpProtocolException or OperationCanceledException)
-            {
-                // The messages are sent and marked; a QUIT the server did not answer changes nothing.
-            }
-        }
-
-        await DropAsync();
-    }
-
-    private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
-    {
-        var smtp = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
-        var security = settings.Security switch
-        {
-            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.None,
-        };
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            // Our own socket, without Nagle: the end of each DATA is a small write that would otherwise wait for the
-            // server's delayed ACK (about 40 ms a message, which capped a batch at some 20 messages a second).
-            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                connectTimeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-                await socket.ConnectAsync(settings.Host!, settings.Port, connectTimeout.Token);
-            }
-
-            await smtp.ConnectAsync(socket, settings.Host!, settings.Port, security, ct);
-            if (!string.IsNullOrEmpty(settings.User))
-            {
-                await smtp.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
-            }
-        }
-        catch
-        {
-            smtp.Dispose();
-            socket.Dispose();
-            throw;
-        }
-
-        return smtp;
-    }
-
-    private Task DropAsync()
-    {
-        client?.Dispose();
-        client = null;
-        return Task.CompletedTask;
-    }
-}
 
 internal static class EmailMessages
 {

@@ -124,6 +124,33 @@ public sealed class DispatcherTests
     }
 
     [Fact]
+    public async Task EachBookingsDispatchReusesTheOpenSmtpConnectionAndReplacesOneTheServerDropped()
+    {
+        await using var smtp = new SmtpSink();
+        await using var world = await BookingWorld.CreateAsync(experts: 2, settings: smtp.Settings());
+        var jobs = world.Jobs();
+        var bookings = new List<Guid>();
+        foreach (var start in new[] { Wednesday(9), Wednesday(10), Wednesday(11), Thursday(9) })
+        {
+            bookings.Add((await world.BookOkAsync(world.Booking(start))).Id());
+        }
+
+        Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[0], default));
+        Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[1], default));
+        Assert.Equal(1, smtp.Connections);
+
+        // The server hangs up after the next message: the one after it goes out on a new connection, not as a failure.
+        smtp.HangUpAfterEachMessage = true;
+        Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[2], default));
+        Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[3], default));
+
+        Assert.Equal(4, smtp.Drain().Count);
+        Assert.Equal(2, smtp.Connections);
+        Assert.Equal(4, (await world.OutboxAsync("&status=sent")).Count);
+        Assert.Empty(await world.OutboxAsync("&status=failed"));
+    }
+
+    [Fact]
     public void BackoffDoublesFromTheBaseAndStaysWithinAnHour()
     {
         Assert.Equal(TimeSpan.FromSeconds(30), NotificationJobs.Backoff(1, 30));

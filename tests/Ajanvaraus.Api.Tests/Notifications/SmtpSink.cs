@@ -26,6 +26,14 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    // Connections accepted so far.
+    public int Connections => Volatile.Read(ref connections);
+
+    // Hang up after each accepted message without a word, as a server that drops idle clients does.
+    public bool HangUpAfterEachMessage { get; set; }
+
+    private int connections;
+
     // A port nothing listens on (for "SMTP is down"); a sink can be started on it later.
     public static int FreePort()
     {
@@ -70,6 +78,7 @@ public sealed class SmtpSink : IAsyncDisposable
         while (!stop.IsCancellationRequested)
         {
             var client = await listener.AcceptTcpClientAsync(stop.Token);
+            Interlocked.Increment(ref connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
@@ -106,6 +115,11 @@ public sealed class SmtpSink : IAsyncDisposable
 
                         Messages.Enqueue(MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(data.ToString()))));
                         await writer.WriteLineAsync("250 queued");
+                        if (HangUpAfterEachMessage)
+                        {
+                            return;
+                        }
+
                         break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 bye");
