@@ -21,7 +21,8 @@ internal sealed class Report(Scale scale)
     public const string PortalPointWeekRow = "search: point, week, portal token";
     public const string LimitedPointWeekRow = "search: point, week, portal, limits on";
     public const string CalendarFeedRow = "calendar feed, 2,000 bookings";
-    public const string QuietBookingRow = "book: no contention, no messages";
+    public const string OutboxBookingRow = "book: fresh service, outbox on";
+    public const string QuietBookingRow = "book: fresh service, no messages";
 
     public List<Prepared> Datasets { get; } = [];
 
@@ -194,12 +195,13 @@ internal sealed class Report(Scale scale)
 
         var off16 = Rows.FirstOrDefault(r => r.Name == BookingRow && r.Connections == 16);
         var on16 = Rows.FirstOrDefault(r => r.Name == BookingDispatchRow && r.Connections == 16);
+        var outbox16 = Rows.FirstOrDefault(r => r.Name == OutboxBookingRow && r.Connections == 16);
         var quiet16 = Rows.FirstOrDefault(r => r.Name == QuietBookingRow && r.Connections == 16);
-        if (off16 is not null && quiet16 is not null)
+        if (outbox16 is not null && quiet16 is not null)
         {
-            Target(md, "booking with the outbox writes within 10 % of booking without them (16 conn, no SMTP)",
-                $"{off16.Rps:N0}/s against {quiet16.Rps:N0}/s with `Notifications:Enabled=false`: {100 * (off16.Rps / quiet16.Rps - 1):+0.0;-0.0} %",
-                off16.Rps >= 0.9 * quiet16.Rps);
+            Target(md, "booking with the outbox writes within 10 % of booking without them (fresh services, 16 conn, no SMTP)",
+                $"{outbox16.Rps:N0}/s against {quiet16.Rps:N0}/s with `Notifications:Enabled=false`: {100 * (outbox16.Rps / quiet16.Rps - 1):+0.0;-0.0} %",
+                outbox16.Rps >= 0.9 * quiet16.Rps);
         }
 
         if (off16 is not null && on16 is not null)
