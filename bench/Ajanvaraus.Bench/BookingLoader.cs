@@ -4,11 +4,9 @@ namespace Ajanvaraus.Bench;
 
 internal sealed record LoadResult(int Windows, int Bookings, int Units, int ServiceEvents = 0);
 
-/// <summary>
-/// Books about 30 % of every materialised window straight into the database, as the service would have written it:
-/// a confirmed Bookings row and one BookedUnits row per 5-minute unit of the expert (and of the point's video room
-/// for remote_at_point). Walks each window in service-length steps and books a step with probability 30 %.
-/// </summary>
+// Books about 30 % of every materialised window straight into the database, as the service would have written it:
+// a confirmed Bookings row and one BookedUnits row per 5-minute unit of the expert (and of the point's video room
+// for remote_at_point). Walks each window in service-length steps and books a step with probability 30 %.
 internal static class BookingLoader
 {
     private const int UnitMinutes = 5;

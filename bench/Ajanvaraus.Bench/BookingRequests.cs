@@ -7,15 +7,15 @@ using System.Text.Json;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>A booking made through the API, with what is needed to move it later.</summary>
+// A booking made through the API, with what is needed to move it later.
 internal sealed record MadeBooking(Guid Id, string ManageToken);
 
-/// <summary>The write requests of the benchmark: book (each attempt with a new Idempotency-Key) and reschedule.</summary>
+// The write requests of the benchmark: book (each attempt with a new Idempotency-Key) and reschedule.
 internal static class BookingRequests
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    /// <summary>Each request books the next slot of the shared pool; the loop stops when the pool is empty.</summary>
+    // Each request books the next slot of the shared pool; the loop stops when the pool is empty.
     public static LoadRunner.Request FromPool(ConcurrentQueue<FreeSlot> pool) => async (client, _, ct) =>
     {
         if (!pool.TryDequeue(out var slot))
@@ -28,10 +28,8 @@ internal static class BookingRequests
         return response.StatusCode;
     };
 
-    /// <summary>
-    /// Every client books one of the few times of the current group; the group moves on every <paramref name="period"/>,
-    /// so the run is a series of rushes at a handful of times (201 for the first, 409 for the rest).
-    /// </summary>
+    // Every client books one of the few times of the current group; the group moves on every `period`,
+    // so the run is a series of rushes at a handful of times (201 for the first, 409 for the rest).
     public static LoadRunner.Request Contended(IReadOnlyList<FreeSlot[]> groups, TimeSpan period)
     {
         var clock = Stopwatch.StartNew();
@@ -50,7 +48,7 @@ internal static class BookingRequests
         };
     }
 
-    /// <summary>Each request moves the next made booking to its target slot with the manage token.</summary>
+    // Each request moves the next made booking to its target slot with the manage token.
     public static LoadRunner.Request Reschedule(ConcurrentQueue<(MadeBooking Booking, FreeSlot Target)> moves) => async (client, _, ct) =>
     {
         if (!moves.TryDequeue(out var move))
@@ -65,7 +63,7 @@ internal static class BookingRequests
         return response.StatusCode;
     };
 
-    /// <summary>Books the slots (untimed, a few at a time) and returns the bookings made, in the slots' order.</summary>
+    // Books the slots (untimed, a few at a time) and returns the bookings made, in the slots' order.
     public static async Task<List<(MadeBooking Booking, FreeSlot Slot)>> BookAllAsync(Uri baseAddress, IReadOnlyList<FreeSlot> slots, int parallel)
     {
         using var client = LoadRunner.Client(baseAddress, parallel);

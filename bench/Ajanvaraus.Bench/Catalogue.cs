@@ -13,10 +13,10 @@ internal enum Channels
 
 internal sealed record ServiceDef(string NameFi, string NameSv, string NameEn, int Minutes, Channels Channels, int NoticeMinutes = 60, int CutoffMinutes = 60);
 
-/// <summary>An agency at the joint service points: how often it is present at a point and its share of the experts.</summary>
+// An agency at the joint service points: how often it is present at a point and its share of the experts.
 internal sealed record ProviderDef(string Id, string NameFi, string NameSv, string NameEn, double Presence, double ExpertShare, IReadOnlyList<ServiceDef> Services);
 
-/// <summary>The agencies of the Finnish joint service points (asiointipisteet) and typical services of each.</summary>
+// The agencies of the Finnish joint service points (asiointipisteet) and typical services of each.
 internal static class Catalogue
 {
     private const Channels Visit = Channels.InPerson;

@@ -6,7 +6,7 @@ internal sealed record PointInfo(string Id, string MunicipalityCode, Guid VideoR
 
 internal sealed record ExpertInfo(Guid Id, string ProviderId, IReadOnlyList<ServiceInfo> Services);
 
-/// <summary>What the generator wrote, kept in memory for the booking loader and for choosing what to ask.</summary>
+// What the generator wrote, kept in memory for the booking loader and for choosing what to ask.
 internal sealed record Dataset(
     IReadOnlyList<ServiceInfo> Services,
     IReadOnlyList<PointInfo> Points,
@@ -18,6 +18,6 @@ internal sealed record Dataset(
 
     public IReadOnlyDictionary<string, PointInfo> PointsById { get; } = Points.ToDictionary(p => p.Id);
 
-    /// <summary>Monday of the week after next week: inside every horizon, past every minimum notice.</summary>
+    // Monday of the week after next week: inside every horizon, past every minimum notice.
     public DateOnly SearchWeek => Today.AddDays(8 + ((8 - (int)Today.AddDays(8).DayOfWeek) % 7));
 }

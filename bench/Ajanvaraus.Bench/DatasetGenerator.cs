@@ -4,11 +4,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>
-/// Writes a national catalogue straight into the migrated SQLite file: providers, service points in real
-/// municipalities with their opening hours and video rooms, services, experts and their weekly rules. Seeded:
-/// the same scale gives the same world (and the same providers and services at every scale).
-/// </summary>
+// Writes a national catalogue straight into the migrated SQLite file: providers, service points in real
+// municipalities with their opening hours and video rooms, services, experts and their weekly rules. Seeded:
+// the same scale gives the same world (and the same providers and services at every scale).
 internal static class DatasetGenerator
 {
     private static readonly string[] Weekdays = ["MO", "TU", "WE", "TH", "FR"];

@@ -7,7 +7,7 @@ internal sealed record Integrity(long DoubleBookedUnits, long BookingsWithWrongU
     public bool Holds => DoubleBookedUnits == 0 && BookingsWithWrongUnits == 0 && UnitsWithoutConfirmedBooking == 0;
 }
 
-/// <summary>Reads the database behind the running service (WAL lets it) and checks what the service promises.</summary>
+// Reads the database behind the running service (WAL lets it) and checks what the service promises.
 internal static class IntegrityCheck
 {
     // A unit of a resource held twice (the primary key forbids it; this proves it held under load).

@@ -3,12 +3,12 @@ using System.Net;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>What one measured row did: how many requests, how fast, and which statuses came back.</summary>
+// What one measured row did: how many requests, how fast, and which statuses came back.
 internal sealed record RowResult(string Name, int Connections, int Requests, TimeSpan Elapsed, double[] LatenciesMs, IReadOnlyDictionary<int, int> Statuses, TimeSpan ServiceCpu, string? Note = null)
 {
     public double Rps => Requests / Elapsed.TotalSeconds;
 
-    /// <summary>The service's own CPU time per request: steadier than req/s when other work shares the machine.</summary>
+    // The service's own CPU time per request: steadier than req/s when other work shares the machine.
     public double CpuMsPerRequest => Requests == 0 ? double.NaN : ServiceCpu.TotalMilliseconds / Requests;
 
     public double Percentile(double p)
@@ -23,13 +23,11 @@ internal sealed record RowResult(string Name, int Connections, int Requests, Tim
     }
 }
 
-/// <summary>
-/// A closed-loop load generator: N loops, each with its own keep-alive connection, send one request after
-/// another for a fixed time; every response is read to the end and timed from send to last byte.
-/// </summary>
+// A closed-loop load generator: N loops, each with its own keep-alive connection, send one request after
+// another for a fixed time; every response is read to the end and timed from send to last byte.
 internal static class LoadRunner
 {
-    /// <summary>One request of a loop; returns the status, or null when the loop has no more work (its pool ran dry).</summary>
+    // One request of a loop; returns the status, or null when the loop has no more work (its pool ran dry).
     public delegate Task<HttpStatusCode?> Request(HttpClient client, int loop, CancellationToken ct);
 
     public static HttpClient Client(Uri baseAddress, int connections) => new(new SocketsHttpHandler

@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Bench;
 
-/// <summary>Where things are: the repository root is the folder that holds Ajanvaraus.sln.</summary>
+// Where things are: the repository root is the folder that holds Ajanvaraus.sln.
 internal sealed record Paths(string Root)
 {
     public string ApiProject => Path.Combine(Root, "src", "Ajanvaraus.Api");

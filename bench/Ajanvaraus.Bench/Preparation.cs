@@ -4,18 +4,16 @@ using Microsoft.Data.Sqlite;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>What it took to make a benchmark database, and what is in it.</summary>
+// What it took to make a benchmark database, and what is in it.
 internal sealed record Prepared(
     Scale Scale, string Database, Dataset Data, LoadResult Load,
     TimeSpan GenerateTime, TimeSpan MaterialiseTime, string MaterialiseOutput, TimeSpan LoadTime, double DatabaseMiB);
 
-/// <summary>A fresh database: the service's own `migrate`, the generated catalogue, `materialize-windows`, 30 % booked.</summary>
+// A fresh database: the service's own `migrate`, the generated catalogue, `materialize-windows`, 30 % booked.
 internal static partial class Preparation
 {
-    /// <summary>
-    /// Measuring again on an existing database (a development aid, `--reuse`): the seeded catalogue is generated into a
-    /// scratch file only to know its ids; the database keeps its windows, its bookings and those of earlier runs.
-    /// </summary>
+    // Measuring again on an existing database (a development aid, `--reuse`): the seeded catalogue is generated into a
+    // scratch file only to know its ids; the database keeps its windows, its bookings and those of earlier runs.
     public static async Task<Prepared> ReuseAsync(Paths paths, Scale scale, TextWriter log)
     {
         var database = paths.Database(scale.Name);
@@ -60,7 +58,7 @@ internal static partial class Preparation
         return new Prepared(scale, database, data, load, generated, materialised, output, loaded, size);
     }
 
-    /// <summary>The service's own figure: "Materialised N availability windows in X s."</summary>
+    // The service's own figure: "Materialised N availability windows in X s."
     public static double? ReportedSeconds(string output) =>
         Seconds().Match(output) is { Success: true } m ? double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>Everything measured in one run, written as one markdown page.</summary>
+// Everything measured in one run, written as one markdown page.
 internal sealed class Report(Scale scale)
 {
     public const string LiveRow = "/health/live";

@@ -1,6 +1,6 @@
 namespace Ajanvaraus.Bench;
 
-/// <summary>How big the generated world is and how long each measured row runs.</summary>
+// How big the generated world is and how long each measured row runs.
 internal sealed record Scale(
     string Name,
     int ServicePoints,
@@ -14,14 +14,14 @@ internal sealed record Scale(
 {
     public const int Seed = 20260105;
 
-    /// <summary>The share of every window's time booked before the service starts.</summary>
+    // The share of every window's time booked before the service starts.
     public const double BookedShare = 0.30;
 
-    public static readonly Scale Small = new("small", 20, 200, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(0.5), [1, 16, 64], [16], 16, 64);
+    public static readonly Scale Small = new("small", 20, 200, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(0.5), [1, 16, 64], [16], 16, 64);
 
     public static readonly Scale National = new("national", 300, 5_000, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), [1, 16, 64], [1, 16, 64], 16, 64);
 
-    /// <summary>Free slots to find before the booking rows: enough for every row at a generous rate.</summary>
+    // Free slots to find before the booking rows: enough for every row at a generous rate.
     public int BookingPoolSize => (int)(RowDuration.TotalSeconds * 3_000) * BookingConnections.Count;
 
     public int ReschedulePoolSize => (int)(RowDuration.TotalSeconds * 2_000);

@@ -3,12 +3,12 @@ using System.Net;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>The availability questions a portal asks, spread over many services, points and municipalities.</summary>
+// The availability questions a portal asks, spread over many services, points and municipalities.
 internal static class SearchQueries
 {
     private const int Variety = 200;
 
-    /// <summary>One service at one point for one week (in person and remote_at_point, the defaults for a point).</summary>
+    // One service at one point for one week (in person and remote_at_point, the defaults for a point).
     public static string[] PointWeek(Dataset data) => Shuffled(
         from s in data.Services
         where (s.Channels & Channels.InPerson) != 0
@@ -16,21 +16,21 @@ internal static class SearchQueries
         where p.Providers.Contains(s.ProviderId)
         select $"/api/v1/availability?service={s.Id}&servicePoint={p.Id}&from={Day(data.SearchWeek)}&to={Day(data.SearchWeek.AddDays(6))}");
 
-    /// <summary>One service in one municipality for one week.</summary>
+    // One service in one municipality for one week.
     public static string[] MunicipalityWeek(Dataset data) => Shuffled(
         from s in data.Services
         where (s.Channels & Channels.InPerson) != 0
         from code in data.Points.Where(p => p.Providers.Contains(s.ProviderId)).Select(p => p.MunicipalityCode).Distinct()
         select $"/api/v1/availability?service={s.Id}&municipality={code}&from={Day(data.SearchWeek)}&to={Day(data.SearchWeek.AddDays(6))}");
 
-    /// <summary>One service nationwide by video for one weekday.</summary>
+    // One service nationwide by video for one weekday.
     public static string[] VideoDay(Dataset data) => Shuffled(
         from s in data.Services
         where (s.Channels & Channels.Video) != 0
         from d in Enumerable.Range(0, 5)
         select $"/api/v1/availability?service={s.Id}&channel=video&from={Day(data.SearchWeek.AddDays(d))}&to={Day(data.SearchWeek.AddDays(d))}");
 
-    /// <summary>A request that walks the given paths round-robin and reads each answer to the end.</summary>
+    // A request that walks the given paths round-robin and reads each answer to the end.
     public static LoadRunner.Request RoundRobin(string[] paths, string? bearer = null)
     {
         var next = -1;

@@ -1,10 +1,8 @@
 namespace Ajanvaraus.Bench;
 
-/// <summary>
-/// Walk-in service events for a year around today, straight into the database as the service writes them: every
-/// weekday each point records about ten walk-ins (08-16 local) for the agencies present, on the three walk-in channels,
-/// under a few common transaction types. Seeded, like the bookings.
-/// </summary>
+// Walk-in service events for a year around today, straight into the database as the service writes them: every
+// weekday each point records about ten walk-ins (08-16 local) for the agencies present, on the three walk-in channels,
+// under a few common transaction types. Seeded, like the bookings.
 internal static class ServiceEventLoader
 {
     public const int PastDays = 275;

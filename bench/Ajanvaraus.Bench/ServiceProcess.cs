@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>The real service as a separate process: its command-line verbs, and the server itself on loopback.</summary>
+// The real service as a separate process: its command-line verbs, and the server itself on loopback.
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -19,7 +19,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    /// <summary>Builds the service in Release unless its dll is already there and newer than every source file.</summary>
+    // Builds the service in Release unless its dll is already there and newer than every source file.
     public static async Task BuildIfNeededAsync(Paths paths, TextWriter log)
     {
         var dll = new FileInfo(paths.ApiDll);
@@ -41,7 +41,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one of the service's verbs (`migrate`, `materialize-windows`) on the database; returns its output.</summary>
+    // Runs one of the service's verbs (`migrate`, `materialize-windows`) on the database; returns its output.
     public static async Task<string> CommandAsync(Paths paths, string database, string verb, params string[] arguments)
     {
         var (code, output) = await RunAsync("dotnet", [paths.ApiDll, verb, .. arguments], paths.Results, Environment(database));
@@ -60,7 +60,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return code == 0 ? output.Trim() : throw new InvalidOperationException($"`token` failed ({code}):\n{output}");
     }
 
-    /// <summary>Starts Kestrel on a free loopback port and waits until /health/ready answers 200; settings override the defaults.</summary>
+    // Starts Kestrel on a free loopback port and waits until /health/ready answers 200; settings override the defaults.
     public static async Task<ServiceProcess> StartAsync(Paths paths, string database, string logFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
@@ -120,21 +120,21 @@ internal sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"The service did not become ready in 60 s; see {logFile}.");
     }
 
-    /// <summary>From the start of the process until /health/ready answered 200 (start-up plus the availability index build).</summary>
+    // From the start of the process until /health/ready answered 200 (start-up plus the availability index build).
     public TimeSpan ReadyAfter { get; private set; }
 
-    /// <summary>The service's own line about its last index build (how long, how much memory), from its log.</summary>
+    // The service's own line about its last index build (how long, how much memory), from its log.
     public static string? IndexBuildLine(string logFile) =>
         File.Exists(logFile) ? File.ReadLines(logFile).LastOrDefault(l => l.Contains("Built the availability index", StringComparison.Ordinal))?.Trim() : null;
 
-    /// <summary>CPU time the service has used so far (user and system).</summary>
+    // CPU time the service has used so far (user and system).
     public TimeSpan CpuTime()
     {
         process.Refresh();
         return process.TotalProcessorTime;
     }
 
-    /// <summary>The most resident memory the process has had (VmHWM), in MiB.</summary>
+    // The most resident memory the process has had (VmHWM), in MiB.
     public double PeakResidentMiB()
     {
         var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));

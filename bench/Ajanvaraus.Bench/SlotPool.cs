@@ -4,15 +4,13 @@ using System.Text.Json;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>A bookable in-person time as search answered it (time first), booked for "any expert"; Copy tells apart the
-/// bookings one time with several free experts takes.</summary>
+// A bookable in-person time as search answered it (time first), booked for "any expert"; Copy tells apart the
+// bookings one time with several free experts takes.
 internal sealed record FreeSlot(Guid ServiceId, DateTimeOffset Start, DateTimeOffset End, string ServicePointId, int Copy = 0);
 
-/// <summary>
-/// Finds free times through the service's own search before the booking rows, so that every client books a time
-/// the service itself offered. Times of the pool never overlap at one point (a time with n free experts is taken n
-/// times): no two bookings can want the same expert, so without contention there is no 409.
-/// </summary>
+// Finds free times through the service's own search before the booking rows, so that every client books a time
+// the service itself offered. Times of the pool never overlap at one point (a time with n free experts is taken n
+// times): no two bookings can want the same expert, so without contention there is no 409.
 internal static class SlotPool
 {
     private const int SearchLimit = 500;
@@ -22,7 +20,7 @@ internal static class SlotPool
 
     private sealed record SlotPage(List<SlotItem> Items, string? NextCursor);
 
-    /// <summary>Up to <paramref name="wanted"/> slots between the two days, no two of one expert overlapping.</summary>
+    // Up to `wanted` slots between the two days, no two of one expert overlapping.
     public static async Task<List<FreeSlot>> GatherAsync(Uri baseAddress, Dataset data, DateOnly from, DateOnly to, int wanted, int seed)
     {
         var kept = new List<FreeSlot>();
@@ -39,7 +37,7 @@ internal static class SlotPool
         return kept.Take(wanted).ToList();
     }
 
-    /// <summary>Groups of a few overlapping times of one service at one point: the times many clients will fight over.</summary>
+    // Groups of a few overlapping times of one service at one point: the times many clients will fight over.
     public static async Task<List<FreeSlot[]>> ContendedAsync(Uri baseAddress, Dataset data, DateOnly from, DateOnly to, int groups, int size, int seed)
     {
         var found = new List<FreeSlot[]>();

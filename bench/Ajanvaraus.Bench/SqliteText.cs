@@ -3,10 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>
-/// Values exactly as the service's Dapper handlers write them to SQLite (Data/DapperTypeHandlers.cs): lower-case
-/// "D" GUIDs, fixed-width UTC instants, 'yyyy-MM-dd' dates, 'HH:mm' times, 0/1 flags. Anything else breaks text order.
-/// </summary>
+// Values exactly as the service's Dapper handlers write them to SQLite (Data/DapperTypeHandlers.cs): lower-case
+// "D" GUIDs, fixed-width UTC instants, 'yyyy-MM-dd' dates, 'HH:mm' times, 0/1 flags. Anything else breaks text order.
 internal static class SqliteText
 {
     public const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
@@ -26,7 +24,7 @@ internal static class SqliteText
 
     public static int Flag(bool value) => value ? 1 : 0;
 
-    /// <summary>A seeded GUID: the same run gives the same ids.</summary>
+    // A seeded GUID: the same run gives the same ids.
     public static Guid NewId(Random rng)
     {
         Span<byte> bytes = stackalloc byte[16];
@@ -36,7 +34,7 @@ internal static class SqliteText
         return new Guid(bytes);
     }
 
-    /// <summary>A connection for bulk loading: big page cache, no fsync per commit (the file is thrown away on failure).</summary>
+    // A connection for bulk loading: big page cache, no fsync per commit (the file is thrown away on failure).
     public static SqliteConnection OpenForLoad(string database)
     {
         var connection = new SqliteConnection($"Data Source={database};Pooling=False");
@@ -48,7 +46,7 @@ internal static class SqliteText
     }
 }
 
-/// <summary>One prepared INSERT, executed once per row with new parameter values.</summary>
+// One prepared INSERT, executed once per row with new parameter values.
 internal sealed class BulkInsert : IDisposable
 {
     private readonly SqliteCommand command;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace Ajanvaraus.Bench;
 
-/// <summary>The host municipality's yearly question: every point × provider × month of a year, as an operator.</summary>
+// The host municipality's yearly question: every point × provider × month of a year, as an operator.
 internal static class StatisticsQueries
 {
     public static string YearPath(Dataset data) =>

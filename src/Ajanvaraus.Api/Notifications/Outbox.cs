@@ -73,8 +73,8 @@ internal sealed class Outbox(
     private readonly IDataProtector protector = protection.CreateProtector(TokenPurpose);
 
     // Before the transaction: the first Protect may create the key ring, which is a write of its own (on SQLite it would
-    // wait for the writer queue that the booking's transaction holds).
-    public string Seal(string manageToken) => protector.Protect(manageToken);
+    // wait for the writer queue that the booking's transaction holds). Nothing to seal when no message is written.
+    public string? Seal(string manageToken) => options.Value.Enabled ? protector.Protect(manageToken) : null;
 
     public string Unseal(string sealedToken) => protector.Unprotect(sealedToken);
 
