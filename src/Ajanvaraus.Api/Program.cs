@@ -44,7 +44,7 @@ builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddBookings();
 builder.Services.AddAdvisers();
 builder.Services.AddCalendars();
-builder.Services.AddNotifications();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddStatistics();
 builder.Services.AddPrivacy();
 builder.Services.AddBookingPage();
@@ -78,7 +78,6 @@ app.UseApiRateLimiting();
 app.UseTokenGuard();
 app.RejectInvalidTokens();
 app.UseAuthorization();
-app.UseIndexFreshness();
 
 app.MapApiDocs();
 app.MapApiHealth();

@@ -4,7 +4,7 @@ using Dapper;
 namespace Ajanvaraus.Api.Availability;
 
 // Absences of one expert. Every change rebuilds the expert's windows in the same transaction.
-internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer materializer)
+internal sealed class AbsenceStore(Db db, WindowMaterializer materializer)
 {
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
     // on SQL Server cannot seek to the cursor and reads every earlier page again).
@@ -41,31 +41,25 @@ internal sealed class AbsenceStore(Db db, TimeProvider clock, WindowMaterializer
     }
 
     // As with rules: the expert row first (SQL Server: its X key lock until commit), then absences and windows.
-    public async Task InsertAsync(AbsenceRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
-        var parameters = new { row.Id, row.ExpertId, row.StartsAt, row.EndsAt, row.Reason, Now = clock.GetUtcNow() };
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, parameters, tx, cancellationToken: ct));
-        await materializer.RebuildExpertAsync(row.ExpertId, c, tx, ct);
-        await tx.CommitAsync(ct);
-    }
+    public Task InsertAsync(AbsenceRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            await WindowMaterializer.LockExpertAsync(scope, row.ExpertId);
+            await scope.ExecuteAsync(InsertSql, new { row.Id, row.ExpertId, row.StartsAt, row.EndsAt, row.Reason, scope.Now });
+            await materializer.RebuildExpertAsync(scope, row.ExpertId);
+        }, ct);
 
     // False when the expert has no such absence.
-    public async Task<bool> DeleteAsync(Guid expertId, Guid absenceId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
-        if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = absenceId, ExpertId = expertId }, tx,
-            cancellationToken: ct)) != 1)
+    public Task<bool> DeleteAsync(Guid expertId, Guid absenceId, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
         {
-            return false;
-        }
+            await WindowMaterializer.LockExpertAsync(scope, expertId);
+            if (await scope.ExecuteAsync(DeleteSql, new { Id = absenceId, ExpertId = expertId }) != 1)
+            {
+                return false;
+            }
 
-        await materializer.RebuildExpertAsync(expertId, c, tx, ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
+            await materializer.RebuildExpertAsync(scope, expertId);
+            return true;
+        }, ct);
 }

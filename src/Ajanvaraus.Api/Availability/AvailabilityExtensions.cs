@@ -12,8 +12,6 @@ internal static class AvailabilityExtensions
         services.AddSingleton<AvailabilityRuleStore>();
         services.AddSingleton<AbsenceStore>();
         services.AddSingleton<WindowStore>();
-        services.AddSingleton<SlotStore>();
-        services.AddSingleton<SlotFinder>();
         return services;
     }
 

@@ -4,7 +4,7 @@ using Dapper;
 namespace Ajanvaraus.Api.Availability;
 
 // Rules of one expert. Every change rebuilds the expert's windows in the same transaction.
-internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMaterializer materializer)
+internal sealed class AvailabilityRuleStore(Db db, WindowMaterializer materializer)
 {
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
     // on SQL Server cannot seek to the cursor and reads every earlier page again).
@@ -93,47 +93,41 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
 
     // Writes lock the expert row first, then rules, then windows: the order the rebuild job's chunks take too, so on
     // SQL Server a rule change and the job queue on the expert's key lock instead of deadlocking.
-    public async Task InsertAsync(AvailabilityRuleRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(row), tx, cancellationToken: ct));
-        await materializer.RebuildExpertAsync(row.ExpertId, c, tx, ct);
-        await tx.CommitAsync(ct);
-    }
+    public Task InsertAsync(AvailabilityRuleRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            await WindowMaterializer.LockExpertAsync(scope, row.ExpertId);
+            await scope.ExecuteAsync(InsertSql, Parameters(row, scope.Now));
+            await materializer.RebuildExpertAsync(scope, row.ExpertId);
+        }, ct);
 
     // False when the expert has no such rule.
-    public async Task<bool> UpdateAsync(AvailabilityRuleRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await WindowMaterializer.LockExpertAsync(row.ExpertId, c, tx, ct);
-        if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(row), tx, cancellationToken: ct)) != 1)
+    public Task<bool> UpdateAsync(AvailabilityRuleRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
         {
-            return false;
-        }
+            await WindowMaterializer.LockExpertAsync(scope, row.ExpertId);
+            if (await scope.ExecuteAsync(UpdateSql, Parameters(row, scope.Now)) != 1)
+            {
+                return false;
+            }
 
-        await materializer.RebuildExpertAsync(row.ExpertId, c, tx, ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
+            await materializer.RebuildExpertAsync(scope, row.ExpertId);
+            return true;
+        }, ct);
 
-    // False when the expert has no such rule. Its windows go with it (ON DELETE CASCADE).
-    public async Task<bool> DeleteAsync(Guid expertId, Guid ruleId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
-        if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = ruleId, ExpertId = expertId }, tx,
-            cancellationToken: ct)) != 1)
+    // False when the expert has no such rule. Its windows go with it (ON DELETE CASCADE): search must hear of that.
+    public Task<bool> DeleteAsync(Guid expertId, Guid ruleId, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
         {
-            return false;
-        }
+            await WindowMaterializer.LockExpertAsync(scope, expertId);
+            if (await scope.ExecuteAsync(DeleteSql, new { Id = ruleId, ExpertId = expertId }) != 1)
+            {
+                return false;
+            }
 
-        await tx.CommitAsync(ct);
-        return true;
-    }
+            scope.WindowsChanged([expertId]);
+            return true;
+        }, ct);
 
     private sealed record HoursRow
     {
@@ -142,7 +136,7 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         public TimeOnly Closes { get; init; }
     }
 
-    private object Parameters(AvailabilityRuleRow row) => new
+    private static object Parameters(AvailabilityRuleRow row, DateTimeOffset now) => new
     {
         row.Id,
         row.ExpertId,
@@ -156,6 +150,6 @@ internal sealed class AvailabilityRuleStore(Db db, TimeProvider clock, WindowMat
         row.RecurrenceRule,
         row.ValidFrom,
         row.ValidUntil,
-        Now = clock.GetUtcNow(),
+        Now = now,
     };
 }

@@ -1,89 +1,70 @@
+using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Services;
-using Ajanvaraus.Api.ServicePoints;
 
 namespace Ajanvaraus.Api.Availability;
 
-// The database's answer to "may this expert be booked at exactly this time": booking, holds and rescheduling check the
-// asked slot against the expert's windows here (search answers from the in-memory index; the units' unique key judges).
-internal sealed class SlotFinder(SlotStore store, ServicePointStore points, ClosureStore closureStore, TimeProvider clock)
+// A time asked of one service, resolved against the catalogue before any write: the place (with its rooms, hours and
+// closures for remote_at_point), the zone it is shown in, and when notice and horizon are judged (now, or for a live
+// hold the moment it was taken).
+internal sealed record TimeAsk(ServiceRow Service, DateTimeOffset Start, Channel Channel, SlotPoint? Point, RoomPoint? Rooms,
+    DateTimeOffset DecidedAt, bool BindNotice)
 {
-    // The slot at exactly this start if the expert publishes it for this service, channel and place, within notice and
-    // horizon; otherwise why not. Whether its units are free is the database's to say, at insert. `decidedAt` is when
-    // notice and horizon are judged: now, or for a live hold the moment it was made (a hold confirmed a few minutes
-    // later is not refused for notice it had when it was taken). Staff booking for a walk-in are not bound by notice.
-    public async Task<SlotMatch> FindAsync(
-        ServiceRow service, Guid expertId, DateTimeOffset start, Channel channel, string? servicePointId, CancellationToken ct,
-        DateTimeOffset? decidedAt = null, bool bindNotice = true)
+    public DateTimeOffset End => Start.AddMinutes(Service.DurationMinutes);
+
+    public string Zone => Point?.TimeZone ?? LocalTime.Helsinki;
+}
+
+// "May this expert be booked at exactly this time": the rules that need no windows (channel, place, notice, horizon),
+// then the expert's windows as the database has them, read inside the write that takes the time — so the judge is the
+// same transaction that inserts the units (search answers from the index; the units' unique key judges the units).
+internal static class SlotFinder
+{
+    // Why the time cannot be booked by anyone, before windows are looked at; null when it may be.
+    public static NotBookable? Rules(ServiceRow service, DateTimeOffset start, Channel channel, string? servicePointId, bool pointServed,
+        DateTimeOffset decidedAt, bool bindNotice)
     {
-        var now = decidedAt ?? clock.GetUtcNow();
-        var end = start.AddMinutes(service.DurationMinutes);
         var atPoint = channel is Channel.InPerson or Channel.RemoteAtPoint;
-        if (!service.Channels.Allows(channel))
-        {
-            return SlotMatch.No(NotBookable.ChannelNotOffered);
-        }
-
-        if (atPoint != (servicePointId is not null))
-        {
-            return SlotMatch.No(atPoint ? NotBookable.PointMissing : NotBookable.PointNotWanted);
-        }
-
-        if (start < now)
-        {
-            return SlotMatch.No(NotBookable.InThePast);
-        }
-
-        if (bindNotice && start < now.AddMinutes(service.MinimumNoticeMinutes))
-        {
-            return SlotMatch.No(NotBookable.WithinNotice);
-        }
-
-        if (start > now.AddDays(service.BookingHorizonDays))
-        {
-            return SlotMatch.No(NotBookable.BeyondHorizon);
-        }
-
-        var points = atPoint ? await store.PointsAsync(service.ProviderId, servicePointId, ct) : [];
-        if (atPoint && points.Count == 0)
-        {
-            return SlotMatch.No(NotBookable.PointNotServed);
-        }
-
-        var windows = await store.ExpertWindowsAsync(service.Id, expertId, start, end, ct);
-        var roomPoints = channel == Channel.RemoteAtPoint ? [await RoomPointAsync(points[0], ct)] : new List<RoomPoint>();
-        var query = new SlotQuery(service.DurationMinutes, [channel], start, start, points.Select(p => p.Id).ToHashSet(), roomPoints);
-        var slot = SlotCalculator.Calculate(query, windows.Select(w => w.Window), new HashSet<(Guid, DateTimeOffset)>())
-            .FirstOrDefault(s => s.Start == start && s.ExpertId == expertId && s.ServicePointId == servicePointId);
-        if (slot is null)
-        {
-            // Inside the expert's time but between two offered starts: say so, the portal may have rounded.
-            var step = TimeSpan.FromMinutes(SlotCalculator.StepMinutes(service.DurationMinutes));
-            var inside = windows.Any(w => w.StartsAt <= start && end <= w.EndsAt && (start - w.StartsAt).Ticks % step.Ticks != 0);
-            return SlotMatch.No(inside ? NotBookable.NotOnStep : NotBookable.OutsideWindows);
-        }
-
-        var zone = points.Count > 0 ? points[0].TimeZone : LocalTime.Helsinki;
-        return new SlotMatch(new BookableSlot(service, slot, roomPoints.SelectMany(p => p.VideoRoomIds).ToList(), zone), null);
+        return !service.Channels.Allows(channel) ? NotBookable.ChannelNotOffered
+            : atPoint != (servicePointId is not null) ? atPoint ? NotBookable.PointMissing : NotBookable.PointNotWanted
+            : atPoint && !pointServed ? NotBookable.PointNotServed
+            : start < decidedAt ? NotBookable.InThePast
+            : bindNotice && start < decidedAt.AddMinutes(service.MinimumNoticeMinutes) ? NotBookable.WithinNotice
+            : start > decidedAt.AddDays(service.BookingHorizonDays) ? NotBookable.BeyondHorizon
+            : null;
     }
 
-    // The zone a time at this point is shown in; Finnish time for remote bookings.
-    public async Task<string> ZoneAsync(string? servicePointId, CancellationToken ct) =>
-        servicePointId is not null && await points.FindAsync(servicePointId, ct) is { } point
-            ? point.TimeZone
-            : LocalTime.Helsinki;
-
-    // Search and booking both see the point through this: its hours, rooms and closed days (from yesterday on, which
-    // covers every local day a bookable time can fall on).
-    private async Task<RoomPoint> RoomPointAsync(SlotPoint point, CancellationToken ct)
+    // The slot of this expert at exactly the asked start, judged on the windows the database has now (inside the write).
+    public static async Task<SlotMatch> JudgeAsync(WriteScope scope, TimeAsk ask, Guid expertId, IReadOnlyList<Guid> rooms)
     {
-        var hours = await points.OpeningHoursAsync(point.Id, ct);
-        var rooms = await points.ActiveVideoRoomIdsAsync(point.Id, ct);
-        var closures = await closureStore.ListAsync(point.Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1), null, ct);
-        return new RoomPoint(
-            point.Id,
-            point.TimeZone,
-            hours.Select(h => new OpeningHours(h.Weekday, h.Opens, h.Closes)).ToList(),
-            rooms,
-            closures.Select(c => new DayRange(c.FirstDay, c.LastDay)).ToList());
+        var windows = await scope.QueryAsync<NamedSlotWindow>(SlotStore.ExpertWindowsSql, new
+        {
+            ServiceId = ask.Service.Id, ExpertId = expertId, WindowsFrom = ask.Start - SlotStore.LongestWindow, To = ask.End,
+        });
+        return Judge(ask, expertId, windows.Select(w => w.Window), rooms);
+    }
+
+    // The same judgement on windows from anywhere (the index, when no write is made).
+    public static SlotMatch Judge(TimeAsk ask, Guid expertId, IEnumerable<SlotWindow> windows, IReadOnlyList<Guid> rooms)
+    {
+        var points = ask.Point is { } point ? new HashSet<string> { point.Id } : [];
+        var roomPoints = ask.Channel == Channel.RemoteAtPoint && ask.Rooms is { } r ? [r] : new List<RoomPoint>();
+        var query = new SlotQuery(ask.Service.DurationMinutes, [ask.Channel], ask.Start, ask.Start, points, roomPoints);
+        var own = windows.Where(w => w.ExpertId == expertId).ToList();
+        var slot = SlotCalculator.Calculate(query, own, new HashSet<(Guid, DateTimeOffset)>())
+            .FirstOrDefault(s => s.Start == ask.Start && s.ExpertId == expertId && s.ServicePointId == ask.Point?.Id);
+        if (slot is null)
+        {
+            return SlotMatch.No(Outside(ask, own));
+        }
+
+        return new SlotMatch(new BookableSlot(ask.Service, slot, ask.Channel == Channel.RemoteAtPoint ? rooms : [], ask.Zone), null);
+    }
+
+    // Inside the expert's time but between two offered starts: say so, the portal may have rounded.
+    public static NotBookable Outside(TimeAsk ask, IEnumerable<SlotWindow> windows)
+    {
+        var step = TimeSpan.FromMinutes(SlotCalculator.StepMinutes(ask.Service.DurationMinutes));
+        var inside = windows.Any(w => w.StartsAt <= ask.Start && ask.End <= w.EndsAt && (ask.Start - w.StartsAt).Ticks % step.Ticks != 0);
+        return inside ? NotBookable.NotOnStep : NotBookable.OutsideWindows;
     }
 }

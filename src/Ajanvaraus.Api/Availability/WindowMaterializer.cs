@@ -32,22 +32,14 @@ internal sealed partial class WindowMaterializer(
         string.Create(CultureInfo.InvariantCulture, $"{horizon.FirstDay:yyyy-MM-dd}..{horizon.LastDay:yyyy-MM-dd}");
 
     // Locks the expert against concurrent rebuilds: call first in a transaction that changes their availability.
-    public static Task LockExpertAsync(Guid expertId, DbConnection c, DbTransaction tx, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(LockExpertsSql, new { FirstExpertId = expertId, LastExpertId = expertId }, tx,
-            cancellationToken: ct));
+    public static Task LockExpertAsync(WriteScope scope, Guid expertId) =>
+        scope.ExecuteAsync(LockExpertsSql, new { FirstExpertId = expertId, LastExpertId = expertId });
 
     // Rebuilds one expert's windows for the horizon inside the caller's transaction; returns how many were written.
-    public Task<int> RebuildExpertAsync(Guid expertId, DbConnection c, DbTransaction tx, CancellationToken ct) =>
-        RebuildAsync(expertId, expertId, CurrentHorizon(), c, tx, ct);
+    public Task<int> RebuildExpertAsync(WriteScope scope, Guid expertId) => RebuildAsync(scope, expertId, expertId, CurrentHorizon());
 
-    public async Task<int> RebuildExpertAsync(Guid expertId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var written = await RebuildExpertAsync(expertId, c, tx, ct);
-        await tx.CommitAsync(ct);
-        return written;
-    }
+    public Task<int> RebuildExpertAsync(Guid expertId, CancellationToken ct) =>
+        db.WriteAsync(scope => RebuildExpertAsync(scope, expertId), ct);
 
     // After a change of a point's closures or opening hours: rebuilds every expert with a rule at that point.
     public async Task RebuildServicePointAsync(string servicePointId, CancellationToken ct)
@@ -103,14 +95,11 @@ internal sealed partial class WindowMaterializer(
         var written = 0;
         foreach (var chunk in experts.Chunk(ChunkSize))
         {
-            await using (var c = await db.OpenAsync(ct))
+            written += await db.WriteAsync(async scope =>
             {
-                await using var tx = await db.BeginWriteAsync(c, ct);
-                var history = new { FirstExpertId = chunk[0], LastExpertId = chunk[^1], horizon.Start };
-                await c.ExecuteAsync(new CommandDefinition(DeleteHistorySql, history, tx, cancellationToken: ct));
-                written += await RebuildAsync(chunk[0], chunk[^1], horizon, c, tx, ct);
-                await tx.CommitAsync(ct);
-            }
+                await scope.ExecuteAsync(DeleteHistorySql, new { FirstExpertId = chunk[0], LastExpertId = chunk[^1], horizon.Start });
+                return await RebuildAsync(scope, chunk[0], chunk[^1], horizon);
+            }, ct);
 
             await lease.RenewAsync(ct);
         }
@@ -122,22 +111,19 @@ internal sealed partial class WindowMaterializer(
         return written;
     }
 
-    private async Task<int> RebuildAsync(
-        Guid firstExpertId, Guid lastExpertId, Horizon horizon, DbConnection c, DbTransaction tx, CancellationToken ct)
+    private async Task<int> RebuildAsync(WriteScope scope, Guid firstExpertId, Guid lastExpertId, Horizon horizon)
     {
         var range = new { FirstExpertId = firstExpertId, LastExpertId = lastExpertId, horizon.FirstDay, horizon.LastDay, horizon.Start,
             horizon.End };
-        await c.ExecuteAsync(new CommandDefinition(LockExpertsSql, range, tx, cancellationToken: ct));
+        await scope.ExecuteAsync(LockExpertsSql, range);
 
-        var rules = (await c.QueryAsync<AvailabilityRuleRow>(new CommandDefinition(RulesSql, range, tx, cancellationToken: ct))).AsList();
-        var absences = (await c.QueryAsync<AbsenceSpan>(new CommandDefinition(AbsencesSql, range, tx, cancellationToken: ct)))
+        var rules = await scope.QueryAsync<AvailabilityRuleRow>(RulesSql, range);
+        var absences = (await scope.QueryAsync<AbsenceSpan>(AbsencesSql, range))
             .ToLookup(a => a.ExpertId, a => new TimeInterval(a.StartsAt, a.EndsAt));
-        var zones = (await c.QueryAsync<(string Id, string TimeZone)>(
-                new CommandDefinition(PointZonesSql, range, tx, cancellationToken: ct)))
-            .ToDictionary(p => p.Id, p => p.TimeZone);
-        var closures = (await c.QueryAsync<ClosureSpan>(new CommandDefinition(ClosuresSql, range, tx, cancellationToken: ct)))
+        var zones = (await scope.QueryAsync<(string Id, string TimeZone)>(PointZonesSql, range)).ToDictionary(p => p.Id, p => p.TimeZone);
+        var closures = (await scope.QueryAsync<ClosureSpan>(ClosuresSql, range))
             .ToLookup(x => x.ServicePointId, x => new DayRange(x.FirstDay, x.LastDay));
-        var hours = (await c.QueryAsync<HoursSpan>(new CommandDefinition(OpeningHoursSql, range, tx, cancellationToken: ct)))
+        var hours = (await scope.QueryAsync<HoursSpan>(OpeningHoursSql, range))
             .ToLookup(h => h.ServicePointId, h => new OpeningHours(h.Weekday, h.Opens, h.Closes));
         var holidays = FinnishHolidays.Between(horizon.FirstDay.AddDays(-1), horizon.LastDay.AddDays(1));
 
@@ -155,9 +141,8 @@ internal sealed partial class WindowMaterializer(
         }
 
         // Every expert of the range, so that each instance's index reloads their windows (one whose rules are gone too).
-        await Search.ChangeLog.WindowsAsync(db, c, tx, rules.Select(r => r.ExpertId).Append(firstExpertId).Append(lastExpertId),
-            clock.GetUtcNow(), ct);
-        await c.ExecuteAsync(new CommandDefinition(DeleteWindowsSql, range, tx, cancellationToken: ct));
+        scope.WindowsChanged(rules.Select(r => r.ExpertId).Append(firstExpertId).Append(lastExpertId).Distinct());
+        await scope.ExecuteAsync(DeleteWindowsSql, range);
         if (windows.Count == 0)
         {
             return 0;
@@ -166,7 +151,7 @@ internal sealed partial class WindowMaterializer(
         var json = db.Dialect == Dialect.SqlServer
             ? WindowsJson(windows, w => w.ToString("O", CultureInfo.InvariantCulture))
             : WindowsJson(windows, DapperTypeHandlers.ToSqliteText);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(InsertWindowsSql), new { Windows = json }, tx, cancellationToken: ct));
+        await scope.ExecuteAsync(scope.Sql(InsertWindowsSql), new { Windows = json });
         return windows.Count;
     }
 

@@ -44,11 +44,11 @@ internal static class BookingAccess
 
     // Where staff may book or move to: an adviser visits only at their own point (video and phone for anyone), an
     // agency admin only their provider's services. Null when allowed.
-    public static string? StaffRefusal(Actor actor, BookableSlot bookable) => actor.Kind switch
+    public static string? StaffRefusal(Actor actor, TimeAsk time) => actor.Kind switch
     {
-        Actor.Adviser when bookable.Slot.ServicePointId is { } point && point != actor.Scope =>
+        Actor.Adviser when time.Point is { } point && point.Id != actor.Scope =>
             "An adviser books visits only at their own service point.",
-        Actor.AgencyAdmin when bookable.Service.ProviderId != actor.Scope => "An agency admin books only their own provider's services.",
+        Actor.AgencyAdmin when time.Service.ProviderId != actor.Scope => "An agency admin books only their own provider's services.",
         _ => null,
     };
 

@@ -51,7 +51,7 @@ internal static class BookingChangesApi
 
     private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         [Description("The booking id.")] Guid bookingId, CancelBookingRequest? body, HttpContext http, BookingStore store,
-        ServiceStore services, TimeProvider clock, CancellationToken ct)
+        BookingFlow flow, ServiceStore services, TimeProvider clock, CancellationToken ct)
     {
         var (row, actor) = BookingAccessFilter.Of(http);
         if (ReasonMissing(actor, body?.Reason) is { } missing)
@@ -67,16 +67,15 @@ internal static class BookingChangesApi
         var change = await store.CancelAsync(row, actor, body?.Reason, ct);
         return change.Outcome switch
         {
-            ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
-            ChangeOutcome.ChangedMeanwhile => BookingProblems.Changed(change.Row!),
+            WriteOutcome.Done => TypedResults.Ok(BookingResponses.From(await flow.ViewAsync(change.Row!, ct), Language.Of(http.Request))),
+            WriteOutcome.ChangedMeanwhile => BookingProblems.Changed(change.Row!),
             _ => BookingProblems.NotConfirmed(change.Row!),
         };
     }
 
     private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
-        [Description("The booking id.")] Guid bookingId, RescheduleBookingRequest body, HttpContext http,
-        BookingStore store, ServiceStore services, SlotChecks slots, IOptions<BookingOptions> options, TimeProvider clock,
-            CancellationToken ct)
+        [Description("The booking id.")] Guid bookingId, RescheduleBookingRequest body, HttpContext http, BookingFlow flow,
+        ServiceStore services, TimeProvider clock, CancellationToken ct)
     {
         var (row, actor) = BookingAccessFilter.Of(http);
         if (ReasonMissing(actor, body.Reason) is { } missing)
@@ -89,52 +88,17 @@ internal static class BookingChangesApi
             return refusal;
         }
 
-        var channel = body.Channel ?? row.ChannelValue;
-        var pointId = channel is Channel.InPerson or Channel.RemoteAtPoint ? body.ServicePointId ?? row.ServicePointId : null;
-        var ask = new SlotAsk(row.ServiceId, body.ExpertId, body.Start, channel, pointId, BindNotice: !actor.IsStaff);
-        var target = body.ExpertId is null ? await slots.AnyExpertAsync(ask, ct, alsoTry: row.ExpertId) : await slots.OneExpertAsync(ask, ct);
-        if (target.Errors.Count > 0)
+        var outcome = await flow.MoveAsync(row, actor, body, ct);
+        return outcome.Result switch
         {
-            return TypedResults.ValidationProblem(target.Errors);
-        }
-
-        if (target.Bookable is { } first && BookingAccess.StaffRefusal(actor, first) is { } staffRefusal)
-        {
-            return BookingAccess.Forbidden(staffRefusal);
-        }
-
-        // Without expertId the free experts are tried in turn, as a new booking does.
-        for (; target.Bookable is { } bookable; target = await slots.NextAsync(ask, target.Others ?? [], ct))
-        {
-            var change = await store.MoveAsync(Moved(row, bookable.Slot, options.Value),
-                new Reservation(bookable.Slot.ExpertId, bookable.Slot.Start, bookable.Slot.End, bookable.Rooms), actor, body.Reason, ct);
-            if (change.Outcome != ChangeOutcome.Taken || target.Others is not { Count: > 0 })
-            {
-                return change.Outcome switch
-                {
-                    ChangeOutcome.Done => await OkAsync(change.Row!, http, store, ct),
-                    ChangeOutcome.Taken => BookingProblems.Taken("Someone else has the new time. The booking is unchanged."),
-                    ChangeOutcome.ChangedMeanwhile => BookingProblems.Changed(change.Row!),
-                    _ => BookingProblems.NotConfirmed(change.Row!),
-                };
-            }
-        }
-
-        return BookingProblems.Taken("Someone else has the new time. The booking is unchanged.");
+            FlowResult.Done => TypedResults.Ok(BookingResponses.From(outcome.View!, Language.Of(http.Request))),
+            FlowResult.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
+            FlowResult.Forbidden => BookingAccess.Forbidden(outcome.Detail!),
+            FlowResult.ChangedMeanwhile => BookingProblems.Changed(outcome.Row!),
+            FlowResult.NotConfirmed => BookingProblems.NotConfirmed(outcome.Row!),
+            _ => BookingProblems.Taken("Someone else has the new time. The booking is unchanged."),
+        };
     }
-
-    private static BookingRow Moved(BookingRow row, Slot slot, BookingOptions options) => row with
-    {
-        ExpertId = slot.ExpertId,
-        StartsAt = slot.Start,
-        EndsAt = slot.End,
-        Channel = ChannelFlags.Name(slot.Channel),
-        ServicePointId = slot.ServicePointId,
-        MeetingUrl = slot.Channel == Channel.Video ? row.MeetingUrl ?? options.MeetingUrl(row.Id, row.Reference) : null,
-    };
-
-    private static async Task<Ok<BookingResponse>> OkAsync(BookingRow row, HttpContext http, BookingStore store, CancellationToken ct) =>
-        TypedResults.Ok(BookingResponses.From((await store.FindViewAsync(row.Id, ct))!, Language.Of(http.Request)));
 
     // Staff say why they act for the customer; the history keeps it.
     private static ValidationProblem? ReasonMissing(Actor actor, string? reason) =>

@@ -35,12 +35,12 @@ internal sealed class BookingHistory(Db db)
         FROM BookingHistory WHERE BookingId = @BookingId ORDER BY OccurredAt, Id
         """;
 
-    public Task WriteAsync(DbConnection c, DbTransaction tx, HistoryEntry entry, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(InsertSql, new
+    public static Task WriteAsync(WriteScope scope, HistoryEntry entry) =>
+        scope.ExecuteAsync(InsertSql, new
         {
-            Id = db.NewId(),
+            Id = scope.NewId(),
             entry.BookingId,
-            OccurredAt = now,
+            OccurredAt = scope.Now,
             entry.Action,
             ActorKind = entry.Actor.Kind,
             ActorId = entry.Actor.Id,
@@ -48,7 +48,7 @@ internal sealed class BookingHistory(Db db)
             OnBehalfOf = entry.Actor.IsStaff ? "customer" : null,
             entry.Reason,
             Change = JsonSerializer.Serialize(new { from = entry.From, to = entry.To }, JsonSerializerOptions.Web),
-        }, tx, cancellationToken: ct));
+        });
 
     public async Task<IReadOnlyList<HistoryRow>> ListAsync(Guid bookingId, CancellationToken ct)
     {

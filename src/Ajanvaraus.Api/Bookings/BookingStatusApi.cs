@@ -40,9 +40,9 @@ internal static class BookingStatusApi
 
     private static void MapStatus(RouteGroupBuilder group, string path, string name, BookingStatus to, string summary,
         string description) =>
-        group.MapPost(path, (Guid bookingId, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingStore store,
+        group.MapPost(path, (Guid bookingId, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingFlow flow,
             CancellationToken ct) =>
-                SetAsync(to, body, http, statuses, store, ct))
+                SetAsync(to, body, http, statuses, flow, ct))
             .WithName(name)
             .WithSummary(summary)
             .WithDescription(description + "Any other move between statuses answers 409 naming the current status.")
@@ -50,7 +50,7 @@ internal static class BookingStatusApi
             .RequireAuthorization(Policies.Staff);
 
     private static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> SetAsync(
-        BookingStatus to, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingStore store,
+        BookingStatus to, BookingStatusRequest? body, HttpContext http, BookingStatusStore statuses, BookingFlow flow,
             CancellationToken ct)
     {
         var (row, actor) = BookingAccessFilter.Of(http);
@@ -60,7 +60,7 @@ internal static class BookingStatusApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: refusal.Title, detail: refusal.Detail);
         }
 
-        return TypedResults.Ok(BookingResponses.From((await store.FindViewAsync(row.Id, ct))!, Language.Of(http.Request)));
+        return TypedResults.Ok(BookingResponses.From(await flow.ViewAsync(change.Row, ct), Language.Of(http.Request)));
     }
 
     private static async Task<Ok<IReadOnlyList<BookingHistoryEntryResponse>>> HistoryAsync(

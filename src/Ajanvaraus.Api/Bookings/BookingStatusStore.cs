@@ -1,6 +1,5 @@
 using Ajanvaraus.Api.Advisers;
 using Ajanvaraus.Api.Data;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -10,7 +9,7 @@ internal sealed record StatusChange(BookingRow Row, BookingTransitions.Refusal? 
 
 // Check-in, no-show and completion: the booking's row is locked, the walk judged on what it is now, then changed with
 // its history line in one transaction. Units stay: a no-show's time was lost and is not offered again.
-internal sealed class BookingStatusStore(Db db, BookingHistory history, TimeProvider clock, IOptions<AdviserOptions> options)
+internal sealed class BookingStatusStore(Db db, IOptions<AdviserOptions> options)
 {
     internal const string SetStatusSql = """
         UPDATE Bookings SET Status = @Status, CheckedInAt = @CheckedInAt, Sequence = Sequence + 1, UpdatedAt = @Now WHERE Id = @Id
@@ -18,11 +17,10 @@ internal sealed class BookingStatusStore(Db db, BookingHistory history, TimeProv
 
     public Task<StatusChange> SetAsync(Guid id, BookingStatus to, Actor actor, string? reason, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        return db.WriteAsync(async (c, tx) =>
+        return db.WriteAsync(async scope =>
         {
-            var row = await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(BookingStore.LockSql), new { Id = id }, tx,
-                cancellationToken: ct));
+            var now = scope.Now;
+            var row = (await scope.SingleOrDefaultAsync<BookingRow>(scope.Sql(BookingStore.LockSql), new { Id = id }))!;
             if (BookingTransitions.Check(row, to, actor, now, options.Value) is { } refusal)
             {
                 return new StatusChange(row, refusal);
@@ -35,11 +33,10 @@ internal sealed class BookingStatusStore(Db db, BookingHistory history, TimeProv
                 Sequence = row.Sequence + 1,
                 UpdatedAt = now,
             };
-            await c.ExecuteAsync(new CommandDefinition(SetStatusSql, new { changed.Id, changed.Status, changed.CheckedInAt, Now = now },
-                tx, cancellationToken: ct));
+            await scope.ExecuteAsync(SetStatusSql, new { changed.Id, changed.Status, changed.CheckedInAt, Now = now });
             var action = BookingRow.StatusName(to);
-            await history.WriteAsync(c, tx, new HistoryEntry(id, action, actor, reason, BookingStore.Snapshot(row),
-                BookingStore.Snapshot(changed)), now, ct);
+            await BookingHistory.WriteAsync(scope, new HistoryEntry(id, action, actor, reason, BookingStore.Snapshot(row),
+                BookingStore.Snapshot(changed)));
             return new StatusChange(changed, null);
         }, ct);
     }

@@ -1,28 +1,29 @@
-using System.Data.Common;
-using System.Text.Json;
+using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
 using Ajanvaraus.Api.Notifications;
 using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
 
-// How a new booking ended: written, answered from an earlier request with the same key, or neither (the time is taken).
-internal sealed record BookingWrite(BookingRow? Created, IdempotentReplay? Replay);
-
-internal enum ChangeOutcome
+internal enum WriteOutcome
 {
     Done,
     Taken,
+    NotBookable,
+    KeyUsed,
     NotConfirmed,
     ChangedMeanwhile,
 }
 
+// How a new booking ended: written, its key used before (replay it), the expert not bookable then (Reason), or taken.
+internal sealed record BookingWrite(WriteOutcome Outcome, BookingRow? Row = null, NotBookable? Reason = null);
+
 // How a cancel or move ended; Row is the changed booking, or as it is now when nothing changed.
-internal sealed record BookingChange(ChangeOutcome Outcome, BookingRow? Row);
+internal sealed record BookingChange(WriteOutcome Outcome, BookingRow? Row, NotBookable? Reason = null);
 
 // Bookings and their history. Every change is one short transaction through Db.WriteAsync with its booked units, and
 // takes the booking's row before its units (the order every writer keeps, so they queue rather than deadlock).
-internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider clock, Outbox outbox)
+internal sealed class BookingStore(Db db, TimeProvider clock, Outbox outbox)
 {
     internal const string Columns = """
         Id, Reference, ProviderId, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, Status,
@@ -95,39 +96,47 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
         return rows.SingleOrDefault();
     }
 
-    // Writes the booking, its units (taking over the hold's, if any) and its first history line in one transaction,
-    // and records the key in the same transaction. Losing the key's race replays; losing the time's race is "taken".
-    public async Task<BookingWrite> CreateAsync(
-        BookingRow row, Actor madeBy, Reservation reservation, HoldRow? hold, IdempotentRequest idempotent, string manageToken,
-            CancellationToken ct)
+    // Writes the booking, its units (taking over the hold's, if any) and its first history line in one transaction, and
+    // records the key in the same transaction. The key is claimed first: a key used before is a replay. The expert's
+    // windows are judged inside the write; `build` makes the row from the judged slot.
+    public async Task<BookingWrite> CreateAsync(BookingTarget target, Guid expert, Func<BookableSlot, DateTimeOffset, BookingRow> build,
+        Actor madeBy, IdempotentRequest idempotent, string manageToken, string? sealedToken, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var sealedToken = outbox.Seal(manageToken);
         try
         {
-            var created = await db.WriteAsync(async (c, tx) =>
+            return await db.WriteAsync(async scope =>
             {
-                await IdempotencyLedger.ClaimAsync(c, tx, idempotent, now, ct);
-                if (hold is not null)
+                if (!await IdempotencyLedger.TryClaimAsync(scope, idempotent))
                 {
-                    await HoldStore.DeleteAsync(c, tx, hold, now, ct);
+                    scope.Discard();
+                    return new BookingWrite(WriteOutcome.KeyUsed);
                 }
 
-                var written = row with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now,
-                    ct) };
-                await c.ExecuteAsync(new CommandDefinition(InsertSql, written, tx, cancellationToken: ct));
-                await history.WriteAsync(c, tx, new HistoryEntry(written.Id, "created", madeBy, null, null, Snapshot(written)), now, ct);
-                await IdempotencyLedger.RecordAsync(c, tx, idempotent, written.Id, manageToken, ct);
-                await outbox.WriteForAsync(c, tx, written, MessageKinds.Confirmation, now, ct, sealedToken);
-                return written;
+                var match = await SlotFinder.JudgeAsync(scope, target.Time!, expert, target.Rooms);
+                if (match.Found is not { } bookable)
+                {
+                    scope.Discard();
+                    return new BookingWrite(WriteOutcome.NotBookable, Reason: match.Reason);
+                }
+
+                if (target.Hold is { } hold)
+                {
+                    await HoldStore.DeleteAsync(scope, hold);
+                }
+
+                var row = build(bookable, scope.Now);
+                var reservation = new Reservation(row.ExpertId, row.StartsAt, row.EndsAt, bookable.Rooms);
+                var written = row with { VideoRoomId = await UnitLedger.TakeAsync(scope, reservation, UnitOwner.Booking(row.Id)) };
+                await scope.ExecuteAsync(InsertSql, written);
+                await BookingHistory.WriteAsync(scope, new HistoryEntry(written.Id, "created", madeBy, null, null, Snapshot(written)));
+                await IdempotencyLedger.RecordAsync(scope, idempotent, written.Id, manageToken);
+                await outbox.WriteForAsync(scope, written, MessageKinds.Confirmation, sealedToken);
+                return new BookingWrite(WriteOutcome.Done, written);
             }, ct);
-            outbox.Kick(created.Id);
-            return new BookingWrite(created, null);
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
         {
-            // The key's unique violation too: then the first request's answer is there to replay.
-            return new BookingWrite(null, await ReplayAsync(idempotent, ct));
+            return new BookingWrite(WriteOutcome.Taken);
         }
     }
 
@@ -139,89 +148,82 @@ internal sealed class BookingStore(Db db, BookingHistory history, TimeProvider c
     }
 
     // Cancels a confirmed booking, as the caller saw it (its Sequence), and frees its time.
-    public async Task<BookingChange> CancelAsync(BookingRow seen, Actor actor, string? reason, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var id = seen.Id;
-        var change = await db.WriteAsync(async (c, tx) =>
+    public Task<BookingChange> CancelAsync(BookingRow seen, Actor actor, string? reason, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
         {
-            var row = await LockAsync(c, tx, id, ct);
+            var row = await LockAsync(scope, seen.Id);
             if (Unchangeable(row, seen) is { } refused)
             {
                 return refused;
             }
 
-            await c.ExecuteAsync(new CommandDefinition(CancelSql, new { Id = id, Now = now }, tx, cancellationToken: ct));
-            await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, now, ct);
-            var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = now };
-            await history.WriteAsync(c, tx, new HistoryEntry(id, "cancelled", actor, reason, Snapshot(row), Snapshot(cancelled)), now, ct);
-            await outbox.WriteForAsync(c, tx, cancelled, MessageKinds.Cancellation, now, ct);
-            return new BookingChange(ChangeOutcome.Done, cancelled);
+            await scope.ExecuteAsync(CancelSql, new { row.Id, scope.Now });
+            await UnitLedger.FreeAsync(scope, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt);
+            var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = scope.Now };
+            await BookingHistory.WriteAsync(scope, new HistoryEntry(row.Id, "cancelled", actor, reason, Snapshot(row), Snapshot(cancelled)));
+            await outbox.WriteForAsync(scope, cancelled, MessageKinds.Cancellation);
+            return new BookingChange(WriteOutcome.Done, cancelled);
         }, ct);
-        Kick(change);
-        return change;
-    }
 
     // Moves a confirmed booking: the old units are freed and the new taken in one transaction, so when the new time is
-    // taken nothing changes. `moved` is the booking as the caller saw it with the new expert, time, channel, place and link.
-    public async Task<BookingChange> MoveAsync(BookingRow moved, Reservation reservation, Actor actor, string? reason, CancellationToken ct)
+    // taken nothing changes. The new expert's windows are judged inside the write; `moved` is the booking as the caller
+    // saw it with the judged slot's expert, time, channel, place and link.
+    // Lock order: the booking's row, then experts' units (the old freed, the new taken), then rooms'.
+    public async Task<BookingChange> MoveAsync(BookingRow seen, BookingTarget target, Guid expert, Func<Slot, BookingRow> moved,
+        Actor actor, string? reason, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         try
         {
-            var change = await db.WriteAsync(async (c, tx) =>
+            return await db.WriteAsync(async scope =>
             {
-                var row = await LockAsync(c, tx, moved.Id, ct);
-                if (Unchangeable(row, moved) is { } refused)
+                var row = await LockAsync(scope, seen.Id);
+                if (Unchangeable(row, seen) is { } refused)
                 {
                     return refused;
                 }
 
-                await UnitLedger.FreeAsync(c, tx, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt, now, ct);
-                var room = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Booking(row.Id), now, ct);
+                await UnitLedger.FreeAsync(scope, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt);
+                var match = await SlotFinder.JudgeAsync(scope, target.Time!, expert, target.Rooms);
+                if (match.Found is not { } bookable)
+                {
+                    scope.Discard();
+                    return new BookingChange(WriteOutcome.NotBookable, row, match.Reason);
+                }
+
+                var to = moved(bookable.Slot);
+                var room = await UnitLedger.TakeAsync(scope, new Reservation(to.ExpertId, to.StartsAt, to.EndsAt, bookable.Rooms),
+                    UnitOwner.Booking(row.Id));
                 var done = row with
                 {
-                    ExpertId = moved.ExpertId, StartsAt = moved.StartsAt, EndsAt = moved.EndsAt, Channel = moved.Channel,
-                    ServicePointId = moved.ServicePointId, VideoRoomId = room, MeetingUrl = moved.MeetingUrl,
-                    Sequence = row.Sequence + 1, UpdatedAt = now,
+                    ExpertId = to.ExpertId, StartsAt = to.StartsAt, EndsAt = to.EndsAt, Channel = to.Channel,
+                    ServicePointId = to.ServicePointId, VideoRoomId = room, MeetingUrl = to.MeetingUrl,
+                    Sequence = row.Sequence + 1, UpdatedAt = scope.Now,
                 };
-                await c.ExecuteAsync(new CommandDefinition(MoveSql, new
+                await scope.ExecuteAsync(MoveSql, new
                 {
                     done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId,
-                        done.MeetingUrl, Now = now,
-                }, tx, cancellationToken: ct));
-                await history.WriteAsync(c, tx, new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)), now,
-                    ct);
-                await outbox.WriteForAsync(c, tx, done, MessageKinds.Change, now, ct);
-                return new BookingChange(ChangeOutcome.Done, done);
+                        done.MeetingUrl, scope.Now,
+                });
+                await BookingHistory.WriteAsync(scope, new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)));
+                await outbox.WriteForAsync(scope, done, MessageKinds.Change);
+                return new BookingChange(WriteOutcome.Done, done);
             }, ct);
-            Kick(change);
-            return change;
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
         {
-            return new BookingChange(ChangeOutcome.Taken, null);
+            return new BookingChange(WriteOutcome.Taken, null);
         }
     }
 
     // A change applies to the booking as its caller saw it: of two racing changes (an adviser's move, a citizen's
     // cancel) the second is told what happened instead of silently applying on top of the first.
     private static BookingChange? Unchangeable(BookingRow current, BookingRow seen) =>
-        current.StatusValue != BookingStatus.Confirmed ? new BookingChange(ChangeOutcome.NotConfirmed, current)
-        : current.Sequence != seen.Sequence ? new BookingChange(ChangeOutcome.ChangedMeanwhile, current)
+        current.StatusValue != BookingStatus.Confirmed ? new BookingChange(WriteOutcome.NotConfirmed, current)
+        : current.Sequence != seen.Sequence ? new BookingChange(WriteOutcome.ChangedMeanwhile, current)
         : null;
 
-    // After the commit: the change's messages go out now rather than at the next recurring dispatch.
-    private void Kick(BookingChange change)
-    {
-        if (change.Outcome == ChangeOutcome.Done)
-        {
-            outbox.Kick(change.Row!.Id);
-        }
-    }
-
-    private async Task<BookingRow> LockAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
-        await c.QuerySingleAsync<BookingRow>(new CommandDefinition(db.Sql(LockSql), new { Id = id }, tx, cancellationToken: ct));
+    private static async Task<BookingRow> LockAsync(WriteScope scope, Guid id) =>
+        (await scope.SingleOrDefaultAsync<BookingRow>(scope.Sql(LockSql), new { Id = id }))!;
 
     internal static object Snapshot(BookingRow row) => new
     {

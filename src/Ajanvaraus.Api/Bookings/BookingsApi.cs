@@ -57,8 +57,7 @@ internal static class BookingsApi
         [FromHeader(Name = IdempotentRequest.Header),
             Description("A unique key per booking attempt (e.g. a UUID); retries send the same key.")]
         string? idempotencyKey,
-        HttpContext http, SlotChecks slots, BookingStore store, IOptions<BookingOptions> options,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken ct)
+        HttpContext http, BookingFlow flow, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
         {
@@ -72,79 +71,27 @@ internal static class BookingsApi
         // Keys are per caller: a portal's own, staff by subject, every citizen in one scope (as before staff could book).
         var scope = actor == Actor.Citizen ? "anonymous" : actor.Id ?? actor.Kind;
         var canonical = JsonSerializer.Serialize(body, json.Value.SerializerOptions);
-        var idempotent = IdempotentRequest.For(scope, idempotencyKey, "POST", "/api/v1/bookings", canonical);
-        if (await store.ReplayAsync(idempotent, ct) is { } earlier)
+        var key = IdempotentRequest.For(scope, idempotencyKey, "POST", "/api/v1/bookings", canonical);
+        var outcome = await flow.BookAsync(body, actor, key, ct);
+        return outcome.Result switch
         {
-            return await ReplayAsync(earlier, http, store, ct);
-        }
-
-        var target = await slots.ResolveAsync(body, bindNotice: !actor.IsStaff, ct);
-        var channel = target.Bookable?.Slot.Channel ?? body.Channel ?? Channel.InPerson;
-        var customerErrors = ContactValidation.CustomerErrors(body.Customer, channel, requireContact: !actor.IsStaff, out var phone);
-        var errors = new Dictionary<string, string[]>(target.Errors.Concat(customerErrors.Where(e => !target.Errors.ContainsKey(e.Key))));
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        if (target.Bookable is { } first && BookingAccess.StaffRefusal(actor, first) is { } refusal)
-        {
-            return BookingAccess.Forbidden(refusal);
-        }
-
-        // "Any expert" tries the free experts in turn until one's units insert; a named expert is tried once.
-        var token = ManageToken.Create();
-        for (; target.Bookable is { } bookable; target = await slots.NextAsync(target.Ask!, target.Others ?? [], ct))
-        {
-            var row = BookingRow.New(store.NewId(), bookable, body.Customer, phone, body.Notes, actor, ManageToken.Hash(token),
-                options.Value, clock.GetUtcNow());
-            var reservation = new Reservation(row.ExpertId, row.StartsAt, row.EndsAt, bookable.Rooms);
-            var write = await store.CreateAsync(row, actor, reservation, target.Hold, idempotent, token, ct);
-            if (write.Created is { } created)
-            {
-                var view = await store.FindViewAsync(created.Id, ct);
-                return TypedResults.Created(BookingResponses.Location(created.Id), BookingResponses.From(view!, Language.Of(http.Request),
-                    token));
-            }
-
-            if (write.Replay is { } replay)
-            {
-                return await ReplayAsync(replay, http, store, ct);
-            }
-
-            if (target.Hold is not null || target.Others is not { Count: > 0 })
-            {
-                break;
-            }
-        }
-
-        return BookingProblems.Taken("Someone else booked this time first. Search again for a free time.");
+            FlowResult.Done => TypedResults.Created(BookingResponses.Location(outcome.View!.Booking.Id),
+                BookingResponses.From(outcome.View, Language.Of(http.Request), outcome.ManageToken)),
+            FlowResult.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
+            FlowResult.Forbidden => BookingAccess.Forbidden(outcome.Detail!),
+            FlowResult.KeyReused => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was used with a different request. Use a new key for a new booking."),
+            FlowResult.InProgress => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
+                detail: "A request with this Idempotency-Key is still being processed; retry shortly."),
+            _ => BookingProblems.Taken("Someone else booked this time first. Search again for a free time."),
+        };
     }
 
     private static async Task<Ok<BookingResponse>> GetAsync(
         [Description("The booking id.")] Guid bookingId, HttpContext http, BookingStore store, CancellationToken ct) =>
         TypedResults.Ok(BookingResponses.From((await store.FindViewAsync(bookingId, ct))!, Language.Of(http.Request)));
-
-    private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
-        IdempotentReplay replay, HttpContext http, BookingStore store, CancellationToken ct)
-    {
-        if (!replay.SameRequest)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
-                detail: "This Idempotency-Key was used with a different request. Use a new key for a new booking.");
-        }
-
-        if (replay.BookingId is not { } id || await store.FindViewAsync(id, ct) is not { } view)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
-                detail: "A request with this Idempotency-Key is still being processed; retry shortly.");
-        }
-
-        return TypedResults.Created(BookingResponses.Location(id), BookingResponses.From(view, Language.Of(http.Request),
-            replay.ManageToken));
-    }
 
     private static class Examples
     {

@@ -10,7 +10,7 @@ internal static class BookingsExtensions
         services.AddSingleton<BookingStatusStore>();
         services.AddSingleton<HoldStore>();
         services.AddSingleton<SlotChecks>();
-        services.AddSingleton<ExpertChoice>();
+        services.AddSingleton<BookingFlow>();
         services.AddSingleton<PurgeJobs>();
         services.AddSingleton<ProviderBookingStore>();
         return services;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
 using Dapper;
@@ -53,46 +52,47 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
         return (expiries.Count, expiries.Count == 0 ? null : expiries.Min());
     }
 
-    // The hold as written (with its room), or null when its time is taken.
-    public async Task<HoldRow?> CreateAsync(BookableSlot bookable, string tokenHash, string? clientId, string? clientAddress,
-        CancellationToken ct)
+    // The hold as written (with its room and its time in the zone it is shown in); Taken or NotBookable (with why) when
+    // it could not be. The expert's windows are judged inside the write, as a booking's are.
+    public async Task<(HoldRow? Hold, WriteOutcome Outcome, NotBookable? Reason)> CreateAsync(BookingTarget target, Guid expert,
+        string tokenHash, string? clientId, string? clientAddress, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var slot = bookable.Slot;
-        var hold = new HoldRow(
-            db.NewId(), tokenHash, bookable.Service.Id, slot.ExpertId, slot.ServicePointId, null, ChannelFlags.Name(slot.Channel),
-            slot.Start, slot.End, now.AddMinutes(options.Value.HoldMinutes), clientId, now);
-        var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
         try
         {
-            return await db.WriteAsync(async (c, tx) =>
+            return await db.WriteAsync<(HoldRow?, WriteOutcome, NotBookable?)>(async scope =>
             {
-                var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(db, c, tx, reservation, UnitOwner.Hold(hold.Id,
-                    hold.ExpiresAt), now, ct) };
+                var match = await SlotFinder.JudgeAsync(scope, target.Time!, expert, target.Rooms);
+                if (match.Found is not { } bookable)
+                {
+                    scope.Discard();
+                    return (null, WriteOutcome.NotBookable, match.Reason);
+                }
+
+                var slot = bookable.Slot;
+                var hold = new HoldRow(scope.NewId(), tokenHash, bookable.Service.Id, slot.ExpertId, slot.ServicePointId, null,
+                    ChannelFlags.Name(slot.Channel), slot.Start, slot.End, scope.Now.AddMinutes(options.Value.HoldMinutes), clientId, scope.Now);
+                var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
+                var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(scope, reservation, UnitOwner.Hold(hold.Id, hold.ExpiresAt)) };
                 var args = new DynamicParameters(written);
                 args.Add("ClientAddress", clientAddress);
-                await c.ExecuteAsync(new CommandDefinition(InsertSql, args, tx, cancellationToken: ct));
-                return written;
+                await scope.ExecuteAsync(InsertSql, args);
+                return (written, WriteOutcome.Done, null);
             }, ct);
         }
         catch (Exception ex) when (UnitLedger.IsTaken(ex))
         {
-            return null;
+            return (null, WriteOutcome.Taken, null);
         }
     }
 
     public Task ReleaseAsync(HoldRow hold, CancellationToken ct) =>
-        db.WriteAsync(async (c, tx) =>
-        {
-            await DeleteAsync(c, tx, hold, clock.GetUtcNow(), ct);
-            return true;
-        }, ct);
+        db.WriteAsync(scope => DeleteAsync(scope, hold), ct);
 
     // The hold's row first, then its units by their clustered key (the order every writer keeps).
-    public static async Task DeleteAsync(DbConnection c, DbTransaction tx, HoldRow hold, DateTimeOffset now, CancellationToken ct)
+    public static async Task DeleteAsync(WriteScope scope, HoldRow hold)
     {
-        await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { hold.Id }, tx, cancellationToken: ct));
-        await UnitLedger.FreeAsync(c, tx, UnitOwner.Hold(hold.Id, hold.ExpiresAt), hold.ExpertId, hold.VideoRoomId, hold.StartsAt,
-            hold.EndsAt, now, ct);
+        await scope.ExecuteAsync(DeleteSql, new { hold.Id });
+        await UnitLedger.FreeAsync(scope, UnitOwner.Hold(hold.Id, hold.ExpiresAt), hold.ExpertId, hold.VideoRoomId, hold.StartsAt,
+            hold.EndsAt);
     }
 }

@@ -39,38 +39,22 @@ internal static class HoldsApi
     }
 
     private static async Task<Results<Created<HoldResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateHoldRequest body, HttpContext http, SlotChecks slots, HoldStore holds, CancellationToken ct)
+        CreateHoldRequest body, HttpContext http, BookingFlow flow, HoldStore holds, CancellationToken ct)
     {
         var ask = new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId);
-        var target = body.ExpertId is null ? await slots.AnyExpertAsync(ask, ct) : await slots.OneExpertAsync(ask, ct);
-        if (target.Errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(target.Errors);
-        }
-
-        if (await HoldCaps.RefusalAsync(http, holds, ct) is { } tooMany)
-        {
-            return tooMany;
-        }
-
-        // "Any expert" tries the free experts in turn, as booking does.
         var token = ManageToken.Create();
-        for (; target.Bookable is { } bookable; target = await slots.NextAsync(ask, target.Others ?? [], ct))
+        ProblemHttpResult? tooMany = null;
+        var (held, time, outcome) = await flow.HoldAsync(ask, ManageToken.Hash(token), http.User.PortalClient(), HoldCaps.AddressOf(http),
+            async () => (tooMany = await HoldCaps.RefusalAsync(http, holds, ct)) is null, ct);
+        return outcome.Result switch
         {
-            if (await holds.CreateAsync(bookable, ManageToken.Hash(token), http.User.PortalClient(), HoldCaps.AddressOf(http), ct) is { } held)
-            {
-                return TypedResults.Created($"/api/v1/holds/{held.Id}", new HoldResponse(held.Id, token, held.ExpiresAt,
-                    LocalTime.InZone(held.StartsAt, bookable.Zone), LocalTime.InZone(held.EndsAt, bookable.Zone), bookable.Slot.Channel,
-                    held.ServiceId, held.ExpertId, held.ServicePointId));
-            }
-
-            if (target.Others is not { Count: > 0 })
-            {
-                break;
-            }
-        }
-
-        return BookingProblems.Taken("Someone else has this time. Search again for a free time.");
+            FlowResult.Done => TypedResults.Created($"/api/v1/holds/{held!.Id}", new HoldResponse(held.Id, token, held.ExpiresAt,
+                LocalTime.InZone(held.StartsAt, time!.Zone), LocalTime.InZone(held.EndsAt, time.Zone), time.Channel, held.ServiceId,
+                held.ExpertId, held.ServicePointId)),
+            FlowResult.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
+            FlowResult.OverCap => tooMany!,
+            _ => BookingProblems.Taken("Someone else has this time. Search again for a free time."),
+        };
     }
 
     private static async Task<Results<NoContent, NotFound>> ReleaseAsync(

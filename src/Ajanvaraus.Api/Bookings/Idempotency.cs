@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using Ajanvaraus.Api.Data;
 using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -80,25 +81,32 @@ internal static class IdempotencyLedger
         DELETE FROM IdempotencyKeys WHERE Scope = @Scope AND IdempotencyKey = @IdempotencyKey AND ExpiresAt <= @Now
         """;
 
-    // Claims the key; a unique violation means it was used before (the caller then replays).
-    public static async Task ClaimAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, DateTimeOffset now,
-        CancellationToken ct)
+    // Claims the key, first in the write; false when it was used before (the caller then replays). SQL Server: a racing
+    // claim of the same key waits on the first's key lock and gets its unique violation once that one commits.
+    public static async Task<bool> TryClaimAsync(WriteScope scope, IdempotentRequest request)
     {
-        var args = new { request.Scope, IdempotencyKey = request.KeyHash, request.RequestHash, Now = now,
-            ExpiresAt = now + IdempotentRequest.Retention };
-        await c.ExecuteAsync(new CommandDefinition(DeleteExpiredSql, args, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(ClaimSql, args, tx, cancellationToken: ct));
+        var args = new { request.Scope, IdempotencyKey = request.KeyHash, request.RequestHash, scope.Now,
+            ExpiresAt = scope.Now + IdempotentRequest.Retention };
+        await scope.ExecuteAsync(DeleteExpiredSql, args);
+        try
+        {
+            await scope.ExecuteCaughtAsync(ClaimSql, args);
+            return true;
+        }
+        catch (Exception ex) when (Db.IsUniqueViolation(ex))
+        {
+            return false;
+        }
     }
 
-    public static Task RecordAsync(DbConnection c, DbTransaction tx, IdempotentRequest request, Guid bookingId, string manageToken,
-        CancellationToken ct)
+    public static Task RecordAsync(WriteScope scope, IdempotentRequest request, Guid bookingId, string manageToken)
     {
         var args = new
         {
             request.Scope, IdempotencyKey = request.KeyHash, StatusCode = StatusCodes.Status201Created,
             Location = BookingResponses.Location(bookingId), ResponseBody = request.Protect(manageToken),
         };
-        return c.ExecuteAsync(new CommandDefinition(RecordSql, args, tx, cancellationToken: ct));
+        return scope.ExecuteAsync(RecordSql, args);
     }
 
     public static async Task<IdempotentReplay?> FindAsync(DbConnection c, IdempotentRequest request, DateTimeOffset now,

@@ -34,7 +34,7 @@ internal static class ProviderBookingsApi
 
     private static async Task<Results<Ok<Page<ProviderBookingResponse>>, ForbidHttpResult, ValidationProblem>> ListAsync(
         [Description("The provider id (e.g. `kela`).")] string providerId, [AsParameters] ProviderBookingsQuery query,
-        ProviderBookingStore store, SlotFinder finder, TimeProvider clock, CancellationToken ct)
+        ProviderBookingStore store, Search.AvailabilityIndex index, TimeProvider clock, CancellationToken ct)
     {
         var from = query.From ?? LocalTime.Today(clock);
         var to = query.To ?? from.AddDays(30);
@@ -55,11 +55,9 @@ internal static class ProviderBookingsApi
                 query.Expert, query.Status),
             after?.StartsAt, after?.Id, take + 1, ct);
 
-        var zones = new Dictionary<string, string>();
-        foreach (var point in rows.Select(r => r.ServicePointId).OfType<string>().Distinct())
-        {
-            zones[point] = await finder.ZoneAsync(point, ct);
-        }
+        var points = (await index.StateAsync(ct)).Catalogue.Points;
+        var zones = rows.Select(r => r.ServicePointId).OfType<string>().Distinct()
+            .ToDictionary(p => p, p => points.TryGetValue(p, out var point) ? point.Point.TimeZone : LocalTime.Helsinki);
 
         return TypedResults.Ok(Page<ProviderBookingResponse>.From(rows, take, Cursor, r => $"{r.StartsAt.UtcTicks}|{r.Id:D}", r =>
         {

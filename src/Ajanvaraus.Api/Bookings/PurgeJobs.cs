@@ -47,11 +47,11 @@ internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> lo
             }
 
             // Each hold as a confirm would free it: its row, then its units by the clustered key.
-            batch = await db.WriteAsync(async (c, tx) =>
+            batch = await db.WriteAsync(async scope =>
             {
                 foreach (var hold in expired)
                 {
-                    await HoldStore.DeleteAsync(c, tx, hold, clock.GetUtcNow(), ct);
+                    await HoldStore.DeleteAsync(scope, hold);
                 }
 
                 return expired.Count;
@@ -62,9 +62,7 @@ internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> lo
 
         do
         {
-            batch = await db.WriteAsync(
-                (c, tx) => c.ExecuteAsync(new CommandDefinition(db.Sql(DeleteExpiredKeysSql), new { Take = BatchSize, Now = now }, tx,
-                    cancellationToken: ct)),
+            batch = await db.WriteAsync(scope => scope.ExecuteAsync(scope.Sql(DeleteExpiredKeysSql), new { Take = BatchSize, Now = now }),
                 ct);
             keys += batch;
         }

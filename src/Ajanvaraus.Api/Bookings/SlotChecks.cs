@@ -1,5 +1,5 @@
 using Ajanvaraus.Api.Availability;
-using Ajanvaraus.Api.Services;
+using Ajanvaraus.Api.Search;
 
 namespace Ajanvaraus.Api.Bookings;
 
@@ -7,22 +7,28 @@ namespace Ajanvaraus.Api.Bookings;
 internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? Start, Channel? Channel, string? ServicePointId,
     bool BindNotice = true);
 
-// What a booking body resolves to: the slot to take (and the hold it confirms), or the errors to answer. Without an
-// expertId, Others are the free experts to try next when the first one's insert loses; no slot and no errors means
-// every expert free a moment ago is taken now (409).
-internal sealed record BookingTarget(BookableSlot? Bookable, HoldRow? Hold, Dictionary<string, string[]> Errors,
-    SlotAsk? Ask = null, IReadOnlyList<Guid>? Others = null);
-
-// The one check of an asked time, shared by holds, bookings and reschedules: the fields' shape, the service, then
-// SlotFinder for the window, notice and horizon. Every error names its field.
-internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldStore holds, ExpertChoice choice, TimeProvider clock)
+// What a request resolves to before its write: the time (service, place, zone), the experts to try in order and the
+// video rooms (free ones first); or the errors to answer. No errors and no experts means every expert free a moment
+// ago is taken now (409). Hold is the hold a booking confirms.
+internal sealed record BookingTarget(TimeAsk? Time, IReadOnlyList<Guid> Experts, IReadOnlyList<Guid> Rooms, HoldRow? Hold,
+    Dictionary<string, string[]> Errors)
 {
-    // No expertId: the slot of the first free expert (fewest bookings that day), with the others to try after it. A
-    // move also tries the booking's own expert last (the index counts the booking's own units as taken).
-    public async Task<BookingTarget> AnyExpertAsync(SlotAsk ask, CancellationToken ct, Guid? alsoTry = null)
+    public static BookingTarget Invalid(Dictionary<string, string[]> errors) => new(null, [], [], null, errors);
+}
+
+// The one check of an asked time before its write, shared by holds, bookings and reschedules: the fields' shape, then
+// the service, the place, notice and horizon from this instance's catalogue, and the experts from its index — no read.
+// The expert's windows are judged again inside the write (SlotFinder.JudgeAsync). Every error names its field.
+internal sealed class SlotChecks(AvailabilityIndex index, HoldStore holds, TimeProvider clock)
+{
+    // `fairness` draws the order among equally loaded experts (the request's idempotency key); `alsoTry` is tried last
+    // (a move's own expert: the index counts the booking's own units as taken).
+    public async Task<BookingTarget> ResolveAsync(SlotAsk ask, string fairness, CancellationToken ct, Guid? alsoTry = null,
+        DateTimeOffset? decidedAt = null, Guid? heldRoom = null)
     {
         var errors = ShapeErrors(ask);
-        var service = ask.ServiceId is { } id && await services.FindAsync(id, ct) is { IsActive: true } active ? active : null;
+        var state = await index.StateAsync(ct);
+        var service = ask.ServiceId is { } id && state.Catalogue.Services.TryGetValue(id, out var active) ? active : null;
         if (ask.ServiceId is not null && service is null)
         {
             errors["serviceId"] = ["No bookable service has this id."];
@@ -30,84 +36,52 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
 
         if (errors.Count > 0)
         {
-            return new BookingTarget(null, null, errors);
+            return BookingTarget.Invalid(errors);
         }
 
-        var (free, published) = await choice.ExpertsAsync(service!, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId,
-            ask.BindNotice, ct);
+        var now = clock.GetUtcNow();
+        var point = ask.ServicePointId is { } pointId && state.Catalogue.Points.TryGetValue(pointId, out var p)
+            && p.Providers.Contains(service!.ProviderId) ? p : null;
+        var (start, channel) = (ask.Start!.Value, ask.Channel!.Value);
+        if (SlotFinder.Rules(service!, start, channel, ask.ServicePointId, point is not null, decidedAt ?? now, ask.BindNotice) is { } why)
+        {
+            return BookingTarget.Invalid(Problem(service!, why));
+        }
+
+        var time = new TimeAsk(service!, start, channel, point?.Point, point?.Rooms, decidedAt ?? now, ask.BindNotice);
+        var rooms = channel == Channel.RemoteAtPoint && point is not null
+            ? Held(ExpertChoice.RoomsFreeFirst(state, point.Rooms.VideoRoomIds, start, time.End, now), heldRoom)
+            : [];
+        if (ask.ExpertId is { } named)
+        {
+            return new BookingTarget(time, [named], rooms, null, []);
+        }
+
+        var (free, published) = ExpertChoice.Experts(state, time, now, fairness);
         if (alsoTry is { } own && published && !free.Contains(own))
         {
             free = [.. free, own];
         }
 
-        if (free.Count > 0)
-        {
-            return await NextAsync(ask, free, ct);
-        }
-
-        // Nobody is free: taken (409) when someone publishes the time, else why it cannot be booked, as for a named expert.
-        var why = published ? [] : (await CheckAsync(ask with { ExpertId = Guid.Empty }, null, ct)).Errors;
-        return new BookingTarget(null, null, why, ask, []);
-    }
-
-    // The slot of the first of these experts whose windows (in the database, the judge) hold the time, and the rest.
-    public async Task<BookingTarget> NextAsync(SlotAsk ask, IReadOnlyList<Guid> experts, CancellationToken ct)
-    {
-        for (var i = 0; i < experts.Count; i++)
-        {
-            var (slot, _) = await CheckAsync(ask with { ExpertId = experts[i] }, null, ct);
-            if (slot is not null)
-            {
-                return new BookingTarget(slot, null, [], ask, experts.Skip(i + 1).ToList());
-            }
-        }
-
-        return new BookingTarget(null, null, [], ask, []);
-    }
-
-    public async Task<(BookableSlot? Bookable, Dictionary<string, string[]> Errors)> CheckAsync(
-        SlotAsk ask, DateTimeOffset? decidedAt, CancellationToken ct)
-    {
-        // Only ever asked with an expert: without one, AnyExpertAsync chooses them.
-        ArgumentNullException.ThrowIfNull(ask.ExpertId);
-        var errors = ShapeErrors(ask);
-
-        var service = ask.ServiceId is { } id && await services.FindAsync(id, ct) is { IsActive: true } active ? active : null;
-        if (ask.ServiceId is not null && service is null)
-        {
-            errors["serviceId"] = ["No bookable service has this id."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var match = await finder.FindAsync(service!, ask.ExpertId!.Value, ask.Start!.Value, ask.Channel!.Value, ask.ServicePointId, ct,
-            decidedAt, ask.BindNotice);
-        if (match.Found is not { } found)
-        {
-            var (field, message) = match.Problem(service!);
-            errors[field] = [message];
-            return (null, errors);
-        }
-
-        return (found with { Rooms = await choice.RoomsFreeFirstAsync(found.Rooms, found.Slot.Start, found.Slot.End, ct) }, errors);
+        // Nobody offers the time at all: why, from the windows the index has (taken, 409, when someone does).
+        return free.Count > 0 || published
+            ? new BookingTarget(time, free, rooms, null, [])
+            : BookingTarget.Invalid(Problem(service!, SlotFinder.Outside(time, ServiceWindows(state, service!))));
     }
 
     // A booking body is either a time or a hold to confirm. A live hold is judged by the notice it had when taken.
-    public async Task<BookingTarget> ResolveAsync(CreateBookingRequest body, bool bindNotice, CancellationToken ct)
+    public async Task<BookingTarget> ResolveAsync(CreateBookingRequest body, bool bindNotice, string fairness, CancellationToken ct)
     {
         if (body.HoldId is null)
         {
             var ask = new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId, bindNotice);
-            var target = body.ExpertId is null ? await AnyExpertAsync(ask, ct) : await OneExpertAsync(ask, ct);
+            var target = await ResolveAsync(ask, fairness, ct);
             if (body.HoldToken is not null)
             {
                 target.Errors["holdToken"] = ["Give holdId with holdToken."];
             }
 
-            return target.Errors.Count == 0 ? target : target with { Bookable = null };
+            return target.Errors.Count == 0 ? target : BookingTarget.Invalid(target.Errors);
         }
 
         var fixedByHold = HoldFormErrors(body);
@@ -119,23 +93,27 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
 
         if (fixedByHold.Count > 0)
         {
-            return new BookingTarget(null, null, fixedByHold);
+            return BookingTarget.Invalid(fixedByHold);
         }
 
         var held = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId,
             bindNotice);
-        var (bookable, problems) = await CheckAsync(held, hold.ExpiresAt > clock.GetUtcNow() ? hold.CreatedAt : null, ct);
-        var heldRoomFirst = bookable is not null && hold.VideoRoomId is { } room
-            ? bookable with { Rooms = [room, .. bookable.Rooms.Where(r => r != room)] }
-            : bookable;
-        return new BookingTarget(heldRoomFirst, hold, problems);
+        var live = hold.ExpiresAt > clock.GetUtcNow();
+        var resolved = await ResolveAsync(held, fairness, ct, decidedAt: live ? hold.CreatedAt : null, heldRoom: hold.VideoRoomId);
+        return resolved with { Hold = hold };
     }
 
-    public async Task<BookingTarget> OneExpertAsync(SlotAsk ask, CancellationToken ct)
+    internal static Dictionary<string, string[]> Problem(Services.ServiceRow service, NotBookable why)
     {
-        var (slot, errors) = await CheckAsync(ask, null, ct);
-        return new BookingTarget(slot, null, errors, ask, []);
+        var (field, message) = SlotMatch.No(why).Problem(service);
+        return new Dictionary<string, string[]> { [field] = [message] };
     }
+
+    private static IEnumerable<SlotWindow> ServiceWindows(IndexState state, Services.ServiceRow service) =>
+        state.Catalogue.ExpertsByService.TryGetValue(service.Id, out var experts) ? experts.SelectMany(e => state.WindowsOf(e).Sorted) : [];
+
+    private static IReadOnlyList<Guid> Held(IReadOnlyList<Guid> rooms, Guid? held) =>
+        held is { } room && rooms.Contains(room) ? [room, .. rooms.Where(r => r != room)] : rooms;
 
     // Without an expert the request means "any expert"; every other field of a time is needed.
     private static Dictionary<string, string[]> ShapeErrors(SlotAsk ask)

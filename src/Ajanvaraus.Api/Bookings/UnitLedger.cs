@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Text.Json;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Data;
-using Ajanvaraus.Api.Search;
 using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
@@ -15,7 +13,7 @@ internal static class UnitLedger
 {
     // All units of one resource in one statement (a JSON array of unit starts): it takes all of them or, on a
     // unique violation, none (the statement is rolled back, the transaction stays usable on both engines; SQL Server
-    // with XACT_ABORT OFF, the SqlClient default).
+    // with XACT_ABORT OFF: WriteScope.ExecuteCaughtAsync states it where the violation is caught).
     internal static readonly DialectSql InsertUnitsSql = new(
         SqlServer: """
             INSERT INTO dbo.BookedUnits (ResourceId, UnitStart, BookingId, HoldId, ExpiresAt)
@@ -50,12 +48,11 @@ internal static class UnitLedger
     // Takes the expert's units and, when rooms are offered, the first room whose insert succeeds; returns that room.
     // Rooms are tried by inserting, not by counting first: under READ_COMMITTED_SNAPSHOT a count reads the last committed
     // state and two writers would both pick room 1. Throws the unique violation when the expert's units are taken.
-    public static async Task<Guid?> TakeAsync(
-        Db db, DbConnection c, DbTransaction tx, Reservation reservation, UnitOwner owner, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Guid?> TakeAsync(WriteScope scope, Reservation reservation, UnitOwner owner)
     {
-        await ClearExpiredAsync(c, tx, reservation.ExpertId, reservation, now, ct);
-        await InsertAsync(db, c, tx, reservation.ExpertId, reservation, owner, ct);
-        await ChangeLog.UnitsAsync(c, tx, reservation.ExpertId, reservation.Start, reservation.End, now, ct);
+        await ClearExpiredAsync(scope, reservation.ExpertId, reservation);
+        await scope.ExecuteAsync(scope.Sql(InsertUnitsSql), UnitArgs(reservation.ExpertId, reservation, owner));
+        scope.UnitsChanged(reservation.ExpertId, reservation.Start, reservation.End);
         if (reservation.CandidateRooms.Count == 0)
         {
             return null;
@@ -63,11 +60,12 @@ internal static class UnitLedger
 
         foreach (var room in reservation.CandidateRooms)
         {
-            await ClearExpiredAsync(c, tx, room, reservation, now, ct);
+            await ClearExpiredAsync(scope, room, reservation);
             try
             {
-                await InsertAsync(db, c, tx, room, reservation, owner, ct);
-                await ChangeLog.UnitsAsync(c, tx, room, reservation.Start, reservation.End, now, ct);
+                // A taken room is caught and the next one tried in the same transaction.
+                await scope.ExecuteCaughtAsync(scope.Sql(InsertUnitsSql), UnitArgs(room, reservation, owner));
+                scope.UnitsChanged(room, reservation.Start, reservation.End);
                 return room;
             }
             catch (Exception ex) when (Db.IsUniqueViolation(ex))
@@ -80,30 +78,25 @@ internal static class UnitLedger
     }
 
     // Frees what a booking or hold holds: the expert's units, then the room's.
-    public static async Task FreeAsync(DbConnection c, DbTransaction tx, UnitOwner owner, Guid expertId, Guid? roomId,
-        DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken ct)
+    public static async Task FreeAsync(WriteScope scope, UnitOwner owner, Guid expertId, Guid? roomId, DateTimeOffset start,
+        DateTimeOffset end)
     {
         var sql = owner.BookingId is not null ? FreeBookingUnitsSql : FreeHoldUnitsSql;
         foreach (var resource in roomId is { } room ? [expertId, room] : new[] { expertId })
         {
-            var args = new { ResourceId = resource, From = start, To = end, OwnerId = owner.BookingId ?? owner.HoldId };
-            await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
-            await ChangeLog.UnitsAsync(c, tx, resource, start, end, now, ct);
+            await scope.ExecuteAsync(sql, new { ResourceId = resource, From = start, To = end, OwnerId = owner.BookingId ?? owner.HoldId });
+            scope.UnitsChanged(resource, start, end);
         }
     }
 
-    private static Task ClearExpiredAsync(DbConnection c, DbTransaction tx, Guid resource, Reservation r, DateTimeOffset now,
-        CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(ClearExpiredSql, new { ResourceId = resource, From = r.Start, To = r.End, Now = now }, tx,
-            cancellationToken: ct));
+    private static Task ClearExpiredAsync(WriteScope scope, Guid resource, Reservation r) =>
+        scope.ExecuteAsync(ClearExpiredSql, new { ResourceId = resource, From = r.Start, To = r.End, scope.Now });
 
-    private static Task InsertAsync(Db db, DbConnection c, DbTransaction tx, Guid resource, Reservation r, UnitOwner owner,
-        CancellationToken ct)
+    private static object UnitArgs(Guid resource, Reservation r, UnitOwner owner) => new
     {
-        var units = JsonSerializer.Serialize(UnitMath.Units(r.Start, r.End).Select(DapperTypeHandlers.ToSqliteText));
-        var args = new { ResourceId = resource, UnitStarts = units, owner.BookingId, owner.HoldId, owner.ExpiresAt };
-        return c.ExecuteAsync(new CommandDefinition(db.Sql(InsertUnitsSql), args, tx, cancellationToken: ct));
-    }
+        ResourceId = resource, UnitStarts = JsonSerializer.Serialize(UnitMath.Units(r.Start, r.End).Select(DapperTypeHandlers.ToSqliteText)),
+        owner.BookingId, owner.HoldId, owner.ExpiresAt,
+    };
 
     // "Someone else has that time": a unit of the expert, or every room.
     public static bool IsTaken(Exception ex) => ex is NoRoomException || Db.IsUniqueViolation(ex);

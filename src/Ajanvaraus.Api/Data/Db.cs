@@ -7,7 +7,7 @@ using Polly.Retry;
 
 namespace Ajanvaraus.Api.Data;
 
-// The one way to the database: a data source for the configured engine and its dialect, and the one write path.
+// The way to the database: a data source for the configured engine and its dialect, and the one door to a write.
 internal sealed class Db : IAsyncDisposable
 {
     // A deadlock victim (SQL Server 1205) or a busy SQLite file (a writer in another process) has lost nothing: the
@@ -30,8 +30,15 @@ internal sealed class Db : IAsyncDisposable
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> configured = [];
 
-    public Db(IOptions<DatabaseOptions> options)
+    private readonly TimeProvider clock;
+    private readonly IServiceProvider? services;
+    private ICommitFollower[]? followers;
+
+    // Followers are resolved at the first write, not here: they read through this Db themselves.
+    public Db(IOptions<DatabaseOptions> options, TimeProvider? clock = null, IServiceProvider? services = null)
     {
+        this.clock = clock ?? TimeProvider.System;
+        this.services = services;
         Dialect = options.Value.Provider;
         ConnectionString = Dialect == Dialect.Sqlite
             ? SqliteConnectionString(options.Value.ConnectionString)
@@ -50,8 +57,14 @@ internal sealed class Db : IAsyncDisposable
     // A new id in this engine's order (Ids); every app-made id comes from here.
     public Guid NewId() => Ids.New(Dialect, DateTimeOffset.UtcNow);
 
+    // Connections opened so far (reads and writes): what a request costs the database, as tests and the bench count it.
+    public long Opened => Interlocked.Read(ref opened);
+
+    private long opened;
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
+        Interlocked.Increment(ref opened);
         var connection = await dataSource.OpenConnectionAsync(ct);
         if (connection is SqliteConnection sqlite && sqlite.Handle is { } handle && !configured.TryGetValue(handle, out _))
         {
@@ -67,26 +80,74 @@ internal sealed class Db : IAsyncDisposable
         return connection;
     }
 
-    // Runs one write transaction: opens, begins through the writer queue, runs the work, commits. A transient failure
-    // runs it again from the start on a new connection, so the work must derive everything from its inputs. Work that
-    // decides to write nothing simply returns (an empty commit); an exception rolls everything back.
-    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct) =>
-        TransientRetry.ExecuteAsync(
+    // The only way to write: opens, begins through the writer queue, runs the work on a scope, appends the change-log
+    // rows the work recorded, commits, then lets this instance's followers apply the change (the index, the dispatch
+    // kick). A transient failure runs it all again from the start on a new connection and a new scope, so the work must
+    // derive everything from its inputs. Work that decides to write nothing simply returns (an empty commit); an
+    // exception rolls everything back.
+    public async Task<T> WriteAsync<T>(Func<WriteScope, Task<T>> work, CancellationToken ct)
+    {
+        WriteScope? committed = null;
+        var result = await TransientRetry.ExecuteAsync(
             async token =>
             {
                 await using var c = await OpenAsync(token);
                 await using var tx = await BeginWriteAsync(c, token);
-                var result = await work(c, tx);
+                var scope = new WriteScope(this, c, tx, clock.GetUtcNow(), token);
+                var answer = await work(scope);
+                if (scope.Discarded)
+                {
+                    await tx.RollbackAsync(token);
+                    return answer;
+                }
+
+                await scope.AppendChangesAsync();
                 await tx.CommitAsync(token);
-                return result;
+                committed = scope;
+                return answer;
             },
-            ct).AsTask();
+            ct);
+        if (committed is not null)
+        {
+            await FollowAsync(committed.Committed, ct);
+        }
+
+        return result;
+    }
+
+    public Task WriteAsync(Func<WriteScope, Task> work, CancellationToken ct) =>
+        WriteAsync(async scope =>
+        {
+            await work(scope);
+            return true;
+        }, ct);
+
+    private async Task FollowAsync(CommittedWrite write, CancellationToken ct)
+    {
+        if (!write.ChangedAvailability && write.BookingsWithMessages.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var follower in followers ??= services?.GetServices<ICommitFollower>().ToArray() ?? [])
+        {
+            try
+            {
+                await follower.FollowAsync(write, ct);
+            }
+            catch (Exception ex) when (ex is DbException or OperationCanceledException or InvalidOperationException)
+            {
+                // The write is committed; the index catches up at its next poll, the recurring dispatch sends.
+                services?.GetRequiredService<ILogger<Db>>().LogWarning(ex, "Could not follow a committed write at once.");
+            }
+        }
+    }
 
     // SQLite admits one writer at a time and makes the others sleep and retry inside BEGIN (1, 2, 5 ... 100 ms, each
     // blocking a thread-pool thread); this process's writers queue here instead, without a thread, and get the lock
     // the moment the previous one lets go of it: when its connection closes. Writers in another process still meet
-    // busy_timeout. Prefer WriteAsync, which adds the retry.
-    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    // busy_timeout. Private: WriteAsync is the one door to a write transaction.
+    private async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         if (Dialect != Dialect.Sqlite)
         {

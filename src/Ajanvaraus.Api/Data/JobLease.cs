@@ -83,10 +83,7 @@ internal sealed class JobLease : IAsyncDisposable
             return null;
         }
 
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var held = await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(AcquireSql), args, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        var held = await db.WriteAsync(scope => scope.ScalarAsync<int>(db.Sql(AcquireSql), args), ct);
         return held == 1 ? new JobLease(db, clock, name, owner, duration, null) : null;
     }
 
@@ -116,11 +113,5 @@ internal sealed class JobLease : IAsyncDisposable
         await WriteAsync(db.Sql(ReleaseSql), new { Name, Owner, Now = clock.GetUtcNow() }, CancellationToken.None);
     }
 
-    private async Task WriteAsync(string sql, object args, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-    }
+    private Task WriteAsync(string sql, object args, CancellationToken ct) => db.WriteAsync(scope => scope.ExecuteAsync(sql, args), ct);
 }

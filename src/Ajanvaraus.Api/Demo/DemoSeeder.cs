@@ -14,7 +14,7 @@ namespace Ajanvaraus.Api.Demo;
 // stable names, so a second run finds everything in place and adds nothing.
 internal sealed class DemoSeeder(
     ProviderStore providers, ServicePointStore points, VideoRoomStore rooms, ServiceStore services, ExpertStore experts,
-        AvailabilityRuleStore rules, TransactionTypeStore types, Data.Db db, TimeProvider clock)
+        AvailabilityRuleStore rules, TransactionTypeStore types, TimeProvider clock)
 {
     public async Task<int> SeedAsync(TextWriter log, CancellationToken ct)
     {
@@ -53,12 +53,6 @@ internal sealed class DemoSeeder(
         foreach (var expert in DemoData.Experts())
         {
             added += await SeedExpertAsync(expert, ct);
-        }
-
-        if (added > 0)
-        {
-            // A service already running on this database reloads its search catalogue at its next poll.
-            await Search.ChangeLog.CatalogueAsync(db, clock.GetUtcNow(), ct);
         }
 
         log.WriteLine(added == 0 ? "Demo data is in place; nothing added." : $"Demo data: {added} rows added (5 pilot points, {DemoData.Agencies.Length} agencies and the host municipalities).");

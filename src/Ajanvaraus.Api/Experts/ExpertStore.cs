@@ -1,10 +1,9 @@
-using System.Data.Common;
 using Ajanvaraus.Api.Data;
 using Dapper;
 
 namespace Ajanvaraus.Api.Experts;
 
-internal sealed class ExpertStore(Db db, TimeProvider clock)
+internal sealed class ExpertStore(Db db)
 {
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
     // on SQL Server cannot seek to the cursor and reads every earlier page again).
@@ -113,74 +112,55 @@ internal sealed class ExpertStore(Db db, TimeProvider clock)
     }
 
     // Saved, or UnknownServices (nothing written) when a service id is not an active service of the provider.
-    public async Task<ExpertSave> InsertAsync(ExpertRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var head = new { row.Id, row.ProviderId, row.DisplayName, Now = clock.GetUtcNow() };
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, head, tx, cancellationToken: ct));
-        return await WriteDetailsAsync(c, tx, row, ct);
-    }
+    public Task<ExpertSave> InsertAsync(ExpertRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            await scope.ExecuteAsync(InsertSql, new { row.Id, row.ProviderId, row.DisplayName, scope.Now });
+            return await WriteDetailsAsync(scope, row);
+        }, ct);
 
     // Replaces name, languages and services in one transaction; NotFound when the provider has no such expert.
-    public async Task<ExpertSave> UpdateAsync(ExpertRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var head = new { row.Id, row.ProviderId, row.DisplayName, Now = clock.GetUtcNow() };
-        if (await c.ExecuteAsync(new CommandDefinition(UpdateSql, head, tx, cancellationToken: ct)) != 1)
+    public Task<ExpertSave> UpdateAsync(ExpertRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
         {
-            return ExpertSave.NotFound;
-        }
+            if (await scope.ExecuteAsync(UpdateSql, new { row.Id, row.ProviderId, row.DisplayName, scope.Now }) != 1)
+            {
+                return ExpertSave.NotFound;
+            }
 
-        await c.ExecuteAsync(new CommandDefinition(ClearDetailsSql, new { row.Id }, tx, cancellationToken: ct));
-        return await WriteDetailsAsync(c, tx, row, ct);
-    }
+            await scope.ExecuteAsync(ClearDetailsSql, new { row.Id });
+            return await WriteDetailsAsync(scope, row);
+        }, ct);
 
     // Booked (with their number) while confirmed bookings not yet over need the expert; InUse while past bookings or
     // holds refer to them; otherwise Deleted with their rules, absences and windows.
-    public async Task<(DeleteOutcome Outcome, int FutureBookings)> DeleteAsync(string providerId, Guid id, CancellationToken ct)
+    public Task<(DeleteOutcome Outcome, int FutureBookings)> DeleteAsync(string providerId, Guid id, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            var outcome = await DeleteOutcomes.GuardedAsync(scope, LockSql, scope.Sql(FutureBookingsSql), DeleteSql,
+                new { Id = id, ProviderId = providerId, scope.Now, Since = scope.Now.AddDays(-1) });
+            if (outcome.Outcome == DeleteOutcome.Deleted)
+            {
+                // Their windows went with them (ON DELETE CASCADE), and they leave the catalogue.
+                scope.WindowsChanged([id]);
+                scope.CatalogueChanged();
+            }
+
+            return outcome;
+        }, ct);
+
+    // Rolled back unless every service id was linked. Languages and services are in the search catalogue.
+    private static async Task<ExpertSave> WriteDetailsAsync(WriteScope scope, ExpertRow row)
     {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var now = clock.GetUtcNow();
-        var key = new { Id = id, ProviderId = providerId, Now = now, Since = now.AddDays(-1) };
-        if (await c.ExecuteAsync(new CommandDefinition(LockSql, key, tx, cancellationToken: ct)) != 1)
-        {
-            return (DeleteOutcome.NotFound, 0);
-        }
-
-        var booked = await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(FutureBookingsSql), key, tx, cancellationToken: ct));
-        if (booked > 0)
-        {
-            return (DeleteOutcome.Booked, booked);
-        }
-
-        try
-        {
-            await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, tx, cancellationToken: ct));
-        }
-        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
-        {
-            return (DeleteOutcome.InUse, 0);
-        }
-
-        await tx.CommitAsync(ct);
-        return (DeleteOutcome.Deleted, 0);
-    }
-
-    // Commits only when every service id was linked; disposing the transaction otherwise rolls it all back.
-    private static async Task<ExpertSave> WriteDetailsAsync(DbConnection c, DbTransaction tx, ExpertRow row, CancellationToken ct)
-    {
-        var languages = row.Languages.Select(language => new { ExpertId = row.Id, Language = language });
-        await c.ExecuteAsync(new CommandDefinition(InsertLanguageSql, languages, tx, cancellationToken: ct));
+        await scope.ExecuteAsync(InsertLanguageSql, row.Languages.Select(language => new { ExpertId = row.Id, Language = language }));
         var links = row.ServiceIds.Select(serviceId => new { ExpertId = row.Id, ServiceId = serviceId, row.ProviderId });
-        if (await c.ExecuteAsync(new CommandDefinition(LinkServiceSql, links, tx, cancellationToken: ct)) != row.ServiceIds.Count)
+        if (await scope.ExecuteAsync(LinkServiceSql, links) != row.ServiceIds.Count)
         {
+            scope.Discard();
             return ExpertSave.UnknownServices;
         }
 
-        await tx.CommitAsync(ct);
+        scope.CatalogueChanged();
         return ExpertSave.Saved;
     }
 

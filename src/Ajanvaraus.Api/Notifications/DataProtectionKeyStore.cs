@@ -26,11 +26,11 @@ internal sealed class DataProtectionKeyStore(Db db) : IXmlRepository
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(InsertSql, new
+        db.WriteAsync(scope => scope.ExecuteAsync(InsertSql, new
         {
             FriendlyName = friendlyName,
             Xml = element.ToString(SaveOptions.DisableFormatting),
             CreatedAt = DateTimeOffset.UtcNow,
-        }, tx)), CancellationToken.None).GetAwaiter().GetResult();
+        }), CancellationToken.None).GetAwaiter().GetResult();
     }
 }

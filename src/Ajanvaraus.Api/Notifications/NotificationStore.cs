@@ -139,20 +139,19 @@ internal sealed class NotificationStore(Db db)
         }, ct);
 
     private async Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(DialectSql sql, Guid token, object args, CancellationToken ct) =>
-        await db.WriteAsync(async (c, tx) =>
+        await db.WriteAsync(async scope =>
         {
-            if (await c.ExecuteAsync(new CommandDefinition(db.Sql(sql), args, tx, cancellationToken: ct)) == 0)
+            if (await scope.ExecuteAsync(scope.Sql(sql), args) == 0)
             {
                 return (IReadOnlyList<ClaimedMessage>)[];
             }
 
-            var read = new CommandDefinition(ClaimedSql, new { Token = token }, tx, cancellationToken: ct);
-            return (await c.QueryAsync<ClaimedMessage>(read)).ToList();
+            return await scope.QueryAsync<ClaimedMessage>(ClaimedSql, new { Token = token });
         }, ct);
 
     // One row's update in its own write transaction; false when the row was not in the state the statement asks for.
     private Task<bool> UpdateOneAsync(string sql, object args, CancellationToken ct) =>
-        db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct)) == 1, ct);
+        db.WriteAsync(async scope => await scope.ExecuteAsync(sql, args) == 1, ct);
 
     public Task<bool> MarkSentAsync(Guid id, Guid token, DateTimeOffset now, CancellationToken ct) =>
         UpdateOneAsync(MarkSentSql, new { Id = id, Token = token, Now = now }, ct);
@@ -161,8 +160,18 @@ internal sealed class NotificationStore(Db db)
         UpdateOneAsync(
             MarkFailedSql, new { Id = id, Token = token, Status = status, Next = next, Error = error[..Math.Min(error.Length, 2000)] }, ct);
 
-    public Task<bool> RetryAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
-        UpdateOneAsync(RetrySql, new { Id = id, Now = now }, ct);
+    // A retried message goes out at once (the write's dispatch kick), not at the next recurring run.
+    public Task<bool> RetryAsync(NotificationRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            if (await scope.ExecuteAsync(RetrySql, new { row.Id, scope.Now }) != 1)
+            {
+                return false;
+            }
+
+            scope.MessagesWritten(row.BookingId);
+            return true;
+        }, ct);
 
     public async Task<NotificationRow?> FindAsync(Guid id, CancellationToken ct)
     {

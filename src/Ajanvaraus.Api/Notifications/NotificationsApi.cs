@@ -63,22 +63,20 @@ internal static class NotificationsApi
     }
 
     private static async Task<Results<Ok<NotificationResponse>, NotFound, ProblemHttpResult>> RetryAsync(
-        [Description("The message id.")] Guid notificationId, NotificationStore store, Outbox outbox, TimeProvider clock,
-        CancellationToken ct)
+        [Description("The message id.")] Guid notificationId, NotificationStore store, CancellationToken ct)
     {
         if (await store.FindAsync(notificationId, ct) is not { } row)
         {
             return TypedResults.NotFound();
         }
 
-        if (!await store.RetryAsync(notificationId, clock.GetUtcNow(), ct))
+        if (!await store.RetryAsync(row, ct))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "Not retryable",
                 detail: $"The message is {row.Status}; only failed or dead messages can be retried.");
         }
 
-        outbox.Kick(row.BookingId);
         return TypedResults.Ok(ToResponse((await store.FindAsync(notificationId, ct))!));
     }
 

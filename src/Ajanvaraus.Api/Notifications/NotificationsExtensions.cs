@@ -1,3 +1,5 @@
+using Ajanvaraus.Api.Data;
+using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
@@ -11,7 +13,7 @@ internal static class NotificationsExtensions
 {
     public const string DispatchJob = "notifications-dispatch";
 
-    public static IServiceCollection AddNotifications(this IServiceCollection services)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.Section)
@@ -28,6 +30,13 @@ internal static class NotificationsExtensions
         services.AddSingleton<SmsSender>();
         services.AddSingleton<SmtpConnections>();
         services.AddSingleton<NotificationJobs>();
+        services.AddSingleton<DispatchKicker>();
+        services.AddSingleton<ICommitFollower>(s => s.GetRequiredService<DispatchKicker>());
+        // The kicks run where background work runs (the Hangfire server's switch; tests dispatch by hand).
+        if (configuration.GetValue(HangfireExtensions.ServerSetting, defaultValue: true))
+        {
+            services.AddHostedService(s => s.GetRequiredService<DispatchKicker>());
+        }
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("notifications", tags: ["ready"]);
         return services;
     }

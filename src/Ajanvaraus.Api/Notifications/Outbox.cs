@@ -29,9 +29,8 @@ internal static class MessageStatus
 }
 
 // Writes a booking change's messages inside the change's own transaction (so a committed change always has its
-// messages, and a rolled-back one none), then asks for an immediate dispatch once the change has committed.
-internal sealed class Outbox(
-    Db db, IOptions<NotificationOptions> options, IDataProtectionProvider protection, IServiceProvider services, ILogger<Outbox> logger)
+// messages, and a rolled-back one none) and records them on the write, whose dispatch kick follows the commit.
+internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IDataProtectionProvider protection)
 {
     public const string TokenPurpose = "Ajanvaraus.Notifications.ManageToken";
 
@@ -80,9 +79,7 @@ internal sealed class Outbox(
 
     // The messages of one change: `kind` is what happened (confirmation, change, cancellation); `booking` is the row as
     // the change left it. `sealedToken` comes with a new booking only.
-    public async Task WriteForAsync(
-        DbConnection c, DbTransaction tx, BookingRow booking, string kind, DateTimeOffset now, CancellationToken ct,
-        string? sealedToken = null)
+    public async Task WriteForAsync(WriteScope scope, BookingRow booking, string kind, string? sealedToken = null)
     {
         if (!options.Value.Enabled)
         {
@@ -91,14 +88,15 @@ internal sealed class Outbox(
 
         if (sealedToken is not null)
         {
-            var secret = new { BookingId = booking.Id, ProtectedManageToken = sealedToken };
-            await c.ExecuteAsync(new CommandDefinition(InsertSecretSql, secret, tx, cancellationToken: ct));
+            await scope.ExecuteAsync(InsertSecretSql, new { BookingId = booking.Id, ProtectedManageToken = sealedToken });
         }
 
         if (kind != MessageKinds.Confirmation)
         {
-            await c.ExecuteAsync(new CommandDefinition(DropRemindersSql, new { BookingId = booking.Id }, tx, cancellationToken: ct));
+            await scope.ExecuteAsync(DropRemindersSql, new { BookingId = booking.Id });
         }
+
+        var now = scope.Now;
 
         var rows = JsonSerializer.Serialize(Rows(booking, kind, now).Select(r => new
         {
@@ -106,29 +104,8 @@ internal sealed class Outbox(
             r.Sequence, StartsAt = Text(r.StartsAt), EndsAt = Text(r.EndsAt), r.BookingChannel, r.ServicePointId, r.MeetingUrl,
             CreatedAt = Text(r.CreatedAt),
         }));
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(InsertSql), new { Rows = rows }, tx, cancellationToken: ct));
-    }
-
-    // After the commit, fire and forget: the recurring dispatch is the safety net, so a failed enqueue loses nothing.
-    // The job client is resolved here, inside the catch, not in the constructor: building it touches Hangfire's storage
-    // and its process-wide log provider, and neither may turn a committed booking into a 500. With no channel
-    // configured nothing is enqueued: the job would find nothing to send (and an in-memory queue would only grow).
-    public void Kick(Guid bookingId)
-    {
-        if (!options.Value.Enabled || (!options.Value.EmailEnabled && !options.Value.SmsEnabled))
-        {
-            return;
-        }
-
-        try
-        {
-            services.GetRequiredService<IBackgroundJobClient>().Enqueue<NotificationJobs>(j => j.DispatchBookingAsync(bookingId,
-                CancellationToken.None));
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not enqueue the dispatch of booking {BookingId}; the recurring dispatch will send it.", bookingId);
-        }
+        await scope.ExecuteAsync(scope.Sql(InsertSql), new { Rows = rows });
+        scope.MessagesWritten(booking.Id);
     }
 
     private static string Text(DateTimeOffset instant) => DapperTypeHandlers.ToSqliteText(instant);

@@ -131,14 +131,14 @@ internal sealed class RetentionPurge(Db db, TimeProvider clock, IOptions<Privacy
         }
 
         var ids = System.Text.Json.JsonSerializer.Serialize(due);
-        var removed = await db.WriteAsync(async (c, tx) =>
+        var removed = await db.WriteAsync(async scope =>
         {
             var args = new { Ids = ids, Before = before, Now = now };
-            var bookings = await c.ExecuteAsync(new CommandDefinition(db.Sql(AnonymizeSql), args, tx, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition(db.Sql(ClearReasonsSql), args, tx, cancellationToken: ct));
-            var messages = await c.ExecuteAsync(new CommandDefinition(db.Sql(DeleteMessagesSql), args, tx, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition(db.Sql(DeleteSecretsSql), args, tx, cancellationToken: ct));
-            var replays = await c.ExecuteAsync(new CommandDefinition(db.Sql(DeleteReplaysSql), args, tx, cancellationToken: ct));
+            var bookings = await scope.ExecuteAsync(db.Sql(AnonymizeSql), args);
+            await scope.ExecuteAsync(db.Sql(ClearReasonsSql), args);
+            var messages = await scope.ExecuteAsync(db.Sql(DeleteMessagesSql), args);
+            await scope.ExecuteAsync(db.Sql(DeleteSecretsSql), args);
+            var replays = await scope.ExecuteAsync(db.Sql(DeleteReplaysSql), args);
             return new PurgeReport(bookings, replays, messages);
         }, ct);
         return (due.Count, removed);

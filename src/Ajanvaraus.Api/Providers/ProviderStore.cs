@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Providers;
 
-internal sealed class ProviderStore(Db db, TimeProvider clock)
+internal sealed class ProviderStore(Db db)
 {
     internal const string ProviderExistsSql = """
         SELECT COUNT(*) FROM Providers WHERE Id = @Id
@@ -62,12 +62,9 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
     // False when a provider with that id exists already.
     public async Task<bool> InsertAsync(ProviderRow row, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
         try
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn,
-                row.RetentionDays, Now = clock.GetUtcNow() }, cancellationToken: ct));
-            return true;
+            return await CatalogueWriteAsync(InsertSql, row, ct);
         }
         catch (Exception ex) when (Db.IsUniqueViolation(ex))
         {
@@ -75,28 +72,42 @@ internal sealed class ProviderStore(Db db, TimeProvider clock)
         }
     }
 
-    public async Task<bool> UpdateAsync(ProviderRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var changed = await c.ExecuteAsync(new CommandDefinition(UpdateSql, new { row.Id, row.NameFi, row.NameSv, row.NameEn,
-            row.RetentionDays, Now = clock.GetUtcNow() }, cancellationToken: ct));
-        return changed == 1;
-    }
+    public Task<bool> UpdateAsync(ProviderRow row, CancellationToken ct) => CatalogueWriteAsync(UpdateSql, row, ct);
 
     // Deleted, NotFound, or InUse when services, experts, points or bookings still refer to it.
     public async Task<DeleteOutcome> DeleteAsync(string id, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
         try
         {
-            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, cancellationToken: ct));
-            return deleted == 1 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+            return await db.WriteAsync(async scope =>
+            {
+                if (await scope.ExecuteAsync(DeleteSql, new { Id = id }) != 1)
+                {
+                    return DeleteOutcome.NotFound;
+                }
+
+                scope.CatalogueChanged();
+                return DeleteOutcome.Deleted;
+            }, ct);
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
         {
             return DeleteOutcome.InUse;
         }
     }
+
+    // Names are in the search catalogue: every instance reloads it.
+    private Task<bool> CatalogueWriteAsync(string sql, ProviderRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            if (await scope.ExecuteAsync(sql, new { row.Id, row.NameFi, row.NameSv, row.NameEn, row.RetentionDays, scope.Now }) != 1)
+            {
+                return false;
+            }
+
+            scope.CatalogueChanged();
+            return true;
+        }, ct);
 
     // The given provider ids that no provider has.
     public async Task<IReadOnlyList<string>> MissingProvidersAsync(IReadOnlyList<string> ids, CancellationToken ct)

@@ -35,6 +35,7 @@ internal sealed class IndexState(IndexSpan span, IndexCatalogue catalogue, Dicti
 // room, built from the database at start-up and kept current from the change log — at once after this instance's own
 // writes, and by polling for other instances'. A cache only: booking still inserts units under the unique key.
 internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, ILogger<AvailabilityIndex> logger)
+    : ICommitFollower
 {
     private const int ChangesPerRead = 5000;
 
@@ -75,7 +76,12 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
         }
     }
 
-    // Read-your-writes: returns once an apply that started after the call has finished, so a change this instance
+    // Read-your-writes: every write through Db.WriteAsync that changed free time or the catalogue is applied here before
+    // its caller goes on (and so before its answer leaves), whatever made it: a route, a job, a command.
+    public Task FollowAsync(CommittedWrite write, CancellationToken ct) =>
+        write.ChangedAvailability && IsReady ? CatchUpAsync(ct) : Task.CompletedTask;
+
+    // Returns once an apply that started after the call has finished, so a change this instance
     // committed before calling is in the index. Concurrent callers share one apply.
     public async Task CatchUpAsync(CancellationToken ct)
     {

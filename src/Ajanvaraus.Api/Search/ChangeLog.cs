@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Text.Json;
 using Ajanvaraus.Api.Data;
 using Dapper;
 
@@ -15,28 +13,13 @@ internal sealed record ChangeRow
     public DateTimeOffset? ToAt { get; init; }
 }
 
-// The log every change of free time appends to in its own transaction, read by each instance's AvailabilityIndex.
+// The log every change of free time appends to in its own transaction (WriteScope writes it), read by each instance's
+// AvailabilityIndex.
 internal static class ChangeLog
 {
-    public const string Units = "units";
-    public const string Windows = "windows";
-    public const string Catalogue = "catalogue";
-
-    internal const string AppendSql = """
-        INSERT INTO AvailabilityChanges (Kind, ResourceId, FromAt, ToAt, ChangedAt)
-        VALUES (@Kind, @ResourceId, @FromAt, @ToAt, @ChangedAt)
-        """;
-
-    // One 'windows' row per expert of a rebuild (a JSON array of ids).
-    internal static readonly DialectSql AppendWindowsSql = new(
-        SqlServer: """
-            INSERT INTO dbo.AvailabilityChanges (Kind, ResourceId, FromAt, ToAt, ChangedAt)
-            SELECT 'windows', CAST(j.value AS UNIQUEIDENTIFIER), NULL, NULL, @ChangedAt FROM OPENJSON(@ExpertIds) j
-            """,
-        Sqlite: """
-            INSERT INTO AvailabilityChanges (Kind, ResourceId, FromAt, ToAt, ChangedAt)
-            SELECT 'windows', j.value, NULL, NULL, @ChangedAt FROM json_each(@ExpertIds) j
-            """);
+    public const string Units = ChangeKind.Units;
+    public const string Windows = ChangeKind.Windows;
+    public const string Catalogue = ChangeKind.Catalogue;
 
     // SQL Server: an IDENTITY or rowversion is taken at insert, not at commit, so a later row can be visible before an
     // earlier one commits. Rows below MIN_ACTIVE_ROWVERSION() are all committed and no open transaction can still add
@@ -84,28 +67,7 @@ internal static class ChangeLog
     // The log is kept this long; an index that has not read that far rebuilds.
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
-    public static Task UnitsAsync(DbConnection c, DbTransaction tx, Guid resource, DateTimeOffset from, DateTimeOffset to,
-        DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(AppendSql,
-            new { Kind = Units, ResourceId = (Guid?)resource, FromAt = (DateTimeOffset?)from, ToAt = (DateTimeOffset?)to, ChangedAt = now },
-            tx, cancellationToken: ct));
-
-    public static Task WindowsAsync(Db db, DbConnection c, DbTransaction tx, IEnumerable<Guid> experts, DateTimeOffset now,
-        CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(db.Sql(AppendWindowsSql),
-            new { ExpertIds = JsonSerializer.Serialize(experts.Distinct().Select(e => e.ToString("D"))), ChangedAt = now }, tx,
-            cancellationToken: ct));
-
-    public static Task CatalogueAsync(Db db, DateTimeOffset now, CancellationToken ct) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(AppendSql,
-            new
-            {
-                Kind = Catalogue, ResourceId = (Guid?)null, FromAt = (DateTimeOffset?)null, ToAt = (DateTimeOffset?)null, ChangedAt = now,
-            },
-            tx, cancellationToken: ct)), ct);
-
     // Deletes rows older than KeptFor (the hourly purge) and records how far it deleted.
     public static async Task<int> TrimAsync(Db db, DateTimeOffset now, CancellationToken ct) =>
-        await db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(db.Sql(TrimSql), new { Cutoff = now - KeptFor }, tx,
-            cancellationToken: ct)), ct);
+        await db.WriteAsync(scope => scope.ExecuteAsync(scope.Sql(TrimSql), new { Cutoff = now - KeptFor }), ct);
 }

@@ -20,8 +20,11 @@ internal sealed record IndexCatalogue(
     IReadOnlyDictionary<Guid, Guid[]> ExpertsByService,
     IReadOnlyDictionary<Guid, IndexExpert> Experts,
     IReadOnlyDictionary<string, IndexPoint> Points,
-    ILookup<string, IndexPoint> PointsByMunicipality)
+    ILookup<string, IndexPoint> PointsByMunicipality,
+    IReadOnlyDictionary<string, Hosting.LocalizedText> Providers)
 {
+    internal const string ProvidersSql = "SELECT Id, NameFi, NameSv, NameEn FROM Providers";
+
     internal const string ExpertsSql = "SELECT Id, DisplayName FROM Experts WHERE IsActive = 1";
     internal const string LanguagesSql = "SELECT ExpertId, Language FROM ExpertLanguages ORDER BY ExpertId, Language";
     internal const string ExpertServicesSql = "SELECT ExpertId, ServiceId FROM ExpertServices";
@@ -70,8 +73,12 @@ internal sealed record IndexCatalogue(
                 p.MunicipalityCode,
                 providers[p.Id].ToHashSet(StringComparer.Ordinal),
                 new RoomPoint(p.Id, p.TimeZone, hours[p.Id].ToList(), rooms[p.Id].ToList(), closures[p.Id].ToList())));
+        // Names a booking's answer shows, so that it is built from what was written without reading it back.
+        var providerNames = (await c.QueryAsync<(string Id, string NameFi, string NameSv, string NameEn)>(
+                new CommandDefinition(ProvidersSql, cancellationToken: ct)))
+            .ToDictionary(p => p.Id, p => new Hosting.LocalizedText(p.NameFi, p.NameSv, p.NameEn), StringComparer.Ordinal);
         return new IndexCatalogue(services, byService, experts, points,
-            points.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToLookup(p => p.MunicipalityCode));
+            points.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToLookup(p => p.MunicipalityCode), providerNames);
     }
 
     // The points a question names where the service's provider serves (none for remote questions).

@@ -5,6 +5,7 @@ internal static class SearchExtensions
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddSingleton<AvailabilityIndex>();
+        services.AddSingleton<Data.ICommitFollower>(s => s.GetRequiredService<AvailabilityIndex>());
         services.AddSingleton<AnswerCache>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SearchJsonContext.Default));
         services.AddHostedService<IndexFollower>();

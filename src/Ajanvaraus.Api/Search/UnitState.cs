@@ -68,6 +68,18 @@ internal sealed class UnitState
         return true;
     }
 
+    // How many units of [first, first + count) are booked for good: an expert's load over a day ("any expert").
+    public int BookedIn(int first, int count)
+    {
+        var booked = 0;
+        for (var unit = Math.Max(0, first); unit < Math.Min(first + count, this.booked.Length * 64); unit++)
+        {
+            booked += (int)((this.booked[unit >> 6] >> (unit & 63)) & 1);
+        }
+
+        return booked;
+    }
+
     // When the next hold still live at nowTicks expires (and frees its units without any write), if any.
     public long? NextExpiryAfter(long nowTicks) =>
         heldUntil?.Values.Where(until => until > nowTicks).DefaultIfEmpty().Min() is > 0 and var next ? next : null;

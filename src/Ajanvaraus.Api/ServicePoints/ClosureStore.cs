@@ -47,13 +47,17 @@ internal sealed class ClosureStore(Db db)
     }
 
     // False when the point does not exist.
+    // Closures are in the search catalogue (and cut windows: the caller rebuilds the point's).
     public async Task<bool> InsertAsync(ClosureRow row, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
         try
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertSql, row, cancellationToken: ct));
-            return true;
+            return await db.WriteAsync(async scope =>
+            {
+                await scope.ExecuteAsync(InsertSql, row);
+                scope.CatalogueChanged();
+                return true;
+            }, ct);
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
         {
@@ -62,19 +66,17 @@ internal sealed class ClosureStore(Db db)
     }
 
     // The closure removed (its days are what reopen), or null when the point has no such closure.
-    public async Task<ClosureRow?> DeleteAsync(string servicePointId, Guid id, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var args = new { Id = id, ServicePointId = servicePointId };
-        var row = await c.QuerySingleOrDefaultAsync<ClosureRow>(new CommandDefinition(FindSql, args, tx, cancellationToken: ct));
-        if (row is null)
+    public Task<ClosureRow?> DeleteAsync(string servicePointId, Guid id, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
         {
-            return null;
-        }
+            var args = new { Id = id, ServicePointId = servicePointId };
+            if (await scope.SingleOrDefaultAsync<ClosureRow>(FindSql, args) is not { } row)
+            {
+                return null;
+            }
 
-        await c.ExecuteAsync(new CommandDefinition(DeleteSql, args, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return row;
-    }
+            await scope.ExecuteAsync(DeleteSql, args);
+            scope.CatalogueChanged();
+            return row;
+        }, ct);
 }

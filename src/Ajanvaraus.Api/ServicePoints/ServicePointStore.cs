@@ -5,7 +5,7 @@ using Dapper;
 namespace Ajanvaraus.Api.ServicePoints;
 
 // Service points with their opening hours and providers, written together; closures and video rooms have their own stores.
-internal sealed class ServicePointStore(Db db, TimeProvider clock)
+internal sealed class ServicePointStore(Db db)
 {
     // Keyset: `Id > @After` with the smallest key for the first page (never `@After IS NULL OR …`, whose one cached plan
     // on SQL Server cannot seek to the cursor and reads every earlier page again).
@@ -159,14 +159,19 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
     // Deleted, NotFound, or InUse when bookings, holds or availability rules refer to the point or its rooms.
     public async Task<DeleteOutcome> DeleteAsync(string id, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
         try
         {
-            await c.ExecuteAsync(new CommandDefinition(DeleteVideoRoomsOfPointSql, new { Id = id }, tx, cancellationToken: ct));
-            var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
-            return deleted == 1 ? DeleteOutcome.Deleted : DeleteOutcome.NotFound;
+            return await db.WriteAsync(async scope =>
+            {
+                await scope.ExecuteAsync(DeleteVideoRoomsOfPointSql, new { Id = id });
+                if (await scope.ExecuteAsync(DeleteSql, new { Id = id }) != 1)
+                {
+                    return DeleteOutcome.NotFound;
+                }
+
+                scope.CatalogueChanged();
+                return DeleteOutcome.Deleted;
+            }, ct);
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
         {
@@ -174,23 +179,25 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
         }
     }
 
+    // Points, their hours and rooms are in the search catalogue (hours also cut windows: the caller rebuilds them).
     private async Task<PointWrite> WriteAsync(string pointSql, ServicePointRow row, IReadOnlyList<OpeningHoursRow> hours,
         IReadOnlyList<string> providers, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var args = new DynamicParameters(row);
-        args.Add("Now", clock.GetUtcNow());
         try
         {
-            if (await c.ExecuteAsync(new CommandDefinition(pointSql, args, tx, cancellationToken: ct)) == 0)
+            return await db.WriteAsync(async scope =>
             {
-                return PointWrite.NotFound;
-            }
+                var args = new DynamicParameters(row);
+                args.Add("Now", scope.Now);
+                if (await scope.ExecuteAsync(pointSql, args) == 0)
+                {
+                    return PointWrite.NotFound;
+                }
 
-            await ReplacePartsAsync(c, tx, row.Id, hours, providers, ct);
-            await tx.CommitAsync(ct);
-            return PointWrite.Written;
+                await ReplacePartsAsync(scope, row.Id, hours, providers);
+                scope.CatalogueChanged();
+                return PointWrite.Written;
+            }, ct);
         }
         catch (Exception ex) when (Db.IsUniqueViolation(ex))
         {
@@ -203,22 +210,21 @@ internal sealed class ServicePointStore(Db db, TimeProvider clock)
         }
     }
 
-    private static async Task ReplacePartsAsync(
-        DbConnection c, DbTransaction tx, string id, IReadOnlyList<OpeningHoursRow> hours, IReadOnlyList<string> providers,
-            CancellationToken ct)
+    private static async Task ReplacePartsAsync(WriteScope scope, string id, IReadOnlyList<OpeningHoursRow> hours,
+        IReadOnlyList<string> providers)
     {
-        await c.ExecuteAsync(new CommandDefinition(DeleteOpeningHoursSql, new { Id = id }, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(DeleteProvidersSql, new { Id = id }, tx, cancellationToken: ct));
+        await scope.ExecuteAsync(DeleteOpeningHoursSql, new { Id = id });
+        await scope.ExecuteAsync(DeleteProvidersSql, new { Id = id });
         var hourArgs = hours.Select(h => new { ServicePointId = id, h.Weekday, h.Opens, h.Closes }).ToList();
         if (hourArgs.Count > 0)
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertOpeningHoursSql, hourArgs, tx, cancellationToken: ct));
+            await scope.ExecuteAsync(InsertOpeningHoursSql, hourArgs);
         }
 
         var providerArgs = providers.Select(p => new { ServicePointId = id, ProviderId = p }).ToList();
         if (providerArgs.Count > 0)
         {
-            await c.ExecuteAsync(new CommandDefinition(InsertProviderSql, providerArgs, tx, cancellationToken: ct));
+            await scope.ExecuteAsync(InsertProviderSql, providerArgs);
         }
     }
 }

@@ -4,7 +4,7 @@ using Dapper;
 namespace Ajanvaraus.Api.ServicePoints;
 
 // A point's remote-service rooms: remote_at_point bookings take one active room for their whole time.
-internal sealed class VideoRoomStore(Db db, TimeProvider clock)
+internal sealed class VideoRoomStore(Db db)
 {
     internal const string ListSql = """
         SELECT Id, ServicePointId, Name, IsActive FROM VideoRooms WHERE ServicePointId = @Id ORDER BY CreatedAt, Id
@@ -62,14 +62,12 @@ internal sealed class VideoRoomStore(Db db, TimeProvider clock)
     }
 
     // False when the point does not exist.
+    // Rooms are in the search catalogue (remote_at_point times need a free one).
     public async Task<bool> InsertAsync(VideoRoomRow row, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
         try
         {
-            var args = new { row.Id, row.ServicePointId, row.Name, IsActive = row.IsActive ? 1 : 0, Now = clock.GetUtcNow() };
-            await c.ExecuteAsync(new CommandDefinition(InsertSql, args, cancellationToken: ct));
-            return true;
+            return await CatalogueWriteAsync(InsertSql, row, ct);
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
         {
@@ -78,42 +76,32 @@ internal sealed class VideoRoomStore(Db db, TimeProvider clock)
     }
 
     // False when the point has no such room.
-    public async Task<bool> UpdateAsync(VideoRoomRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var args = new { row.Id, row.ServicePointId, row.Name, IsActive = row.IsActive ? 1 : 0 };
-        return await c.ExecuteAsync(new CommandDefinition(UpdateSql, args, cancellationToken: ct)) == 1;
-    }
+    public Task<bool> UpdateAsync(VideoRoomRow row, CancellationToken ct) => CatalogueWriteAsync(UpdateSql, row, ct);
+
+    private Task<bool> CatalogueWriteAsync(string sql, VideoRoomRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            if (await scope.ExecuteAsync(sql, new { row.Id, row.ServicePointId, row.Name, IsActive = row.IsActive ? 1 : 0, scope.Now }) != 1)
+            {
+                return false;
+            }
+
+            scope.CatalogueChanged();
+            return true;
+        }, ct);
 
     // Booked (with their number) while confirmed bookings not yet over need the room; InUse while past bookings or holds
     // refer to it (retire it instead); otherwise Deleted.
-    public async Task<(DeleteOutcome Outcome, int FutureBookings)> DeleteAsync(string servicePointId, Guid id, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var now = clock.GetUtcNow();
-        var key = new { Id = id, ServicePointId = servicePointId, Now = now, Since = now.AddDays(-1) };
-        if (await c.ExecuteAsync(new CommandDefinition(LockSql, key, tx, cancellationToken: ct)) != 1)
+    public Task<(DeleteOutcome Outcome, int FutureBookings)> DeleteAsync(string servicePointId, Guid id, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
         {
-            return (DeleteOutcome.NotFound, 0);
-        }
+            var outcome = await DeleteOutcomes.GuardedAsync(scope, LockSql, scope.Sql(FutureBookingsSql), DeleteSql,
+                new { Id = id, ServicePointId = servicePointId, scope.Now, Since = scope.Now.AddDays(-1) });
+            if (outcome.Outcome == DeleteOutcome.Deleted)
+            {
+                scope.CatalogueChanged();
+            }
 
-        var booked = await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(FutureBookingsSql), key, tx, cancellationToken: ct));
-        if (booked > 0)
-        {
-            return (DeleteOutcome.Booked, booked);
-        }
-
-        try
-        {
-            await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, tx, cancellationToken: ct));
-        }
-        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
-        {
-            return (DeleteOutcome.InUse, 0);
-        }
-
-        await tx.CommitAsync(ct);
-        return (DeleteOutcome.Deleted, 0);
-    }
+            return outcome;
+        }, ct);
 }

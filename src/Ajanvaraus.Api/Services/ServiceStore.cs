@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Services;
 
-internal sealed class ServiceStore(Db db, TimeProvider clock)
+internal sealed class ServiceStore(Db db)
 {
     // Catalogue of one provider and the public search share one statement: every filter is optional. Sorted by the name
     // in the asked language, then id; the cursor is the last (name, id), and ("", empty id) before the first page, so that
@@ -163,60 +163,55 @@ internal sealed class ServiceStore(Db db, TimeProvider clock)
         return await c.QuerySingleOrDefaultAsync<ServiceRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
-    public async Task InsertAsync(ServiceRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, Parameters(row), cancellationToken: ct));
-    }
+    public Task InsertAsync(ServiceRow row, CancellationToken ct) => CatalogueWriteAsync(InsertSql, row, ct);
 
     // False when the provider has no such active service.
-    public async Task<bool> UpdateAsync(ServiceRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(row), cancellationToken: ct)) == 1;
-    }
+    public Task<bool> UpdateAsync(ServiceRow row, CancellationToken ct) => CatalogueWriteAsync(UpdateSql, row, ct);
+
+    // Services are in the search catalogue (duration, channels, notice): every instance reloads it.
+    private Task<bool> CatalogueWriteAsync(string sql, ServiceRow row, CancellationToken ct) =>
+        db.WriteAsync(async scope =>
+        {
+            var parameters = new DynamicParameters(row);
+            parameters.Add("Now", scope.Now);
+            if (await scope.ExecuteAsync(sql, parameters) != 1)
+            {
+                return false;
+            }
+
+            scope.CatalogueChanged();
+            return true;
+        }, ct);
 
     // Booked (with their number) while confirmed bookings not yet over need the service; otherwise deleted, or
     // deactivated when past bookings or holds still refer to it. One transaction: nothing changes on Booked.
-    public async Task<(ServiceRemoval Outcome, int FutureBookings)> RemoveAsync(string providerId, Guid id, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var now = clock.GetUtcNow();
-        var key = new { Id = id, ProviderId = providerId, Now = now, Since = now.AddDays(-1) };
-        if (await c.ExecuteAsync(new CommandDefinition(LockSql, key, tx, cancellationToken: ct)) != 1)
+    public Task<(ServiceRemoval Outcome, int FutureBookings)> RemoveAsync(string providerId, Guid id, CancellationToken ct) =>
+        db.WriteAsync<(ServiceRemoval, int)>(async scope =>
         {
-            return (ServiceRemoval.NotFound, 0);
-        }
+            var key = new { Id = id, ProviderId = providerId, scope.Now, Since = scope.Now.AddDays(-1) };
+            if (await scope.ExecuteAsync(LockSql, key) != 1)
+            {
+                return (ServiceRemoval.NotFound, 0);
+            }
 
-        var booked = await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(FutureBookingsSql), key, tx, cancellationToken: ct));
-        if (booked > 0)
-        {
-            return (ServiceRemoval.Booked, booked);
-        }
+            var booked = await scope.ScalarAsync<int>(scope.Sql(FutureBookingsSql), key);
+            if (booked > 0)
+            {
+                return (ServiceRemoval.Booked, booked);
+            }
 
-        var outcome = ServiceRemoval.Deleted;
-        try
-        {
-            // A failed statement changes nothing and leaves the transaction usable on both engines (no XACT_ABORT).
-            await c.ExecuteAsync(new CommandDefinition(DeleteSql, key, tx, cancellationToken: ct));
-        }
-        catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
-        {
-            // Past bookings or holds keep the row; take it out of use.
-            await c.ExecuteAsync(new CommandDefinition(DeactivateSql, key, tx, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition(UnlinkExpertsSql, key, tx, cancellationToken: ct));
-            outcome = ServiceRemoval.Deactivated;
-        }
-
-        await tx.CommitAsync(ct);
-        return (outcome, 0);
-    }
-
-    private DynamicParameters Parameters(ServiceRow row)
-    {
-        var parameters = new DynamicParameters(row);
-        parameters.Add("Now", clock.GetUtcNow());
-        return parameters;
-    }
+            scope.CatalogueChanged();
+            try
+            {
+                await scope.ExecuteCaughtAsync(DeleteSql, key);
+                return (ServiceRemoval.Deleted, 0);
+            }
+            catch (Exception ex) when (Db.IsForeignKeyViolation(ex))
+            {
+                // Past bookings or holds keep the row; take it out of use.
+                await scope.ExecuteAsync(DeactivateSql, key);
+                await scope.ExecuteAsync(UnlinkExpertsSql, key);
+                return (ServiceRemoval.Deactivated, 0);
+            }
+        }, ct);
 }

@@ -109,14 +109,14 @@ internal sealed class PriceStore(Db db, TimeProvider clock)
     {
         try
         {
-            return await db.WriteAsync(async (c, tx) =>
+            return await db.WriteAsync(async scope =>
             {
-                if (await c.ExecuteScalarAsync<long>(new CommandDefinition(overlapSql, args, tx, cancellationToken: ct)) > 0)
+                if (await scope.ScalarAsync<long>(overlapSql, args) > 0)
                 {
                     return PriceWrite.Overlaps;
                 }
 
-                await c.ExecuteAsync(new CommandDefinition(insertSql, args, tx, cancellationToken: ct));
+                await scope.ExecuteAsync(insertSql, args);
                 return PriceWrite.Done;
             }, ct);
         }
@@ -127,5 +127,5 @@ internal sealed class PriceStore(Db db, TimeProvider clock)
     }
 
     private async Task<bool> DeleteAsync(string sql, Guid id, CancellationToken ct) =>
-        await db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(sql, new { Id = id }, tx, cancellationToken: ct)), ct) == 1;
+        await db.WriteAsync(scope => scope.ExecuteAsync(sql, new { Id = id }), ct) == 1;
 }

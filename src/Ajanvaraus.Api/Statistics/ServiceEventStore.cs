@@ -67,7 +67,7 @@ internal sealed class ServiceEventStore(Db db)
     }
 
     public Task InsertAsync(ServiceEventRow row, CancellationToken ct) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct)), ct);
+        db.WriteAsync(scope => scope.ExecuteAsync(InsertSql, row), ct);
 
     public async Task<IReadOnlyList<ServiceEventRow>> DayAsync(string pointId, DateTimeOffset from, DateTimeOffset to, string? providerId,
         CancellationToken ct)
@@ -100,18 +100,18 @@ internal sealed class ServiceEventStore(Db db)
     }
 
     private Task<bool> CorrectOnceAsync(Guid id, Actor actor, DateTimeOffset now, CancellationToken ct) =>
-        db.WriteAsync(async (c, tx) =>
+        db.WriteAsync(async scope =>
         {
-            var copied = await c.ExecuteAsync(new CommandDefinition(CorrectSql, new
+            var copied = await scope.ExecuteAsync(CorrectSql, new
             {
                 Id = id, CorrectedByKind = actor.Kind, CorrectedById = actor.MadeById, Now = now,
-            }, tx, cancellationToken: ct));
+            });
             if (copied == 0)
             {
                 return false;
             }
 
-            await c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, tx, cancellationToken: ct));
+            await scope.ExecuteAsync(DeleteSql, new { Id = id });
             return true;
         }, ct);
 }

@@ -64,10 +64,10 @@ internal sealed class TransactionTypeStore(Db db, TimeProvider clock)
     {
         try
         {
-            await db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(InsertSql, new
+            await db.WriteAsync(scope => scope.ExecuteAsync(InsertSql, new
             {
                 row.Id, row.ProviderId, row.NameFi, row.NameSv, row.NameEn, Now = clock.GetUtcNow(),
-            }, tx, cancellationToken: ct)), ct);
+            }), ct);
             return TypeWrite.Done;
         }
         catch (Exception ex) when (Db.IsUniqueViolation(ex))
@@ -81,18 +81,17 @@ internal sealed class TransactionTypeStore(Db db, TimeProvider clock)
     }
 
     public async Task<bool> UpdateAsync(TransactionTypeRow row, CancellationToken ct) =>
-        await db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(UpdateSql, new
+        await db.WriteAsync(scope => scope.ExecuteAsync(UpdateSql, new
         {
             row.Id, row.NameFi, row.NameSv, row.NameEn, Now = clock.GetUtcNow(),
-        }, tx, cancellationToken: ct)), ct) == 1;
+        }), ct) == 1;
 
     // A type that events or prices refer to stays (the statistics of past periods name it).
     public async Task<TypeWrite> DeleteAsync(string id, CancellationToken ct)
     {
         try
         {
-            var deleted = await db.WriteAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, tx,
-                cancellationToken: ct)), ct);
+            var deleted = await db.WriteAsync(scope => scope.ExecuteAsync(DeleteSql, new { Id = id }), ct);
             return deleted == 1 ? TypeWrite.Done : TypeWrite.NotFound;
         }
         catch (Exception ex) when (Db.IsForeignKeyViolation(ex))

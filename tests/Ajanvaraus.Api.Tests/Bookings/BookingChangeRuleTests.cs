@@ -1,4 +1,5 @@
 using System.Net;
+using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
 using Ajanvaraus.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,11 +35,13 @@ public sealed class BookingChangeRuleTests
         var read = (await store.FindAsync(id, TestContext.Current.CancellationToken))!;
         await Send(world, HttpMethod.Post, $"/api/v1/bookings/{id}/cancel", token, new { });
 
-        var moved = read with { StartsAt = BookingWorld.Tuesday(10), EndsAt = BookingWorld.Tuesday(10, 45) };
-        var change = await store.MoveAsync(moved, new Reservation(read.ExpertId, moved.StartsAt, moved.EndsAt, []), Actor.Citizen, null,
+        var target = await world.App.Services.GetRequiredService<SlotChecks>().ResolveAsync(
+            new SlotAsk(read.ServiceId, read.ExpertId, BookingWorld.Tuesday(10), Channel.InPerson, "mikkeli"), "move",
             TestContext.Current.CancellationToken);
+        var change = await store.MoveAsync(read, target, read.ExpertId, slot => read with { StartsAt = slot.Start, EndsAt = slot.End },
+            Actor.Citizen, null, TestContext.Current.CancellationToken);
 
-        Assert.Equal(ChangeOutcome.NotConfirmed, change.Outcome);
+        Assert.Equal(WriteOutcome.NotConfirmed, change.Outcome);
         Assert.Equal("cancelled", change.Row!.Status);
         Assert.Equal(HttpStatusCode.Created, (await world.BookAsync(world.Booking(BookingWorld.Tuesday(10)))).StatusCode);
     }

@@ -25,9 +25,7 @@ public sealed class UnitLedgerTests
         var owner = UnitOwner.Hold(Guid.NewGuid(), start.AddHours(1));
 
         var room = await world.App.Db.WriteAsync(
-            (cx, tx) => UnitLedger.TakeAsync(world.App.Db, cx, tx, reservation, owner, BookingWorld.Now,
-                TestContext.Current.CancellationToken),
-            TestContext.Current.CancellationToken);
+            scope => UnitLedger.TakeAsync(scope, reservation, owner), TestContext.Current.CancellationToken);
 
         Assert.Equal(rooms[1], room);
         Assert.Equal(9, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BookedUnits WHERE HoldId = @HoldId AND ResourceId = @Room",

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Ajanvaraus.Api.Tests.Data;
 
-// Db.WriteAsync, the one write path: a transient failure runs the whole transaction again; the work lands once.
+// Db.WriteAsync, the one door to a write: a transient failure runs the whole transaction again; the work lands once.
 public sealed class WriteRetryTests
 {
     private const int SqliteBusy = 5;
@@ -16,10 +16,10 @@ public sealed class WriteRetryTests
         _ = app.CreateClient();
         var attempts = 0;
 
-        var result = await app.Db.WriteAsync(async (c, tx) =>
+        var result = await app.Db.WriteAsync(async scope =>
         {
             attempts++;
-            await c.ExecuteAsync("INSERT INTO Providers (Id, NameFi, NameSv, NameEn, CreatedAt, UpdatedAt) VALUES ('retry', 'R', 'R', 'R', '', '')", transaction: tx);
+            await scope.ExecuteAsync("INSERT INTO Providers (Id, NameFi, NameSv, NameEn, CreatedAt, UpdatedAt) VALUES ('retry', 'R', 'R', 'R', '', '')");
             if (attempts <= 2)
             {
                 throw new SqliteException("database is locked", SqliteBusy);
@@ -40,7 +40,7 @@ public sealed class WriteRetryTests
         _ = app.CreateClient();
         var attempts = 0;
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Db.WriteAsync<int>((_, _) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Db.WriteAsync<int>(_ =>
         {
             attempts++;
             throw new InvalidOperationException("not transient");

@@ -64,13 +64,7 @@ internal sealed class FeedStore(Db db)
         ORDER BY b.StartsAt, b.Id
         """;
 
-    public async Task InsertAsync(FeedRow row, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        await c.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-    }
+    public Task InsertAsync(FeedRow row, CancellationToken ct) => db.WriteAsync(scope => scope.ExecuteAsync(InsertSql, row), ct);
 
     public async Task<IReadOnlyList<FeedRow>> ListAsync(FeedOwner owner, Guid? after, int take, CancellationToken ct)
     {
@@ -86,15 +80,9 @@ internal sealed class FeedStore(Db db)
     }
 
     // False when the owner has no such feed.
-    public async Task<bool> DeleteAsync(FeedOwner owner, Guid feedId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await db.BeginWriteAsync(c, ct);
-        var args = new { Id = feedId, owner.Kind, owner.ExpertId, owner.ProviderId, owner.ServicePointId };
-        var deleted = await c.ExecuteAsync(new CommandDefinition(DeleteSql, args, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return deleted == 1;
-    }
+    public async Task<bool> DeleteAsync(FeedOwner owner, Guid feedId, CancellationToken ct) =>
+        await db.WriteAsync(scope => scope.ExecuteAsync(DeleteSql, new { Id = feedId, owner.Kind, owner.ExpertId, owner.ProviderId,
+            owner.ServicePointId }), ct) == 1;
 
     public async Task<FeedRow?> FindByTokenAsync(string token, CancellationToken ct)
     {

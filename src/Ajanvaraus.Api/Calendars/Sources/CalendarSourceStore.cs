@@ -83,7 +83,7 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
         Sqlite: $"SELECT {Columns} FROM CalendarSources s WHERE s.Id > @After {filter} ORDER BY s.Id LIMIT @Take");
 
     public async Task InsertAsync(CalendarSourceRow row, CancellationToken ct) =>
-        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(InsertSql, row, tx, cancellationToken: ct)), ct);
+        await db.WriteAsync(scope => scope.ExecuteAsync(InsertSql, row), ct);
 
     public async Task<CalendarSourceRow?> FindAsync(Guid expertId, Guid id, DateTimeOffset now, CancellationToken ct)
     {
@@ -124,22 +124,22 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
     }
 
     public async Task<bool> UpdateAsync(Guid expertId, Guid id, CalendarSourceRequest body, CancellationToken ct) =>
-        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(UpdateSql,
-            new { Id = id, ExpertId = expertId, body.Name, body.Url }, tx, cancellationToken: ct)) == 1, ct);
+        await db.WriteAsync(async scope => await scope.ExecuteAsync(UpdateSql, new { Id = id, ExpertId = expertId, body.Name, body.Url }) == 1,
+            ct);
 
     // Removing a source frees its busy time at once.
     public async Task<bool> DeleteAsync(Guid expertId, Guid id, CancellationToken ct) =>
-        await db.WriteAsync(async (c, tx) =>
+        await db.WriteAsync(async scope =>
         {
-            await WindowMaterializer.LockExpertAsync(expertId, c, tx, ct);
+            await WindowMaterializer.LockExpertAsync(scope, expertId);
             var args = new { Id = id, ExpertId = expertId };
-            if (await c.ExecuteAsync(new CommandDefinition(DeleteSql, args, tx, cancellationToken: ct)) != 1)
+            if (await scope.ExecuteAsync(DeleteSql, args) != 1)
             {
                 return false;
             }
 
-            await c.ExecuteAsync(new CommandDefinition(DeleteBusySql, args, tx, cancellationToken: ct));
-            await materializer.RebuildExpertAsync(expertId, c, tx, ct);
+            await scope.ExecuteAsync(DeleteBusySql, args);
+            await materializer.RebuildExpertAsync(scope, expertId);
             return true;
         }, ct);
 
@@ -147,33 +147,31 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
     // Returns whether anything changed.
     public async Task<bool> RecordSuccessAsync(CalendarSourceRow source, IReadOnlyList<TimeInterval> busy, FetchOutcome fetched,
         string parsedDay, DateTimeOffset now, CancellationToken ct) =>
-        await db.WriteAsync(async (c, tx) =>
+        await db.WriteAsync(async scope =>
         {
-            await WindowMaterializer.LockExpertAsync(source.ExpertId, c, tx, ct);
-            var changed = !(await StoredAsync(c, tx, source.Id, ct)).SequenceEqual(busy);
+            await WindowMaterializer.LockExpertAsync(scope, source.ExpertId);
+            var changed = !(await StoredAsync(scope, source.Id)).SequenceEqual(busy);
             if (changed)
             {
-                await c.ExecuteAsync(new CommandDefinition(DeleteBusySql, new { source.Id }, tx, cancellationToken: ct));
-                var rows = busy.Select(b => new { SourceId = source.Id, source.ExpertId, StartsAt = b.Start, EndsAt = b.End });
-                await c.ExecuteAsync(new CommandDefinition(InsertBusySql, rows, tx, cancellationToken: ct));
-                await materializer.RebuildExpertAsync(source.ExpertId, c, tx, ct);
+                await scope.ExecuteAsync(DeleteBusySql, new { source.Id });
+                await scope.ExecuteAsync(InsertBusySql, busy.Select(b => new { SourceId = source.Id, source.ExpertId, StartsAt = b.Start,
+                    EndsAt = b.End }));
+                await materializer.RebuildExpertAsync(scope, source.ExpertId);
             }
 
-            var args = new { source.Id, Now = now, fetched.ETag, fetched.LastModified, ParsedDay = parsedDay };
-            await c.ExecuteAsync(new CommandDefinition(SuccessSql, args, tx, cancellationToken: ct));
+            await scope.ExecuteAsync(SuccessSql, new { source.Id, Now = now, fetched.ETag, fetched.LastModified, ParsedDay = parsedDay });
             return changed;
         }, ct);
 
     public async Task RecordNotModifiedAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
-        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(NotModifiedSql, new { Id = id, Now = now }, tx,
-            cancellationToken: ct)), ct);
+        await db.WriteAsync(scope => scope.ExecuteAsync(NotModifiedSql, new { Id = id, Now = now }), ct);
 
     // A failure touches only the state: the last good busy times stay in force.
     public async Task RecordFailureAsync(Guid id, string error, DateTimeOffset now, CancellationToken ct) =>
-        await db.WriteAsync(async (c, tx) => await c.ExecuteAsync(new CommandDefinition(FailureSql,
-            new { Id = id, Now = now, Error = error.Length > 1000 ? error[..1000] : error }, tx, cancellationToken: ct)), ct);
+        await db.WriteAsync(scope => scope.ExecuteAsync(FailureSql, new { Id = id, Now = now, Error = error.Length > 1000 ? error[..1000] : error }),
+            ct);
 
-    private static async Task<List<TimeInterval>> StoredAsync(DbConnection c, DbTransaction tx, Guid id, CancellationToken ct) =>
-        (await c.QueryAsync<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)>(new CommandDefinition(BusyOfSourceSql, new { Id = id }, tx,
-            cancellationToken: ct))).Select(r => new TimeInterval(r.StartsAt, r.EndsAt)).ToList();
+    private static async Task<List<TimeInterval>> StoredAsync(WriteScope scope, Guid id) =>
+        (await scope.QueryAsync<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)>(BusyOfSourceSql, new { Id = id }))
+            .Select(r => new TimeInterval(r.StartsAt, r.EndsAt)).ToList();
 }
