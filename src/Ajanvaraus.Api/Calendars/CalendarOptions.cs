@@ -18,8 +18,9 @@ internal sealed class CalendarOptions
     public bool PointFeedsShowCustomers { get; set; }
 
     // Busy times in: how often every source is synced, when one without a success counts as stale, the largest feed
-    // read, and whether sources may live on loopback, link-local or private addresses (on only in the embedded default
-    // and tests: in production such a URL would let an agency admin make the service probe its own network).
+    // read, and whether sources may live on loopback, link-local, private, documentation or the host's own addresses
+    // (appsettings.Development.json and tests that serve feeds on loopback only: in production such a URL would let
+    // an agency admin make the service probe its own network).
     [Range(1, 1440)]
     public int SyncMinutes { get; set; } = 15;
 
@@ -29,8 +30,18 @@ internal sealed class CalendarOptions
     [Range(1024, 100_000_000)]
     public int MaxFeedBytes { get; set; } = 5 * 1024 * 1024;
 
+    // One deadline for the whole fetch, redirects, retries and body included: a server that sends headers and then
+    // trickles bytes costs this much and no more.
     [Range(1, 300)]
     public int FetchTimeoutSeconds { get; set; } = 30;
+
+    // Parsing is CPU: a small feed can still describe a huge expansion; past this the feed is the source's error.
+    [Range(1, 300)]
+    public int MaxParseSeconds { get; set; } = 5;
+
+    // Sources synced at once by the recurring job: a slow server holds one of these, never the others' turn.
+    [Range(1, 64)]
+    public int SyncParallelism { get; set; } = 4;
 
     public bool AllowPrivateAddresses { get; set; }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Ajanvaraus.Api.Availability;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
 using TimeZoneConverter;
 
 namespace Ajanvaraus.Api.Calendars.Sources;
@@ -14,6 +16,15 @@ internal static class BusyTimeParser
     // A daily event for ten years is 3,650 intervals; a feed that expands to more than this is refused, not truncated.
     public const int MaxIntervals = 20_000;
 
+    // Occurrences enumerated, blocking or not: a daily event over the longest horizon (731 days) is ~730; what
+    // goes past these is a feed built to burn CPU (the calendar's merged enumeration costs ~0.1 ms an occurrence). A COUNT rule is enumerated from its DTSTART (COUNT counts from
+    // there), so its COUNT is held to the per-event bound before anything is enumerated.
+    public const int MaxOccurrencesPerEvent = 2_000;
+    public const int MaxOccurrences = 20_000;
+
+    // The service's own rules refuse these too (WindowExpander): one event could be 86,400 occurrences a day.
+    private static readonly FrequencyType[] TooFine = [FrequencyType.Secondly, FrequencyType.Minutely, FrequencyType.Hourly];
+
     static BusyTimeParser()
     {
         // Outlook writes Windows names ("FLE Standard Time"); Ical.Net resolves IANA ones. One resolver for the process.
@@ -22,21 +33,46 @@ internal static class BusyTimeParser
             TZConvert.TryWindowsToIana(id, out var iana) ? fallback(iana) : fallback(id);
     }
 
-    public static ParseOutcome Parse(string text, string zone, DateTimeOffset from, DateTimeOffset to)
+    public static ParseOutcome Parse(string text, string zone, DateTimeOffset from, DateTimeOffset to, TimeSpan? budget = null)
     {
         if (!text.Contains("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
         {
-            return ParseOutcome.Failed("The address did not answer an iCalendar (no BEGIN:VCALENDAR).");
+            return ParseOutcome.Failed(SourceErrors.NotICalendarMessage);
         }
 
+        var limit = budget ?? TimeSpan.FromSeconds(5);
+        var watch = Stopwatch.StartNew();
         try
         {
             var calendar = Calendar.Load(text) ?? throw new FormatException("no calendar");
+            if (RuleProblem(calendar) is { } problem)
+            {
+                return ParseOutcome.Failed(problem);
+            }
+
             var busy = new List<TimeInterval>();
+            var perEvent = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+            var enumerated = 0;
+            // GetOccurrences(start) skips a rule without COUNT straight to the window (Ical.Net 5's SkipToByInterval:
+            // DAILY from year 1 costs what DAILY from last week does); a rule that never matches stops after this many
+            // empty steps instead of spinning.
+            var evaluation = new EvaluationOptions { MaxUnmatchedIncrementsLimit = 10_000 };
             var start = new CalDateTime(from.UtcDateTime.AddDays(-1), CalDateTime.UtcTzId);
             var end = new CalDateTime(to.UtcDateTime.AddDays(1), CalDateTime.UtcTzId);
-            foreach (var occurrence in calendar.GetOccurrences<CalendarEvent>(start).TakeWhileBefore(end))
+            foreach (var occurrence in calendar.GetOccurrences<CalendarEvent>(start, evaluation).TakeWhileBefore(end))
             {
+                Check(watch, limit);
+                if (++enumerated > MaxOccurrences)
+                {
+                    throw new BoundException(SourceErrors.With(SourceErrors.FeedOccurrencesMessage, MaxOccurrences));
+                }
+
+                if (occurrence.Source is { } source
+                    && (perEvent[source] = perEvent.GetValueOrDefault(source) + 1) > MaxOccurrencesPerEvent)
+                {
+                    throw new BoundException(SourceErrors.With(SourceErrors.EventOccurrencesMessage, MaxOccurrencesPerEvent));
+                }
+
                 if (occurrence.Source is CalendarEvent ev && Blocks(ev)
                     && Interval(occurrence.Period.StartTime, occurrence.Period.EffectiveEndTime, zone) is { } span)
                 {
@@ -49,16 +85,42 @@ internal static class BusyTimeParser
                 Add(busy, span, from, to);
             }
 
+            Check(watch, limit);
             return ParseOutcome.Ok(busy.Distinct().OrderBy(b => b.Start).ThenBy(b => b.End).ToList());
         }
-        catch (TooManyIntervalsException)
+        catch (BoundException bound)
         {
-            return ParseOutcome.Failed($"The calendar expands to more than {MaxIntervals} busy intervals in the horizon.");
+            return ParseOutcome.Failed(bound.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Ical.Net throws many kinds (format, argument, unknown time zone): all mean this text cannot be trusted.
-            return ParseOutcome.Failed($"The calendar could not be read: {ex.Message}");
+            // Ical.Net throws many kinds (format, argument, unknown time zone): all mean this text cannot be trusted. Its
+            // message is not repeated: it may quote the fetched text.
+            return ParseOutcome.Failed(SourceErrors.UnreadableMessage);
+        }
+    }
+
+    private static string? RuleProblem(Calendar calendar)
+    {
+        // RRULE may appear more than once on an event (RFC 5545 allows it; Ical.Net evaluates every one).
+#pragma warning disable CS0618
+        var rules = calendar.Events.SelectMany(e => e.RecurrenceRules).ToList();
+#pragma warning restore CS0618
+        if (rules.Any(r => TooFine.Contains(r.Frequency)))
+        {
+            return SourceErrors.SubDailyMessage;
+        }
+
+        return rules.Any(r => r.Count > MaxOccurrencesPerEvent)
+            ? SourceErrors.With(SourceErrors.EventOccurrencesMessage, MaxOccurrencesPerEvent)
+            : null;
+    }
+
+    private static void Check(Stopwatch watch, TimeSpan limit)
+    {
+        if (watch.Elapsed > limit)
+        {
+            throw new BoundException(SourceErrors.With(SourceErrors.ParseTimeMessage, (int)Math.Ceiling(limit.TotalSeconds)));
         }
     }
 
@@ -102,11 +164,11 @@ internal static class BusyTimeParser
         busy.Add(new TimeInterval(span.Start < from ? from : span.Start, span.End > to ? to : span.End));
         if (busy.Count > MaxIntervals)
         {
-            throw new TooManyIntervalsException();
+            throw new BoundException(SourceErrors.With(SourceErrors.IntervalsMessage, MaxIntervals));
         }
     }
 
-    private sealed class TooManyIntervalsException : Exception;
+    private sealed class BoundException(string message) : Exception(message);
 }
 
 internal sealed record ParseOutcome(IReadOnlyList<TimeInterval>? Busy, string? Error)

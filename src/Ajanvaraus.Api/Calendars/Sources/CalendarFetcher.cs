@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Ajanvaraus.Api.Calendars.Sources;
 
 // One conditional GET of a source: at most MaxRedirects redirects (followed here, so each hop is checked for scheme and,
-// in AddressGuard, for address), at most MaxFeedBytes read. Every failure is an outcome with a reason, never an exception.
+// in AddressGuard, for address), at most MaxFeedBytes read, all within one deadline (FetchTimeoutSeconds) that covers
+// the body too: Polly's timeouts end at the headers, and a server trickling one byte a second would otherwise hold the
+// sync for as long as it liked. Every failure is an outcome with a reason (SourceErrors), never an exception.
 internal sealed class CalendarFetcher(IHttpClientFactory factory, IOptions<CalendarOptions> options)
 {
     public const string ClientName = "calendar-sources";
@@ -15,9 +17,12 @@ internal sealed class CalendarFetcher(IHttpClientFactory factory, IOptions<Calen
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return FetchOutcome.Failed("The address is not an absolute URL.");
+            return FetchOutcome.Failed(SourceErrors.NotAbsoluteMessage);
         }
 
+        // The wall clock, not the app's TimeProvider (the business clock, which tests and demos pin).
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.FetchTimeoutSeconds));
         try
         {
             var client = factory.CreateClient(ClientName);
@@ -25,7 +30,7 @@ internal sealed class CalendarFetcher(IHttpClientFactory factory, IOptions<Calen
             {
                 if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
                 {
-                    return FetchOutcome.Failed("Only http and https addresses are fetched.");
+                    return FetchOutcome.Failed(SourceErrors.SchemeMessage);
                 }
 
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -39,12 +44,12 @@ internal sealed class CalendarFetcher(IHttpClientFactory factory, IOptions<Calen
                     request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
                 }
 
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
                 if ((int)response.StatusCode is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
                 {
                     if (hop == MaxRedirects)
                     {
-                        return FetchOutcome.Failed($"More than {MaxRedirects} redirects.");
+                        return FetchOutcome.Failed(SourceErrors.With(SourceErrors.RedirectsMessage, MaxRedirects));
                     }
 
                     uri = new Uri(uri, location);
@@ -58,10 +63,10 @@ internal sealed class CalendarFetcher(IHttpClientFactory factory, IOptions<Calen
 
                 if (!response.IsSuccessStatusCode)
                 {
-                    return FetchOutcome.Failed($"The calendar server answered {(int)response.StatusCode}.");
+                    return FetchOutcome.Failed(SourceErrors.With(SourceErrors.StatusMessage, (int)response.StatusCode));
                 }
 
-                return await ReadAsync(response, ct);
+                return await ReadAsync(response, deadline.Token);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException
@@ -74,7 +79,7 @@ internal sealed class CalendarFetcher(IHttpClientFactory factory, IOptions<Calen
     private async Task<FetchOutcome> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var max = options.Value.MaxFeedBytes;
-        var tooLarge = FetchOutcome.Failed($"The calendar is larger than {max} bytes (Calendars:MaxFeedBytes).");
+        var tooLarge = FetchOutcome.Failed(SourceErrors.With(SourceErrors.TooLargeMessage, max));
         if (response.Content.Headers.ContentLength > max)
         {
             return tooLarge;
@@ -98,19 +103,20 @@ internal sealed class CalendarFetcher(IHttpClientFactory factory, IOptions<Calen
             response.Content.Headers.LastModified?.ToString("R"), null);
     }
 
+    // No exception's text: it would name addresses, ports and protocols (a port scanner's answers).
     private static string Reason(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is BlockedAddressException blocked)
+            if (e is BlockedAddressException)
             {
-                return blocked.Message;
+                return SourceErrors.NotAllowedMessage;
             }
         }
 
         return ex is OperationCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException
-            ? "The calendar server did not answer in time."
-            : $"The calendar server could not be reached: {ex.Message}";
+            ? SourceErrors.TimeoutMessage
+            : SourceErrors.UnreachableMessage;
     }
 }
 

@@ -48,9 +48,10 @@ internal sealed record CalendarSourceRow
 
     public bool IsStale(DateTimeOffset staleBefore) => LastSuccessAt is not { } success || success < staleBefore;
 
-    public CalendarSourceResponse ToResponse(DateTimeOffset staleBefore, bool showUrl = true) => new(
-        Id, ExpertId, Name, showUrl ? Url : null, Shown(LastAttemptAt), Shown(LastSuccessAt), LastError, BusyIntervals,
-        IsStale(staleBefore));
+    // lastError is stored as its English key (SourceErrors) and answered in the caller's language.
+    public CalendarSourceResponse ToResponse(DateTimeOffset staleBefore, string language, bool showUrl = true) => new(
+        Id, ExpertId, Name, showUrl ? Url : null, Shown(LastAttemptAt), Shown(LastSuccessAt),
+        LastError is { } error ? ProblemTexts.Translate(error, language) : null, BusyIntervals, IsStale(staleBefore));
 
     private static DateTimeOffset? Shown(DateTimeOffset? instant) => instant is { } i ? LocalTime.InZone(i, LocalTime.Helsinki) : null;
 }

@@ -54,7 +54,7 @@ internal static class CalendarSourcesApi
 
     private static async Task<Results<Created<CalendarSourceResponse>, ValidationProblem, NotFound>> CreateAsync(
         [Description("The expert's id.")] Guid expertId, CalendarSourceRequest body, CalendarSourceStore store, CalendarSync sync,
-        TimeProvider clock, IOptions<CalendarOptions> options, Data.Db db, CancellationToken ct)
+        TimeProvider clock, IOptions<CalendarOptions> options, Data.Db db, HttpRequest request, CancellationToken ct)
     {
         body = body with { Url = Normalize(body.Url) };
         if (SchemeProblem(body.Url) is { } problem)
@@ -68,12 +68,13 @@ internal static class CalendarSourcesApi
         };
         await store.InsertAsync(row, ct);
         var state = await SyncedAsync(row, store, sync, clock, ct);
-        return TypedResults.Created($"/api/v1/experts/{expertId}/calendar-sources/{row.Id}", state.ToResponse(StaleBefore(clock, options)));
+        return TypedResults.Created($"/api/v1/experts/{expertId}/calendar-sources/{row.Id}",
+            state.ToResponse(StaleBefore(clock, options), Language.Of(request)));
     }
 
     private static async Task<Results<Ok<Page<CalendarSourceResponse>>, ValidationProblem>> ListAsync(
         [Description("The expert's id.")] Guid expertId, [AsParameters] PageQuery page, CalendarSourceStore store, TimeProvider clock,
-        IOptions<CalendarOptions> options, CancellationToken ct)
+        IOptions<CalendarOptions> options, HttpRequest request, CancellationToken ct)
     {
         if (!Cursor.TryReadGuid(page.Cursor, out var after))
         {
@@ -83,19 +84,20 @@ internal static class CalendarSourcesApi
         var rows = await store.ListAsync(expertId, after, page.Take + 1, clock.GetUtcNow(), ct);
         var staleBefore = StaleBefore(clock, options);
         return TypedResults.Ok(Page<CalendarSourceResponse>.From(rows, page.Take, Cursor, r => r.Id.ToString(),
-            r => r.ToResponse(staleBefore)));
+            r => r.ToResponse(staleBefore, Language.Of(request))));
     }
 
     private static async Task<Results<Ok<CalendarSourceResponse>, NotFound>> GetAsync(
         [Description("The expert's id.")] Guid expertId, [Description("The source's id.")] Guid sourceId, CalendarSourceStore store,
-        TimeProvider clock, IOptions<CalendarOptions> options, CancellationToken ct) =>
+        TimeProvider clock, IOptions<CalendarOptions> options, HttpRequest request, CancellationToken ct) =>
         await store.FindAsync(expertId, sourceId, clock.GetUtcNow(), ct) is { } row
-            ? TypedResults.Ok(row.ToResponse(StaleBefore(clock, options)))
+            ? TypedResults.Ok(row.ToResponse(StaleBefore(clock, options), Language.Of(request)))
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CalendarSourceResponse>, ValidationProblem, NotFound>> UpdateAsync(
         [Description("The expert's id.")] Guid expertId, [Description("The source's id.")] Guid sourceId, CalendarSourceRequest body,
-        CalendarSourceStore store, CalendarSync sync, TimeProvider clock, IOptions<CalendarOptions> options, CancellationToken ct)
+        CalendarSourceStore store, CalendarSync sync, TimeProvider clock, IOptions<CalendarOptions> options, HttpRequest request,
+        CancellationToken ct)
     {
         body = body with { Url = Normalize(body.Url) };
         if (SchemeProblem(body.Url) is { } problem)
@@ -111,7 +113,7 @@ internal static class CalendarSourcesApi
         await store.UpdateAsync(expertId, sourceId, body, ct);
         var row = before with { Name = body.Name, Url = body.Url, ETag = null, LastModified = null, ParsedDay = null };
         return TypedResults.Ok((await SyncedAsync(before.Url == body.Url ? before : row, store, sync, clock, ct))
-            .ToResponse(StaleBefore(clock, options)));
+            .ToResponse(StaleBefore(clock, options), Language.Of(request)));
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
@@ -121,19 +123,20 @@ internal static class CalendarSourcesApi
 
     private static async Task<Results<Ok<CalendarSourceResponse>, NotFound>> SyncAsync(
         [Description("The expert's id.")] Guid expertId, [Description("The source's id.")] Guid sourceId, CalendarSourceStore store,
-        CalendarSync sync, TimeProvider clock, IOptions<CalendarOptions> options, CancellationToken ct)
+        CalendarSync sync, TimeProvider clock, IOptions<CalendarOptions> options, HttpRequest request, CancellationToken ct)
     {
         if (await store.FindAsync(expertId, sourceId, clock.GetUtcNow(), ct) is not { } row)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok((await SyncedAsync(row, store, sync, clock, ct)).ToResponse(StaleBefore(clock, options)));
+        var state = await SyncedAsync(row, store, sync, clock, ct);
+        return TypedResults.Ok(state.ToResponse(StaleBefore(clock, options), Language.Of(request)));
     }
 
     private static async Task<Results<Ok<Page<CalendarSourceResponse>>, ValidationProblem>> ListAllAsync(
         [AsParameters] CalendarSourcesQuery query, [AsParameters] PageQuery page, CalendarSourceStore store, TimeProvider clock,
-        IOptions<CalendarOptions> options, CancellationToken ct)
+        IOptions<CalendarOptions> options, HttpRequest request, CancellationToken ct)
     {
         if (!Cursor.TryReadGuid(page.Cursor, out var after))
         {
@@ -143,7 +146,7 @@ internal static class CalendarSourcesApi
         var staleBefore = StaleBefore(clock, options);
         var rows = await store.ListAllAsync(query.Stale, staleBefore, after, page.Take + 1, clock.GetUtcNow(), ct);
         return TypedResults.Ok(Page<CalendarSourceResponse>.From(rows, page.Take, Cursor, r => r.Id.ToString(),
-            r => r.ToResponse(staleBefore, showUrl: false)));
+            r => r.ToResponse(staleBefore, Language.Of(request), showUrl: false)));
     }
 
     // The state after one sync, read back (busy count included).

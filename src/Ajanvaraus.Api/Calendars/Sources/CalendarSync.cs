@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Ajanvaraus.Api.Availability;
 using Hangfire;
@@ -5,11 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Calendars.Sources;
 
-// Fetch, parse, store: one source at a time. The network and the parse happen outside any transaction; only the
-// outcome is written. The recurring job calls SyncAllAsync; "sync now" calls SyncAsync.
+// Fetch, parse, store. The network and the parse happen outside any transaction; only the outcome is written. Each
+// source is bounded twice over (the fetch's deadline, the parse's bounds), so one sync ends in well under a minute
+// whatever its server or feed does. The recurring job calls SyncAllAsync; "sync now" calls SyncAsync.
 internal sealed class CalendarSync(
     CalendarSourceStore store, CalendarFetcher fetcher, WindowMaterializer materializer, TimeProvider clock,
-    ILogger<CalendarSync> logger)
+    IOptions<CalendarOptions> options, ILogger<CalendarSync> logger)
 {
     public const string JobName = "calendar-sources-sync";
 
@@ -19,7 +21,11 @@ internal sealed class CalendarSync(
         var parsedDay = horizon.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Validators only while the last parse covered today's horizon (see ParsedDay in 0008).
         var conditional = source.ParsedDay == parsedDay;
+        var watch = Stopwatch.StartNew();
         var fetched = await fetcher.FetchAsync(source.Url, conditional ? source.ETag : null, conditional ? source.LastModified : null, ct);
+        // The URL may carry a secret (Google's and Outlook's secret addresses do, in the path): the log names the source.
+        logger.LogInformation("Calendar source {SourceId} of expert {ExpertId} fetched: {Status} in {Milliseconds} ms.",
+            source.Id, source.ExpertId, fetched.Status, watch.ElapsedMilliseconds);
         var now = clock.GetUtcNow();
         switch (fetched.Status)
         {
@@ -32,7 +38,8 @@ internal sealed class CalendarSync(
         }
 
         var zone = await store.ExpertZoneAsync(source.ExpertId, ct);
-        var parsed = BusyTimeParser.Parse(fetched.Text!, zone, now > horizon.Start ? now : horizon.Start, horizon.End);
+        var parsed = BusyTimeParser.Parse(fetched.Text!, zone, now > horizon.Start ? now : horizon.Start, horizon.End,
+            TimeSpan.FromSeconds(options.Value.MaxParseSeconds));
         if (parsed.Busy is not { } busy)
         {
             await RecordFailureAsync(source, parsed.Error!, now, ct);
@@ -46,22 +53,30 @@ internal sealed class CalendarSync(
         }
     }
 
-    // Every source, one after another: a slow or dead server costs its own timeout, and each outcome is its own write.
+    // Every source, SyncParallelism at a time: a slow or dead server holds one slot for its own deadline, and whatever
+    // goes wrong with one source (its database write included) is logged and never keeps the others from their turn.
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task SyncAllAsync(CancellationToken ct)
     {
-        foreach (var (id, expertId) in await store.AllIdsAsync(ct))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SyncParallelism, CancellationToken = ct };
+        await Parallel.ForEachAsync(await store.AllIdsAsync(ct), parallel, async (ids, token) =>
         {
-            if (await store.FindAsync(expertId, id, clock.GetUtcNow(), ct) is { } source)
+            try
             {
-                await SyncAsync(source, ct);
+                if (await store.FindAsync(ids.ExpertId, ids.Id, clock.GetUtcNow(), token) is { } source)
+                {
+                    await SyncAsync(source, token);
+                }
             }
-        }
+            catch (Exception ex) when (!token.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Calendar source {SourceId} of expert {ExpertId} could not be synced.", ids.Id, ids.ExpertId);
+            }
+        });
     }
 
     private async Task RecordFailureAsync(CalendarSourceRow source, string error, DateTimeOffset now, CancellationToken ct)
     {
-        // The URL may carry a secret: the log names the source, not its address.
         logger.LogWarning("Calendar source {SourceId} of expert {ExpertId} failed: {Error}", source.Id, source.ExpertId, error);
         await store.RecordFailureAsync(source.Id, error, now, ct);
     }
