@@ -20,9 +20,11 @@ internal static class BookingsApi
             .WithSummary("Book a time")
             .WithDescription("""
                 Books a slot found with /api/v1/availability — or confirms a hold (holdId + holdToken, and none of the time's
-                fields: the hold fixes them). Requires an `Idempotency-Key` header: the same key with the same body answers
-                201 again with the same booking (as it is now) and its manage token; with another body it answers 422. A time
-                someone else got first answers 409; a time that cannot be booked answers 400 naming the field and why. The
+                fields: the hold fixes them). Requires an `Idempotency-Key` header (a UUID): the same key with the same body
+                answers 201 again with the same booking (as it is now) and its manage token — to the same caller only: the same
+                portal or staff member, or for citizens the same address (an IPv6 /64); from another, and with another body, it
+                answers 422 without the booking. A time someone else got first answers 409; a time that cannot be booked
+                answers 400 naming the field and why. The
                 answer carries the `manageToken`, shown only here: the citizen manages the booking with it (X-Manage-Token
                 header or ?token=). With a staff token (adviser, agency admin, operator) it books for a walk-in: a name is
                 enough as contact and the minimum notice does not apply (the horizon does); an adviser books visits only at
@@ -68,17 +70,29 @@ internal static class BookingsApi
             });
         }
 
+        // A hold's token travels in the body, where the wrong-token lock's middleware cannot see it.
+        if (body.HoldId is not null && http.TokenLockRefusal() is { } locked)
+        {
+            return locked;
+        }
+
         var actor = Actor.Of(http.User);
         // Keys are per caller: a portal's own, staff by subject, every citizen in one scope (as before staff could book).
         var scope = actor == Actor.Citizen ? "anonymous" : actor.Id ?? actor.Kind;
         var canonical = JsonSerializer.Serialize(body, json.Value.SerializerOptions);
-        var idempotent = IdempotentRequest.For(scope, idempotencyKey, "POST", "/api/v1/bookings", canonical);
+        var idempotent = IdempotentRequest.For(scope, idempotencyKey, "POST", "/api/v1/bookings", canonical,
+            actor == Actor.Citizen ? ClientAddress.Of(http) : null);
         if (await store.ReplayAsync(idempotent, ct) is { } earlier)
         {
             return await ReplayAsync(earlier, http, store, ct);
         }
 
         var target = await slots.ResolveAsync(body, bindNotice: !actor.IsStaff, ct);
+        if (target.WrongHoldToken)
+        {
+            http.TokenFailed();
+        }
+
         var channel = target.Bookable?.Slot.Channel ?? body.Channel ?? Channel.InPerson;
         var customerErrors = ContactValidation.CustomerErrors(body.Customer, channel, requireContact: !actor.IsStaff, out var phone);
         var errors = new Dictionary<string, string[]>(target.Errors.Concat(customerErrors.Where(e => !target.Errors.ContainsKey(e.Key))));
@@ -128,6 +142,13 @@ internal static class BookingsApi
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
         IdempotentReplay replay, HttpContext http, BookingStore store, CancellationToken ct)
     {
+        if (replay.OtherClient)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was used by another client. Use a new key for a new booking.");
+        }
+
         if (!replay.SameRequest)
         {
             return TypedResults.Problem(

@@ -9,9 +9,10 @@ internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? 
 
 // What a booking body resolves to: the slot to take (and the hold it confirms), or the errors to answer. Without an
 // expertId, Others are the free experts to try next when the first one's insert loses; no slot and no errors means
-// every expert free a moment ago is taken now (409).
+// every expert free a moment ago is taken now (409). WrongHoldToken: a hold token was given and matched no hold (it
+// counts towards the address's wrong-token lock).
 internal sealed record BookingTarget(BookableSlot? Bookable, HoldRow? Hold, Dictionary<string, string[]> Errors,
-    SlotAsk? Ask = null, IReadOnlyList<Guid>? Others = null);
+    SlotAsk? Ask = null, IReadOnlyList<Guid>? Others = null, bool WrongHoldToken = false);
 
 // The one check of an asked time, shared by holds, bookings and reschedules: the fields' shape, the service, then
 // SlotFinder for the window, notice and horizon. Every error names its field.
@@ -26,6 +27,12 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
         if (ask.ServiceId is not null && service is null)
         {
             errors["serviceId"] = ["No bookable service has this id."];
+        }
+
+        // Before the index: an expert may publish the channel for another service, which would read as a taken time.
+        if (service is not null && ask.Channel is { } channel && !service.Channels.Allows(channel))
+        {
+            errors["channel"] = [SlotMatch.No(NotBookable.ChannelNotOffered).Problem(service).Message];
         }
 
         if (errors.Count > 0)
@@ -112,14 +119,15 @@ internal sealed class SlotChecks(ServiceStore services, SlotFinder finder, HoldS
 
         var fixedByHold = HoldFormErrors(body);
         var hold = await holds.FindAsync(body.HoldId.Value, ct);
-        if (hold is null || !ManageToken.Matches(body.HoldToken, hold.TokenHash))
+        var wrongToken = hold is null || !ManageToken.Matches(body.HoldToken, hold.TokenHash);
+        if (wrongToken)
         {
             fixedByHold["holdId"] = ["No hold with this id and token."];
         }
 
         if (fixedByHold.Count > 0)
         {
-            return new BookingTarget(null, null, fixedByHold);
+            return new BookingTarget(null, null, fixedByHold, WrongHoldToken: wrongToken && !string.IsNullOrEmpty(body.HoldToken));
         }
 
         var held = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId,
