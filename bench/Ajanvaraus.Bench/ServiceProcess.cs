@@ -156,6 +156,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["DOTNET_ENVIRONMENT"] = "Production",
+        // No identity provider here: the bench mints its tokens with the local key, which Production allows only when told.
+        ["Auth__AllowLocalSigningKey"] = "true",
         ["Hangfire__Server"] = "false",
         // The rows measure the service, not its limits (one loopback address would spend the anonymous budget at once);
         // the rate-limited row turns them on again.

@@ -51,6 +51,13 @@ builder.Services.AddBookingPage();
 
 var app = builder.Build();
 
+var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value;
+if (auth.ProductionRefusal(app.Configuration[HostDefaults.EnvironmentKey]) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 1;
+}
+
 if (await app.RunCommandAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;

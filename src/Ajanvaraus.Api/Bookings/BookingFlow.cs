@@ -24,6 +24,11 @@ internal sealed class BookingFlow(SlotChecks slots, BookingStore store, HoldStor
     public async Task<FlowOutcome> BookAsync(CreateBookingRequest body, Actor actor, IdempotentRequest key, CancellationToken ct)
     {
         var target = await slots.ResolveAsync(body, bindNotice: !actor.IsStaff, key.KeyHash, ct);
+        if (target.WrongHoldToken)
+        {
+            return new FlowOutcome(FlowResult.WrongHoldToken, Errors: target.Errors);
+        }
+
         var channel = target.Time?.Channel ?? body.Channel ?? Channel.InPerson;
         var customerErrors = ContactValidation.CustomerErrors(body.Customer, channel, requireContact: !actor.IsStaff, out var phone);
         var errors = new Dictionary<string, string[]>(target.Errors.Concat(customerErrors.Where(e => !target.Errors.ContainsKey(e.Key))));
@@ -102,7 +107,7 @@ internal sealed class BookingFlow(SlotChecks slots, BookingStore store, HoldStor
     // A hold of the asked time for the hold's token: the held row, or why not (Invalid, Taken). `caps` refuses a caller
     // over their live holds (after the time's own checks, so a bad request is told what is wrong first).
     public async Task<(HoldRow? Hold, TimeAsk? Time, FlowOutcome Outcome)> HoldAsync(SlotAsk ask, string tokenHash, string? clientId,
-        string? clientAddress, Func<Task<bool>> withinCaps, CancellationToken ct)
+        string? clientAddress, Func<TimeAsk, Task<bool>> withinCaps, CancellationToken ct)
     {
         var target = await slots.ResolveAsync(ask, tokenHash, ct);
         if (target.Errors.Count > 0)
@@ -110,7 +115,7 @@ internal sealed class BookingFlow(SlotChecks slots, BookingStore store, HoldStor
             return (null, null, FlowOutcome.Invalid(target.Errors));
         }
 
-        if (!await withinCaps())
+        if (!await withinCaps(target.Time!))
         {
             return (null, target.Time, new FlowOutcome(FlowResult.OverCap));
         }
@@ -165,8 +170,14 @@ internal sealed class BookingFlow(SlotChecks slots, BookingStore store, HoldStor
 
     private async Task<FlowOutcome> ReplayAsync(IdempotentRequest key, CancellationToken ct)
     {
+        // Another client presenting the key (guessed or leaked) learns nothing of the first request.
         // No row: the first request's write rolled back meanwhile; the caller may simply send it again.
         var replay = await store.ReplayAsync(key, ct);
+        if (replay is { OtherClient: true })
+        {
+            return new FlowOutcome(FlowResult.OtherClient);
+        }
+
         if (replay is { SameRequest: false })
         {
             return new FlowOutcome(FlowResult.KeyReused);

@@ -15,6 +15,8 @@ internal enum FlowResult
     NotConfirmed,
     ChangedMeanwhile,
     OverCap,
+    WrongHoldToken,
+    OtherClient,
 }
 
 internal sealed record FlowOutcome(FlowResult Result, BookingView? View = null, string? ManageToken = null,

@@ -20,9 +20,11 @@ internal static class BookingsApi
             .WithSummary("Book a time")
             .WithDescription("""
                 Books a slot found with /api/v1/availability — or confirms a hold (holdId + holdToken, and none of the time's
-                fields: the hold fixes them). Requires an `Idempotency-Key` header: the same key with the same body answers
-                201 again with the same booking (as it is now) and its manage token; with another body it answers 422. A time
-                someone else got first answers 409; a time that cannot be booked answers 400 naming the field and why. The
+                fields: the hold fixes them). Requires an `Idempotency-Key` header (a UUID): the same key with the same body
+                answers 201 again with the same booking (as it is now) and its manage token — to the same caller only: the same
+                portal or staff member, or for citizens the same address (an IPv6 /64); from another, and with another body, it
+                answers 422 without the booking. A time someone else got first answers 409; a time that cannot be booked
+                answers 400 naming the field and why. The
                 answer carries the `manageToken`, shown only here: the citizen manages the booking with it (X-Manage-Token
                 header or ?token=). With a staff token (adviser, agency admin, operator) it books for a walk-in: a name is
                 enough as contact and the minimum notice does not apply (the horizon does); an adviser books visits only at
@@ -67,21 +69,36 @@ internal static class BookingsApi
             });
         }
 
+        // A hold's token travels in the body, where the wrong-token lock's middleware cannot see it.
+        if (body.HoldId is not null && http.TokenLockRefusal() is { } locked)
+        {
+            return locked;
+        }
+
         var actor = Actor.Of(http.User);
         // Keys are per caller: a portal's own, staff by subject, every citizen in one scope (as before staff could book).
         var scope = actor == Actor.Citizen ? "anonymous" : actor.Id ?? actor.Kind;
         var canonical = JsonSerializer.Serialize(body, json.Value.SerializerOptions);
-        var key = IdempotentRequest.For(scope, idempotencyKey, "POST", "/api/v1/bookings", canonical);
+        var key = IdempotentRequest.For(scope, idempotencyKey, "POST", "/api/v1/bookings", canonical,
+            actor == Actor.Citizen ? ClientAddress.Of(http) : null);
         var outcome = await flow.BookAsync(body, actor, key, ct);
+        if (outcome.Result == FlowResult.WrongHoldToken)
+        {
+            http.TokenFailed();
+        }
+
         return outcome.Result switch
         {
             FlowResult.Done => TypedResults.Created(BookingResponses.Location(outcome.View!.Booking.Id),
                 BookingResponses.From(outcome.View, Language.Of(http.Request), outcome.ManageToken)),
-            FlowResult.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
+            FlowResult.Invalid or FlowResult.WrongHoldToken => TypedResults.ValidationProblem(outcome.Errors!),
             FlowResult.Forbidden => BookingAccess.Forbidden(outcome.Detail!),
             FlowResult.KeyReused => TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
                 detail: "This Idempotency-Key was used with a different request. Use a new key for a new booking."),
+            FlowResult.OtherClient => TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was used by another client. Use a new key for a new booking."),
             FlowResult.InProgress => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
                 detail: "A request with this Idempotency-Key is still being processed; retry shortly."),

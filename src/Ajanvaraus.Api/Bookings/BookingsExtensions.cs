@@ -9,6 +9,7 @@ internal static class BookingsExtensions
         services.AddSingleton<BookingHistory>();
         services.AddSingleton<BookingStatusStore>();
         services.AddSingleton<HoldStore>();
+        services.AddSingleton<HoldShare>();
         services.AddSingleton<SlotChecks>();
         services.AddSingleton<BookingFlow>();
         services.AddSingleton<PurgeJobs>();

@@ -28,6 +28,15 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
         SELECT ExpiresAt FROM Holds WHERE ClientAddress = @ClientAddress AND ClientId IS NULL AND ExpiresAt > @Now
         """;
 
+    // Live anonymous holds of one service at one point (no point: its remote times) starting within one day (HoldShare).
+    // Through IX_Holds_ExpiresAt: only live holds are read, and the caps bound how many there are.
+    internal const string AnonymousOfDaySql = """
+        SELECT ExpiresAt FROM Holds
+        WHERE ExpiresAt > @Now AND ServiceId = @ServiceId AND StartsAt >= @DayStart AND StartsAt < @DayEnd
+          AND ClientId IS NULL AND ClientAddress IS NOT NULL
+          AND (ServicePointId = @ServicePointId OR (ServicePointId IS NULL AND @ServicePointId IS NULL))
+        """;
+
     internal const string FindSql = """
         SELECT Id, TokenHash, ServiceId, ExpertId, ServicePointId, VideoRoomId, Channel, StartsAt, EndsAt, ExpiresAt, ClientId, CreatedAt
         FROM Holds WHERE Id = @Id
@@ -49,6 +58,18 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
         var sql = clientId is null ? LiveHoldsOfAddressSql : LiveHoldsOfClientSql;
         var expiries = (await c.QueryAsync<DateTimeOffset>(new CommandDefinition(sql, new { ClientId = clientId,
             ClientAddress = clientAddress, Now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
+        return (expiries.Count, expiries.Count == 0 ? null : expiries.Min());
+    }
+
+    public async Task<(int Live, DateTimeOffset? FirstExpiry)> AnonymousHoldsOfDayAsync(Guid serviceId, string? servicePointId,
+        DateTimeOffset dayStart, DateTimeOffset dayEnd, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var args = new
+        {
+            ServiceId = serviceId, ServicePointId = servicePointId, DayStart = dayStart, DayEnd = dayEnd, Now = clock.GetUtcNow(),
+        };
+        var expiries = (await c.QueryAsync<DateTimeOffset>(new CommandDefinition(AnonymousOfDaySql, args, cancellationToken: ct))).AsList();
         return (expiries.Count, expiries.Count == 0 ? null : expiries.Min());
     }
 

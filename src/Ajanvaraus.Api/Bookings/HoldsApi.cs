@@ -22,6 +22,8 @@ internal static class HoldsApi
                 Reserves the slot (and, for remote_at_point, a video room) for a short time (10 minutes by default). Confirm it
                 with POST /api/v1/bookings {holdId, holdToken, customer}; a booking made with a live hold cannot lose the race.
                 An expired hold blocks no one. 409 when the time is taken; 400 naming the field and why when it cannot be booked.
+                429 when the caller has too many live holds, or anonymous holds already take their share of the service's day
+                at the point (RateLimits:Anonymous:HoldShareOfDay, a quarter): the time can still be booked directly.
                 """)
             .WithExamples(request: new CreateHoldRequest(
                 Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d1e"), Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"),
@@ -39,13 +41,13 @@ internal static class HoldsApi
     }
 
     private static async Task<Results<Created<HoldResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateHoldRequest body, HttpContext http, BookingFlow flow, HoldStore holds, CancellationToken ct)
+        CreateHoldRequest body, HttpContext http, BookingFlow flow, HoldStore holds, HoldShare share, CancellationToken ct)
     {
         var ask = new SlotAsk(body.ServiceId, body.ExpertId, body.Start, body.Channel, body.ServicePointId);
         var token = ManageToken.Create();
         ProblemHttpResult? tooMany = null;
         var (held, time, outcome) = await flow.HoldAsync(ask, ManageToken.Hash(token), http.User.PortalClient(), HoldCaps.AddressOf(http),
-            async () => (tooMany = await HoldCaps.RefusalAsync(http, holds, ct)) is null, ct);
+            async time => (tooMany = await HoldCaps.RefusalAsync(http, holds, ct) ?? await share.RefusalAsync(http, time, ct)) is null, ct);
         return outcome.Result switch
         {
             FlowResult.Done => TypedResults.Created($"/api/v1/holds/{held!.Id}", new HoldResponse(held.Id, token, held.ExpiresAt,

@@ -6,17 +6,22 @@ using Dapper;
 
 namespace Ajanvaraus.Api.Bookings;
 
-// A request that carried an Idempotency-Key: who sent it, the key, and a fingerprint of what was asked.
-internal sealed record IdempotentRequest(string Scope, string Key, string RequestHash)
+// A request that carried an Idempotency-Key: who sent it, the key, and a fingerprint of what was asked. Every citizen
+// shares the anonymous scope, so Client (the address key, ClientAddress.Of) tells them apart: a key replays the manage
+// token only to the client that made it; anyone else who presents it (guessed, or leaked) gets 422.
+internal sealed record IdempotentRequest(string Scope, string Key, string RequestHash, string? Client = null)
 {
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
-    public static IdempotentRequest For(string scope, string key, string method, string path, string canonicalBody) =>
-        new(scope, key, Hex(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{canonicalBody}"))));
+    public static IdempotentRequest For(string scope, string key, string method, string path, string canonicalBody,
+        string? client = null) =>
+        new(scope, key, Hex(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{canonicalBody}"))), client);
 
-    // The stored key is a hash: the table never holds the caller's key itself.
+    // The stored key is a hash: the table never holds the caller's key itself, nor the client's address.
     public string KeyHash => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(Key)));
+
+    public string? ClientHash => Client is null ? null : Hex(SHA256.HashData(Encoding.UTF8.GetBytes(Client)));
 
     // The secret of the first answer (the manage token) is kept for replay encrypted with a key derived from the
     // caller's Idempotency-Key, so it is readable only by whoever presents that key again.
@@ -47,8 +52,8 @@ internal sealed record IdempotentRequest(string Scope, string Key, string Reques
 }
 
 // What a replay gives back: the booking the first request made and its manage token; or why it cannot (another body,
-// or the first request has not finished). A replay shows the booking as it is now.
-internal sealed record IdempotentReplay(bool SameRequest, Guid? BookingId, string? ManageToken);
+// another client, or the first request has not finished). A replay shows the booking as it is now.
+internal sealed record IdempotentReplay(bool SameRequest, Guid? BookingId, string? ManageToken, bool OtherClient = false);
 
 internal sealed record IdempotencyRow
 {
@@ -56,6 +61,7 @@ internal sealed record IdempotencyRow
     public int? StatusCode { get; init; }
     public string? Location { get; init; }
     public string? ResponseBody { get; init; }
+    public string? ClientHash { get; init; }
 }
 
 // Claims and records keys inside the transaction of the change they protect. ResponseBody holds the encrypted manage
@@ -63,8 +69,9 @@ internal sealed record IdempotencyRow
 internal static class IdempotencyLedger
 {
     internal const string ClaimSql = """
-        INSERT INTO IdempotencyKeys (Scope, IdempotencyKey, RequestHash, StatusCode, ResponseBody, Location, CreatedAt, ExpiresAt)
-        VALUES (@Scope, @IdempotencyKey, @RequestHash, NULL, NULL, NULL, @Now, @ExpiresAt)
+        INSERT INTO IdempotencyKeys (Scope, IdempotencyKey, RequestHash, StatusCode, ResponseBody, Location, CreatedAt, ExpiresAt,
+            ClientHash)
+        VALUES (@Scope, @IdempotencyKey, @RequestHash, NULL, NULL, NULL, @Now, @ExpiresAt, @ClientHash)
         """;
 
     internal const string RecordSql = """
@@ -73,7 +80,7 @@ internal static class IdempotencyLedger
         """;
 
     internal const string FindSql = """
-        SELECT RequestHash, StatusCode, Location, ResponseBody FROM IdempotencyKeys
+        SELECT RequestHash, StatusCode, Location, ResponseBody, ClientHash FROM IdempotencyKeys
         WHERE Scope = @Scope AND IdempotencyKey = @IdempotencyKey AND ExpiresAt > @Now
         """;
 
@@ -86,7 +93,7 @@ internal static class IdempotencyLedger
     public static async Task<bool> TryClaimAsync(WriteScope scope, IdempotentRequest request)
     {
         var args = new { request.Scope, IdempotencyKey = request.KeyHash, request.RequestHash, scope.Now,
-            ExpiresAt = scope.Now + IdempotentRequest.Retention };
+            ExpiresAt = scope.Now + IdempotentRequest.Retention, request.ClientHash };
         await scope.ExecuteAsync(DeleteExpiredSql, args);
         try
         {
@@ -117,6 +124,13 @@ internal static class IdempotencyLedger
         if (row is null)
         {
             return null;
+        }
+
+        // Before anything else, so another client learns nothing of the first request (a key from before 0012 has no
+        // client: it replays to no citizen).
+        if (row.ClientHash != request.ClientHash)
+        {
+            return new IdempotentReplay(true, null, null, OtherClient: true);
         }
 
         if (row.RequestHash != request.RequestHash || row.ResponseBody is null || row.Location is null)

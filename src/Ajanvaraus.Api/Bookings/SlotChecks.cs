@@ -9,9 +9,10 @@ internal sealed record SlotAsk(Guid? ServiceId, Guid? ExpertId, DateTimeOffset? 
 
 // What a request resolves to before its write: the time (service, place, zone), the experts to try in order and the
 // video rooms (free ones first); or the errors to answer. No errors and no experts means every expert free a moment
-// ago is taken now (409). Hold is the hold a booking confirms.
+// ago is taken now (409). Hold is the hold a booking confirms; WrongHoldToken: a hold token was given and matched no
+// hold (it counts towards the address's wrong-token lock).
 internal sealed record BookingTarget(TimeAsk? Time, IReadOnlyList<Guid> Experts, IReadOnlyList<Guid> Rooms, HoldRow? Hold,
-    Dictionary<string, string[]> Errors)
+    Dictionary<string, string[]> Errors, bool WrongHoldToken = false)
 {
     public static BookingTarget Invalid(Dictionary<string, string[]> errors) => new(null, [], [], null, errors);
 }
@@ -86,14 +87,15 @@ internal sealed class SlotChecks(AvailabilityIndex index, HoldStore holds, TimeP
 
         var fixedByHold = HoldFormErrors(body);
         var hold = await holds.FindAsync(body.HoldId.Value, ct);
-        if (hold is null || !ManageToken.Matches(body.HoldToken, hold.TokenHash))
+        var wrongToken = hold is null || !ManageToken.Matches(body.HoldToken, hold.TokenHash);
+        if (wrongToken)
         {
             fixedByHold["holdId"] = ["No hold with this id and token."];
         }
 
         if (fixedByHold.Count > 0)
         {
-            return BookingTarget.Invalid(fixedByHold);
+            return BookingTarget.Invalid(fixedByHold) with { WrongHoldToken = wrongToken && !string.IsNullOrEmpty(body.HoldToken) };
         }
 
         var held = new SlotAsk(hold!.ServiceId, hold.ExpertId, hold.StartsAt, ChannelFlags.Parse(hold.Channel), hold.ServicePointId,

@@ -38,7 +38,7 @@ internal static class CalendarApi
 
     private static async Task<Results<ContentHttpResult, NotFound>> GetAsync(
         [Description("The booking id.")] Guid bookingId, HttpRequest request, BookingStore bookings,
-        IOptions<CalendarOptions> options, CancellationToken ct)
+        IOptions<CalendarOptions> options, PublicBaseUrl urls, CancellationToken ct)
     {
         if (await BookingAccess.FindWithTokenAsync(bookingId, request, bookings, ct) is not { } row)
         {
@@ -52,7 +52,9 @@ internal static class CalendarApi
         var address = d.StreetAddress is null ? null : $"{d.StreetAddress}, {d.PostalCode} {d.PostOffice}";
         var provider = d.ProviderNames.In(language);
         var phone = row.ChannelValue == Channel.Phone ? IcsTexts.PhoneLocation(row.CustomerPhone, language) : null;
-        var manage = options.Value.ManageUrl(row.Id, row.Reference, BookingAccess.TokenOf(request));
+        var manage = options.Value.ManageUrl(row.Id, row.Reference, BookingAccess.TokenOf(request)) is { } link
+            ? urls.Absolute(link, request)
+            : null;
         var details = new IcsDetails(
             d.ServiceNames.In(language), provider,
             row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, phone, manage, row.CustomerPhone);

@@ -49,8 +49,10 @@ internal static partial class LogRedaction
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex Email();
 
-    // International numbers (+358 40 123 4567) and national mobile/landline forms (040 123 4567, 09-1234567).
-    [GeneratedRegex(@"(?<![\w+])(?:\+\d{1,3}[ -]?\d{1,4}(?:[ -]?\d{2,4}){2,4}|0\d{1,2}[ -]?\d{3}[ -]?\d{3,4})(?![\w-])")]
+    // International numbers (+358 40 123 4567) and national mobile/landline forms (040 123 4567, 09-1234567). Not the
+    // request number of a Kestrel request id (0HNA3K7PQ2M1V:00000001, 13 base-32 characters and a colon): the id is
+    // what ties a request's log lines together, and no phone number follows a connection id.
+    [GeneratedRegex(@"(?<![\w+])(?<![0-9A-V]{13}:)(?:\+\d{1,3}[ -]?\d{1,4}(?:[ -]?\d{2,4}){2,4}|0\d{1,2}[ -]?\d{3}[ -]?\d{3,4})(?![\w-])")]
     private static partial Regex Phone();
 
     // Manage and hold tokens are 43 characters of base64url; Data Protection payloads are longer runs of the same.

@@ -11,8 +11,9 @@ internal static partial class OpenApiContractRules
         operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("429", new OpenApiResponse
         {
-            Description = "Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live "
-                + "holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).",
+            Description = "Too many requests from this caller (its budget a minute, wrong tokens from its address, its live "
+                + "holds, or anonymous holds' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF "
+                + "RateLimit header fields).",
             Headers = new Dictionary<string, IOpenApiHeader>
             {
                 ["Retry-After"] = Header("Seconds until the caller may try again.", JsonSchemaType.Integer),

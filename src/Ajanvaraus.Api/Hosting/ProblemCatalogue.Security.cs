@@ -17,6 +17,13 @@ internal static partial class ProblemTexts
         new("This caller already holds {0} times. Confirm or release one, or try again in {1} seconds.",
             "Tällä asiakkaalla on jo {0} alustavaa varausta. Vahvista tai vapauta jokin, tai yritä uudelleen {1} sekunnin kuluttua.",
             "Den här klienten har redan {0} preliminära bokningar. Bekräfta eller släpp en, eller försök igen om {1} sekunder."),
+        new("Too many holds on this day", "Tälle päivälle on liikaa alustavia varauksia",
+            "För många preliminära bokningar den här dagen"),
+        new("Too many of this day's times are held. Book one directly, pick another day, or try again in {0} seconds.",
+            "Liian moni tämän päivän ajoista on alustavasti varattu. Varaa aika suoraan, valitse toinen päivä tai yritä "
+                + "uudelleen {0} sekunnin kuluttua.",
+            "För många av dagens tider är preliminärt bokade. Boka en tid direkt, välj en annan dag eller försök igen "
+                + "om {0} sekunder."),
         new("The query string is too long", "Kyselymerkkijono on liian pitkä", "Frågesträngen är för lång"),
         new("Send at most {0} characters after the question mark.",
             "Lähetä kysymysmerkin jälkeen enintään {0} merkkiä.", "Skicka högst {0} tecken efter frågetecknet."),

@@ -30,6 +30,11 @@ internal sealed class RateLimitOptions
 
         [Range(1, int.MaxValue)]
         public int LiveHolds { get; set; } = 3;
+
+        // The share of one service's appointments at one point on one day that live anonymous holds may take together
+        // (Bookings/HoldShare.cs): however many addresses hold, most of a day stays bookable.
+        [Range(0.01, 1.0)]
+        public double HoldShareOfDay { get; set; } = 0.25;
     }
 
     public sealed class PortalLimits

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Ajanvaraus.Api.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,23 +11,31 @@ internal sealed record RateBudget(string Policy, string Key, int Quota);
 
 // The budgets of /api/v1 on ASP.NET Core's rate limiter: anonymous callers per address (reads and writes apart), a
 // portal per client id, staff per subject. One fixed one-minute window per budget; the time it began is kept beside
-// it, so the RateLimit header can say when it refills.
+// it, so the RateLimit header can say when it refills. The limiter drops its own idle partitions; what is kept here of
+// a key not seen for IdleAfter is dropped too, so rotating or forged keys do not grow the memory.
 internal sealed class ApiRateLimiter : IDisposable
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan IdleAfter = 3 * Window;
     private const string BudgetItem = "Ajanvaraus.RateBudget";
-    private readonly ConcurrentDictionary<string, long> windowStarts = new();
+    private readonly ConcurrentDictionary<string, KeyTimes> windowStarts = new();
     private readonly RateLimitOptions options;
+    private readonly TimeProvider clock;
+    private long lastSweep;
 
-    public ApiRateLimiter(IOptions<RateLimitOptions> options)
+    public ApiRateLimiter(IOptions<RateLimitOptions> options, TimeProvider clock)
     {
         this.options = options.Value;
+        this.clock = clock;
+        lastSweep = clock.GetTimestamp();
         Limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => BudgetOf(context) is { } budget
             ? new RateLimitPartition<string>(budget.Key, key => NewWindow(key, budget.Quota))
             : RateLimitPartition.GetNoLimiter(""));
     }
 
     public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    public int TrackedKeys => windowStarts.Count;
 
     // Null for what is not limited: health, the contract, the dashboard, or every request when limits are off.
     public RateBudget? BudgetOf(HttpContext context)
@@ -40,14 +47,19 @@ internal sealed class ApiRateLimiter : IDisposable
 
         var budget = options.Enabled && context.Request.Path.StartsWithSegments("/api/v1") ? Choose(context) : null;
         context.Items[BudgetItem] = budget;
+        if (budget is not null && windowStarts.TryGetValue(budget.Key, out var times))
+        {
+            Volatile.Write(ref times.Seen, clock.GetTimestamp());
+        }
+
         return budget;
     }
 
     // Seconds until the budget's window refills.
     public int SecondsToReset(RateBudget budget)
     {
-        var started = windowStarts.GetValueOrDefault(budget.Key, Stopwatch.GetTimestamp());
-        var elapsed = Stopwatch.GetElapsedTime(started).Ticks % Window.Ticks;
+        var started = windowStarts.TryGetValue(budget.Key, out var times) ? times.Started : clock.GetTimestamp();
+        var elapsed = clock.GetElapsedTime(started).Ticks % Window.Ticks;
         return Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(Window.Ticks - elapsed).TotalSeconds));
     }
 
@@ -74,7 +86,9 @@ internal sealed class ApiRateLimiter : IDisposable
 
     private FixedWindowRateLimiter NewWindow(string key, int quota)
     {
-        windowStarts[key] = Stopwatch.GetTimestamp();
+        var now = clock.GetTimestamp();
+        windowStarts[key] = new KeyTimes(now);
+        Sweep(now);
         return new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
             PermitLimit = quota,
@@ -83,6 +97,31 @@ internal sealed class ApiRateLimiter : IDisposable
             AutoReplenishment = false,
         });
     }
+
+    // At most once a window, when a new key appears: keys whose last request is IdleAfter ago are forgotten.
+    private void Sweep(long now)
+    {
+        var last = Interlocked.Read(ref lastSweep);
+        if (clock.GetElapsedTime(last, now) < Window || Interlocked.CompareExchange(ref lastSweep, now, last) != last)
+        {
+            return;
+        }
+
+        foreach (var (key, times) in windowStarts)
+        {
+            if (clock.GetElapsedTime(Volatile.Read(ref times.Seen), now) > IdleAfter)
+            {
+                windowStarts.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed class KeyTimes(long started)
+    {
+        public long Seen = started;
+
+        public long Started { get; } = started;
+    }
 }
 
 internal static class RateLimitingExtensions
@@ -90,7 +129,8 @@ internal static class RateLimitingExtensions
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ApiRateLimiter>();
+        // Real time, which the limiter's own windows run on (not a test's fake clock: the headers would contradict them).
+        services.AddSingleton(sp => new ApiRateLimiter(sp.GetRequiredService<IOptions<RateLimitOptions>>(), TimeProvider.System));
         services.AddSingleton<TokenGuard>();
         services.AddOptions<RateLimiterOptions>().Configure<ApiRateLimiter>((options, limiter) =>
         {

@@ -87,21 +87,41 @@ internal sealed class TokenGuard(IOptions<RateLimitOptions> options, TimeProvide
 
 internal static class TokenGuardExtensions
 {
-    // Before any handler: a locked address gets 429 on every request that carries a token.
+    private const string Title = "Too many wrong tokens";
+
+    // Before any handler: a locked address gets 429 on every request that carries a token in a header, the query or
+    // the path (a feed's).
     public static IApplicationBuilder UseTokenGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (TokenGuard.CarriesToken(context.Request)
-                && context.RequestServices.GetRequiredService<TokenGuard>().LockedFor(context) is { } left)
+            if (TokenGuard.CarriesToken(context.Request) && LockedSeconds(context) is { } seconds)
             {
-                var seconds = (int)Math.Ceiling(left.TotalSeconds);
-                await RateLimitingExtensions.TooManyAsync(context, seconds, "Too many wrong tokens",
-                    $"Too many wrong tokens came from this address. Try again in {seconds} seconds.");
+                await RateLimitingExtensions.TooManyAsync(context, seconds, Title, Detail(seconds));
                 return;
             }
 
             await next(context);
         });
+
+    // The same 429 for a token the middleware cannot see, in a body (a hold's token in POST /bookings); null when the
+    // address may try.
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? TokenLockRefusal(this HttpContext context)
+    {
+        if (LockedSeconds(context) is not { } seconds)
+        {
+            return null;
+        }
+
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Title, detail: Detail(seconds));
+    }
+
+    private static int? LockedSeconds(HttpContext context) =>
+        context.RequestServices.GetRequiredService<TokenGuard>().LockedFor(context) is { } left
+            ? (int)Math.Ceiling(left.TotalSeconds)
+            : null;
+
+    private static string Detail(int seconds) => $"Too many wrong tokens came from this address. Try again in {seconds} seconds.";
 
     public static void TokenFailed(this HttpContext context) => context.RequestServices.GetRequiredService<TokenGuard>().Failed(context);
 }

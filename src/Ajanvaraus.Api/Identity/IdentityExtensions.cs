@@ -41,6 +41,9 @@ internal static class IdentityExtensions
             return (notBefore is null || notBefore.Value - parameters.ClockSkew <= now)
                 && expires is not null && now <= expires.Value + parameters.ClockSkew;
         };
+        // A few seconds of drift between the identity provider's clock and ours, not the library's five minutes of life
+        // after expiry.
+        jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
         // Claims keep the names they have in the token ("role", "provider", ...).
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters.RoleClaimType = ClaimNames.Role;

@@ -26,7 +26,14 @@ internal static class LocalSigningKey
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                // Whoever reads the key can mint an operator's token: the owner only, from the moment the file exists.
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var stream = new FileStream(path, create);
             using var writer = new StreamWriter(stream);
             writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }

@@ -8,7 +8,7 @@ namespace Ajanvaraus.Api.Notifications;
 // number of instances may run it at once and a restart loses nothing (a dead claimant's rows wait out the claim).
 internal sealed class NotificationJobs(
     NotificationStore store, Outbox outbox, SmsSender sms, SmtpConnections connections, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<NotificationJobs> logger)
+    TimeProvider clock, ILogger<NotificationJobs> logger, Hosting.PublicBaseUrl urls)
 {
     private const int MaxBatches = 20;
 
@@ -89,7 +89,7 @@ internal sealed class NotificationJobs(
     {
         var settings = options.Value;
         var manageUrl = message.ProtectedManageToken is { } sealedToken
-            ? settings.ManageUrl(message.BookingId, outbox.Unseal(sealedToken))
+            ? urls.Absolute(settings.ManageUrl(message.BookingId, outbox.Unseal(sealedToken)), null)
             : null;
         if (message.Channel == "email")
         {

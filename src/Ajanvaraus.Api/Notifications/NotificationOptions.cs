@@ -40,9 +40,10 @@ internal sealed class NotificationOptions : IValidatableObject
     [Range(1, 32)]
     public int Senders { get; set; } = 4;
 
-    // The booking page's manage view (/book/manage/...): a citizen opens it, never a raw API answer.
+    // The booking page's manage view (/book/manage/...): a citizen opens it, never a raw API answer. A path is of this
+    // service, under Api:PublicBaseUrl (PublicBaseUrl.Absolute); an absolute URL is a portal's own page.
     [Required]
-    public string ManageUrlTemplate { get; set; } = "http://127.0.0.1:5080/book/manage/{id}?token={token}";
+    public string ManageUrlTemplate { get; set; } = "/book/manage/{id}?token={token}";
 
     public SmtpSettings Smtp { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Notifications;
 using Ajanvaraus.Api.Tests.Infrastructure;
 
@@ -53,7 +54,9 @@ public sealed class BookingPageServingTests
     [Fact]
     public void TheDefaultManageLinkOpensTheBookingPage()
     {
-        var link = new NotificationOptions().ManageUrl(Guid.Parse("0195d0c4-0000-7000-8000-000000000000"), "t+k");
+        var template = new NotificationOptions().ManageUrl(Guid.Parse("0195d0c4-0000-7000-8000-000000000000"), "t+k");
+        var urls = new PublicBaseUrl(Microsoft.Extensions.Options.Options.Create(new PublicUrlOptions()));
+        var link = urls.Absolute(template, null);
 
         Assert.Equal("http://127.0.0.1:5080/book/manage/0195d0c4-0000-7000-8000-000000000000?token=t%2Bk", link);
     }

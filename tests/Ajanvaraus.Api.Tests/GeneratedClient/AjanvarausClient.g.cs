@@ -168,7 +168,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -342,7 +342,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -473,7 +473,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -651,7 +651,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -796,7 +796,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -950,7 +950,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1124,7 +1124,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1256,7 +1256,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1435,7 +1435,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1581,7 +1581,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1736,7 +1736,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -1916,7 +1916,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -2054,7 +2054,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -2196,7 +2196,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -2329,7 +2329,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -2509,7 +2509,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -2647,7 +2647,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -2832,7 +2832,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -2985,7 +2985,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -3141,7 +3141,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -3321,7 +3321,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -3459,7 +3459,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -3644,7 +3644,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -3799,7 +3799,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -3961,7 +3961,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4126,7 +4126,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4306,7 +4306,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4454,7 +4454,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4639,7 +4639,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4792,7 +4792,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4934,7 +4934,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -5099,7 +5099,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -5286,7 +5286,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -5434,7 +5434,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -5620,7 +5620,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -5762,7 +5762,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -5927,7 +5927,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -6107,7 +6107,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -6249,7 +6249,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -6418,7 +6418,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -6586,7 +6586,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -6772,7 +6772,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -6812,6 +6812,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// Reserves the slot (and, for remote_at_point, a video room) for a short time (10 minutes by default). Confirm it
         /// <br/>with POST /api/v1/bookings {holdId, holdToken, customer}; a booking made with a live hold cannot lose the race.
         /// <br/>An expired hold blocks no one. 409 when the time is taken; 400 naming the field and why when it cannot be booked.
+        /// <br/>429 when the caller has too many live holds, or anonymous holds already take their share of the service's day
+        /// <br/>at the point (RateLimits:Anonymous:HoldShareOfDay, a quarter): the time can still be booked directly.
         /// </remarks>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -6938,7 +6940,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -7068,7 +7070,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -7106,9 +7108,11 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// </summary>
         /// <remarks>
         /// Books a slot found with /api/v1/availability — or confirms a hold (holdId + holdToken, and none of the time's
-        /// <br/>fields: the hold fixes them). Requires an `Idempotency-Key` header: the same key with the same body answers
-        /// <br/>201 again with the same booking (as it is now) and its manage token; with another body it answers 422. A time
-        /// <br/>someone else got first answers 409; a time that cannot be booked answers 400 naming the field and why. The
+        /// <br/>fields: the hold fixes them). Requires an `Idempotency-Key` header (a UUID): the same key with the same body
+        /// <br/>answers 201 again with the same booking (as it is now) and its manage token — to the same caller only: the same
+        /// <br/>portal or staff member, or for citizens the same address (an IPv6 /64); from another, and with another body, it
+        /// <br/>answers 422 without the booking. A time someone else got first answers 409; a time that cannot be booked
+        /// <br/>answers 400 naming the field and why. The
         /// <br/>answer carries the `manageToken`, shown only here: the citizen manages the booking with it (X-Manage-Token
         /// <br/>header or ?token=). With a staff token (adviser, agency admin, operator) it books for a walk-in: a name is
         /// <br/>enough as contact and the minimum notice does not apply (the horizon does); an adviser books visits only at
@@ -7264,7 +7268,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -7419,7 +7423,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -7620,7 +7624,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -7824,7 +7828,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -8011,7 +8015,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -8197,7 +8201,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -8383,7 +8387,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -8528,7 +8532,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -8708,7 +8712,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -8855,7 +8859,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -9036,7 +9040,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -9200,7 +9204,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -9341,7 +9345,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -9522,7 +9526,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -9686,7 +9690,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -9827,7 +9831,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -10008,7 +10012,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -10172,7 +10176,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -10313,7 +10317,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -10454,7 +10458,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -10608,7 +10612,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -10777,7 +10781,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -10945,7 +10949,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -11128,7 +11132,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -11290,7 +11294,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -11435,7 +11439,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -11620,7 +11624,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -11759,7 +11763,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -11909,7 +11913,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -12081,7 +12085,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -12248,7 +12252,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -12406,7 +12410,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -12560,7 +12564,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -12715,7 +12719,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -12889,7 +12893,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -13027,7 +13031,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -13205,7 +13209,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -13350,7 +13354,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -13532,7 +13536,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -13692,7 +13696,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -13844,7 +13848,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -13993,7 +13997,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14169,7 +14173,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14301,7 +14305,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14450,7 +14454,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14626,7 +14630,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14758,7 +14762,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14889,7 +14893,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, or its live holds). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemDetails>("Too many requests from this caller (its budget a minute, wrong tokens from its address, its live holds, or anonymous holds\' share of a day). Every answer carries `RateLimit-Policy` and `RateLimit` (IETF RateLimit header fields).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)

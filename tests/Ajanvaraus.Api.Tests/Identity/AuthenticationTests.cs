@@ -71,6 +71,34 @@ public sealed class AuthenticationTests
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task ATokenExpiredAMinuteAgoIsRefused()
+    {
+        // The clock skew allowed is 30 seconds, not the library's 5 minutes.
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T08:00:00Z"));
+        await using var app = new AjanvarausApp(clock: clock);
+        var client = app.Operator();
+        clock.Advance(TokenIssuer.Lifetime + TimeSpan.FromMinutes(1));
+
+        await (await client.PostAsJsonAsync("/api/v1/providers", NewProvider)).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task TheLocalSigningKeyIsReadableByItsOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes");
+        }
+
+        await using var app = new AjanvarausApp();
+        app.Operator();
+        var file = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.SigningKeyFile;
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+    }
+
     [Theory]
     [InlineData("--role", "agency_admin")]
     [InlineData("--role", "adviser", "--provider", "kela")]

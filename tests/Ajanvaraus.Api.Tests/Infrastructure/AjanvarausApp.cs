@@ -72,6 +72,7 @@ public sealed class AjanvarausApp(
         ["RateLimits:Anonymous:SearchPerMinute"] = "1000000",
         ["RateLimits:Anonymous:WritesPerMinute"] = "1000000",
         ["RateLimits:Anonymous:LiveHolds"] = "1000000",
+        ["RateLimits:Anonymous:HoldShareOfDay"] = "1",
         ["RateLimits:Portal:PerMinute"] = "1000000",
         ["RateLimits:Portal:LiveHolds"] = "1000000",
         ["RateLimits:Staff:PerMinute"] = "1000000",

@@ -15,7 +15,10 @@ public sealed class MessageComposerTests
         StreetAddress = "Maaherrankatu 9", PostalCode = "50100", PostOffice = "Mikkeli", TimeZone = "Europe/Helsinki",
     };
 
-    private static readonly string DefaultLink = new NotificationOptions().ManageUrl(Reminder.BookingId, new string('x', 43));
+    // The default template under the local default base URL, as a message written with no Api:PublicBaseUrl carries it.
+    private static readonly string DefaultLink = new Ajanvaraus.Api.Hosting.PublicBaseUrl(
+            Microsoft.Extensions.Options.Options.Create(new Ajanvaraus.Api.Hosting.PublicUrlOptions()))
+        .Absolute(new NotificationOptions().ManageUrl(Reminder.BookingId, new string('x', 43)), null);
 
     [Fact]
     public void AReminderSmsWithTheDefaultLinkKeepsReferenceTimeLinkAndAPlaceWithin160Characters()

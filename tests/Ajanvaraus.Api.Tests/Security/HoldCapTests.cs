@@ -75,4 +75,27 @@ public sealed class HoldCapTests
 
         Assert.Equal(HttpStatusCode.Created, (await world.App.Portal("suomi.fi").SendAsync(Hold(world, Times[2], "192.0.2.1"))).StatusCode);
     }
+
+    [Fact]
+    public async Task AnonymousHoldsTakeAtMostAQuarterOfAServicesDayAtAPoint()
+    {
+        // Two experts 09-12, 45 minutes: the day holds 8 appointments, a quarter of them is 2.
+        await using var world = await BookingWorld.CreateAsync(experts: 2, settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:Anonymous:HoldShareOfDay"] = "0.25",
+        });
+        var client = world.App.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Hold(world, Times[0], "203.0.113.5"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Hold(world, Times[1], "203.0.113.6"))).StatusCode);
+
+        var refused = await client.SendAsync(Hold(world, Times[2], "203.0.113.7"));
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("Too many holds on this day", problem.GetProperty("title").GetString());
+        Assert.Equal("600", refused.Headers.GetValues("Retry-After").Single());
+
+        // Another day, a portal's hold and a booking without a hold are not this cap's.
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Hold(world, Times[2].AddDays(1), "203.0.113.7"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await world.App.Portal("mikkeli.fi").SendAsync(Hold(world, Times[2], "203.0.113.7"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await world.BookAsync(world.Booking(Times[3]))).StatusCode);
+    }
 }

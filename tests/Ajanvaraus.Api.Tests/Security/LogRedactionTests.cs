@@ -93,5 +93,7 @@ public sealed class LogRedactionTests
     [InlineData("Availability windows are current for 2026-11-24..2027-02-22.")]
     [InlineData("Purged 12 expired holds and 3 expired idempotency keys.")]
     [InlineData("Booking 0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d1e at 2026-11-24T09:00:00+02:00 took 1234 ms")]
+    [InlineData("Request finished HTTP/1.1 GET /api/v1/providers - 200 (RequestId 0HNA3K7PQ2M1V:00000001)")]
+    [InlineData("Connection id \"0HNA3K7PQ2M1V\", Request id \"0HNA3K7PQ2M1V:00000012\": the application completed without reading the body.")]
     public void RedactLeavesOrdinaryLinesAlone(string text) => Assert.Equal(text, LogRedaction.Redact(text));
 }

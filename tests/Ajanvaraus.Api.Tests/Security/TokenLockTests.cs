@@ -90,4 +90,65 @@ public sealed class TokenLockTests
         var right = await client.SendAsync(Release(hold.GetProperty("holdToken").GetString()!));
         await right.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
+
+    [Fact]
+    public async Task WrongFeedTokensCountTowardsTheLockAndALockedAddressGets429ForTheFeed()
+    {
+        await using var world = await BookingWorld.CreateAsync(settings: RealLock);
+        var feed = await (await world.App.AgencyAdmin("kela").PostAsJsonAsync($"/api/v1/experts/{world.Expert}/feeds", new { name = "A" }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var path = new Uri(feed.GetProperty("url").GetString()!).PathAndQuery;
+        var client = world.App.CreateClient();
+
+        HttpRequestMessage Fetch(string feedPath, string address)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, feedPath);
+            request.Headers.Add(TestRemoteAddressStartupFilter.Header, address);
+            return request;
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Fetch($"/api/v1/feeds/guess-{i}.ics", Guesser))).StatusCode);
+        }
+
+        await (await client.SendAsync(Fetch(path, Guesser))).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Fetch(path, Citizen))).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongHoldTokensInABookingCountTowardsTheLockAndALockedAddressCannotConfirm()
+    {
+        await using var world = await BookingWorld.CreateAsync(settings: RealLock);
+        var client = world.App.CreateClient();
+        var hold = await (await client.PostAsJsonAsync("/api/v1/holds", new
+        {
+            serviceId = world.ServiceId, expertId = world.Expert, start = BookingWorld.Tuesday(9), channel = "in_person",
+            servicePointId = "mikkeli",
+        })).ReadJsonAsync(HttpStatusCode.Created);
+
+        HttpRequestMessage Confirm(string token)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
+            {
+                Content = JsonContent.Create(new
+                {
+                    holdId = hold.GetProperty("id").GetGuid(), holdToken = token,
+                    customer = new { name = "Maija Meikäläinen", email = "maija@example.fi", language = "fi" },
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            request.Headers.Add(TestRemoteAddressStartupFilter.Header, Guesser);
+            return request;
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await (await client.SendAsync(Confirm($"guess-{i}"))).AssertValidationErrorAsync("holdId");
+        }
+
+        var right = await client.SendAsync(Confirm(hold.GetProperty("holdToken").GetString()!));
+        await right.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(right.Headers.Contains("Retry-After"));
+    }
 }

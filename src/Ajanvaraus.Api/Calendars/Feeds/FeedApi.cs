@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using Ajanvaraus.Api.Availability;
+using Ajanvaraus.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -35,6 +36,8 @@ internal static class FeedApi
     {
         if (await store.FindByTokenAsync(token, ct) is not { } feed)
         {
+            // A wrong feed token counts towards its address's lock, as a wrong manage or hold token does.
+            http.TokenFailed();
             return TypedResults.NotFound();
         }
 

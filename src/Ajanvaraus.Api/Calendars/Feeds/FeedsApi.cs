@@ -51,8 +51,8 @@ internal static class FeedsApi
     {
         group.ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", (CreateFeedRequest body, HttpContext http, FeedStore store, TimeProvider clock, Data.Db db,
-                CancellationToken ct) =>
-                CreateAsync(owner(http), body, http, store, clock, db, ct))
+                PublicBaseUrl urls, CancellationToken ct) =>
+                CreateAsync(owner(http), body, http, store, clock, db, urls, ct))
             .WithName($"Create{name}Feed")
             .WithSummary("Create a subscribable calendar feed")
             .WithDescription($"""
@@ -73,7 +73,8 @@ internal static class FeedsApi
     }
 
     private static async Task<Results<Created<CreatedFeedResponse>, ValidationProblem, NotFound>> CreateAsync(
-        FeedOwner owner, CreateFeedRequest body, HttpContext http, FeedStore store, TimeProvider clock, Data.Db db, CancellationToken ct)
+        FeedOwner owner, CreateFeedRequest body, HttpContext http, FeedStore store, TimeProvider clock, Data.Db db, PublicBaseUrl urls,
+        CancellationToken ct)
     {
         var token = ManageToken.Create();
         var row = new FeedRow
@@ -83,10 +84,8 @@ internal static class FeedsApi
             Language = Language.Of(http.Request), CreatedAt = clock.GetUtcNow(),
         };
         await store.InsertAsync(row, ct);
-        var request = http.Request;
-        var path = $"{request.PathBase}/api/v1/feeds/{token}.ics";
-        return TypedResults.Created($"{request.Path}/{row.Id}",
-            row.ToCreated($"{request.Scheme}://{request.Host}{path}", $"webcal://{request.Host}{path}"));
+        var url = urls.Absolute($"/api/v1/feeds/{token}.ics", http.Request);
+        return TypedResults.Created($"{http.Request.Path}/{row.Id}", row.ToCreated(url, PublicBaseUrl.Webcal(url)));
     }
 
     private static async Task<Results<Ok<Page<FeedResponse>>, ValidationProblem>> ListAsync(
