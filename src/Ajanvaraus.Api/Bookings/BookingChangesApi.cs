@@ -143,7 +143,7 @@ internal static class BookingChangesApi
                 string[]> { ["reason"] = ["Say why you act for the customer (1-500 characters)."] })
             : null;
 
-    // A booking can change while it is confirmed, and — for the citizen — before its service's cut-off.
+    // A booking can change while it is confirmed, before its end, and — for the citizen — before its service's cut-off.
     private static async Task<ProblemHttpResult?> RefusalAsync(BookingRow row, Actor actor, ServiceStore services, TimeProvider clock,
         CancellationToken ct)
     {
@@ -153,10 +153,15 @@ internal static class BookingChangesApi
         }
 
         var cutoff = (await services.FindAsync(row.ServiceId, ct))?.CancellationCutoffMinutes ?? 0;
-        return !actor.IsStaff && clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff)
-            ? TypedResults.Problem(
+        if (!actor.IsStaff && clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff))
+        {
+            return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "Too late to change",
-                detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.")
+                detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.");
+        }
+
+        return BookingTransitions.Change(row, clock.GetUtcNow()) is { } over
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: over.Title, detail: over.Detail)
             : null;
     }
 }
