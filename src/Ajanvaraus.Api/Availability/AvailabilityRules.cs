@@ -24,7 +24,7 @@ public sealed record AvailabilityRuleResponse(
     string EndTime,
     string? Recurrence,
     DateOnly ValidFrom,
-    [property: DateInRange] DateOnly? ValidUntil);
+    DateOnly? ValidUntil);
 
 internal sealed record AvailabilityRuleRow
 {
