@@ -3,11 +3,12 @@ using System.ComponentModel.DataAnnotations;
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
 using Microsoft.AspNetCore.Mvc;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Advisers;
 
 public sealed record AgendaQuery(
-    [property: Description("The day (the point's local date; default today there).")]
+    [property: DateInRange, Description("The day (the point's local date; default today there).")]
     [FromQuery(Name = "date")] DateOnly? Date,
     [property: StringLength(40), Description("Only this provider's bookings (e.g. `kela`).")]
     [FromQuery(Name = "provider")] string? Provider,

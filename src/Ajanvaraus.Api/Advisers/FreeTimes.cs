@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using Ajanvaraus.Api.Availability;
 using Microsoft.AspNetCore.Mvc;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Advisers;
 
 public sealed record FreeTimesQuery(
-    [property: Description("The day (the point's local date; default today there).")]
+    [property: DateInRange, Description("The day (the point's local date; default today there).")]
     [FromQuery(Name = "date")] DateOnly? Date,
     [property: Description("Only this service (id from /api/v1/services); default every service of every agency at the point.")]
     [FromQuery(Name = "service")] Guid? Service);

@@ -5,8 +5,8 @@ namespace Ajanvaraus.Api.Availability;
 
 // A time the expert is away (leave, training): cut out of their windows. Instants with offset.
 public sealed record CreateAbsenceRequest(
-    [property: Required] DateTimeOffset? StartsAt,
-    [property: Required] DateTimeOffset? EndsAt,
+    [property: Required, DateInRange] DateTimeOffset? StartsAt,
+    [property: Required, DateInRange] DateTimeOffset? EndsAt,
     [property: StringLength(500), PlainText(lineBreaks: true)] string? Reason = null);
 
 // An absence; times are shown in Finnish time (Europe/Helsinki).

@@ -78,8 +78,10 @@ internal static class AbsencesApi
 
         var row = new AbsenceRow(db.NewId(), expertId, body.StartsAt!.Value.ToUniversalTime(), body.EndsAt!.Value.ToUniversalTime(),
             body.Reason);
+        // The answer is made before the write: one that cannot be made (it once failed on year 9999) must not leave a row.
+        var created = row.ToResponse();
         await store.InsertAsync(row, ct);
-        return TypedResults.Created($"/api/v1/experts/{expertId}/absences/{row.Id}", row.ToResponse());
+        return TypedResults.Created($"/api/v1/experts/{expertId}/absences/{row.Id}", created);
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(

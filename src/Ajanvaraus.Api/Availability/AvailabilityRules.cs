@@ -10,10 +10,10 @@ public sealed record AvailabilityRuleRequest(
     [property: Required, MinLength(1, ErrorMessage = "Give at least one channel.")] IReadOnlyList<Channel> Channels,
     [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message)] string StartTime,
     [property: Required, RegularExpression(TimeOfDay.Pattern, ErrorMessage = TimeOfDay.Message)] string EndTime,
-    [property: Required] DateOnly? ValidFrom,
+    [property: Required, DateInRange] DateOnly? ValidFrom,
     [property: StringLength(40)] string? ServicePointId = null,
     [property: StringLength(500)] string? Recurrence = null,
-    DateOnly? ValidUntil = null);
+    [property: DateInRange] DateOnly? ValidUntil = null);
 
 public sealed record AvailabilityRuleResponse(
     Guid Id,

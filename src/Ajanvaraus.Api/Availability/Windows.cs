@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Availability;
 
 public sealed record WindowsQuery(
-    [property: Description("First local day (yyyy-MM-dd, Finnish time); default today.")]
+    [property: DateInRange, Description("First local day (yyyy-MM-dd, Finnish time); default today.")]
     [FromQuery(Name = "from")] DateOnly? From,
-    [property: Description("Last local day, inclusive (yyyy-MM-dd); default from + 14 days; at most 92 days after from.")]
+    [property: DateInRange, Description("Last local day, inclusive (yyyy-MM-dd); default from + 14 days; at most 92 days after from.")]
     [FromQuery(Name = "to")] DateOnly? To)
 {
     internal const int MaxDays = 92;

@@ -25,7 +25,7 @@ internal static class BookingChangesApi
                 Frees the time. With the manage token: allowed until the service's cancellation cut-off before the start (409
                 after it). With a staff token (an adviser of the booking's point or of the point where it was made, the agency
                 admin of its provider, an operator): a `reason` is required, the cut-off does not apply. 409 when the booking
-                is no longer confirmed — the problem's title says its state. A wrong token answers 404.
+                is no longer confirmed, has ended or was anonymized — the problem's title says which. A wrong token answers 404.
                 """)
             .WithExamples(request: new CancelBookingRequest("Estyneenä"))
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -39,7 +39,8 @@ internal static class BookingChangesApi
                 Takes the new time and frees the old in one transaction: when the new time is taken (409) or not bookable (400,
                 naming the field and why), the booking stays exactly as it was. Channel and point default to the booking's own.
                 With the manage token: allowed until the cancellation cut-off. With a staff token: a `reason` is required, the
-                cut-off and the minimum notice do not apply; an adviser moves visits only to their own point.
+                cut-off and the minimum notice do not apply; an adviser moves visits only to their own point. A booking that
+                has ended or was anonymized is not moved (409).
                 """)
             .WithExamples(request: new RescheduleBookingRequest(
                 Guid.Parse("0193a7c2-5b8e-7c3a-9d1e-2f4a6b8c0d2f"), DateTimeOffset.Parse("2026-11-25T13:00:00+02:00"), null, null))
@@ -107,7 +108,7 @@ internal static class BookingChangesApi
                 string[]> { ["reason"] = ["Say why you act for the customer (1-500 characters)."] })
             : null;
 
-    // A booking can change while it is confirmed, and — for the citizen — before its service's cut-off.
+    // A booking can change while it is confirmed, before its end, and — for the citizen — before its service's cut-off.
     private static async Task<ProblemHttpResult?> RefusalAsync(BookingRow row, Actor actor, ServiceStore services, TimeProvider clock,
         CancellationToken ct)
     {
@@ -117,10 +118,15 @@ internal static class BookingChangesApi
         }
 
         var cutoff = (await services.FindAsync(row.ServiceId, ct))?.CancellationCutoffMinutes ?? 0;
-        return !actor.IsStaff && clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff)
-            ? TypedResults.Problem(
+        if (!actor.IsStaff && clock.GetUtcNow() > row.StartsAt.AddMinutes(-cutoff))
+        {
+            return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict, title: "Too late to change",
-                detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.")
+                detail: $"This service's bookings can be cancelled or moved until {cutoff / 60.0:0.#} hours before the start.");
+        }
+
+        return BookingTransitions.Change(row, clock.GetUtcNow()) is { } over
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: over.Title, detail: over.Detail)
             : null;
     }
 }

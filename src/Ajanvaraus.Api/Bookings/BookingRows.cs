@@ -35,6 +35,9 @@ internal sealed record BookingRow
 
     public Channel ChannelValue => ChannelFlags.Parse(Channel);
 
+    // The retention purge clears the manage token's hash (RetentionPurge, migration 0012); every other booking has one.
+    public bool Anonymized => ManageTokenHash.Length == 0;
+
     // A new booking of a checked slot; the room is chosen when its units are taken.
     public static BookingRow New(
         Guid id, BookableSlot bookable, CustomerRequest customer, string? phone, string? notes, Actor madeBy, string tokenHash,

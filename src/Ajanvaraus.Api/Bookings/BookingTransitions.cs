@@ -5,6 +5,7 @@ namespace Ajanvaraus.Api.Bookings;
 
 // The walk along a booking's statuses: confirmed → checked_in → completed, confirmed → no_show, confirmed → cancelled;
 // a video or phone appointment, which nobody checks in, is completed by its agency (or an operator) once it has begun.
+// A booking whose customer data the retention purge removed changes no more.
 internal static class BookingTransitions
 {
     public sealed record Refusal(string Title, string Detail);
@@ -16,6 +17,7 @@ internal static class BookingTransitions
         return to switch
         {
             _ when status is BookingStatus.Cancelled or BookingStatus.Completed or BookingStatus.NoShow => NotFrom(row),
+            _ when row.Anonymized => Anonymized,
             BookingStatus.CheckedIn when status != BookingStatus.Confirmed => NotFrom(row),
             BookingStatus.CheckedIn when remote => new(Title: "Not at the point",
                 Detail: "Video and phone appointments are not checked in at the point."),
@@ -37,6 +39,18 @@ internal static class BookingTransitions
             _ => null,
         };
     }
+
+    // A cancel or move (by anyone) of a booking whose end has passed: it is history, kept for statistics and audit. An
+    // operator once moved a purged booking back into the future, where the citizen's old link opened it again. Every
+    // anonymized booking has ended (the purge takes no other), so this holds for those too. Staff record what happened
+    // with no-show or complete instead.
+    public static Refusal? Change(BookingRow row, DateTimeOffset now) => row.Anonymized ? Anonymized
+        : row.EndsAt <= now ? new(Title: "Appointment is over",
+            Detail: "The appointment has already ended: it can no longer be moved or cancelled.")
+        : null;
+
+    private static readonly Refusal Anonymized = new(Title: "Customer data removed",
+        Detail: "This booking's customer data has been removed under the retention rules: it can no longer be changed.");
 
     private static Refusal NotFrom(BookingRow row) =>
         new(Title: BookingProblems.StatusTitle(row),

@@ -36,7 +36,7 @@ public sealed record CustomerRequest(
 public sealed record CreateBookingRequest(
     Guid? ServiceId,
     Guid? ExpertId,
-    DateTimeOffset? Start,
+    [property: DateInRange] DateTimeOffset? Start,
     Channel? Channel,
     [property: StringLength(40)] string? ServicePointId,
     Guid? HoldId,
@@ -47,7 +47,7 @@ public sealed record CreateBookingRequest(
 public sealed record CreateHoldRequest(
     [property: Required] Guid? ServiceId,
     [property: Description("The expert; leave out for any free expert (the answer names the one chosen).")] Guid? ExpertId,
-    [property: Required] DateTimeOffset? Start,
+    [property: Required, DateInRange] DateTimeOffset? Start,
     [property: Required] Channel? Channel,
     [property: StringLength(40)] string? ServicePointId);
 
@@ -56,7 +56,7 @@ public sealed record HoldResponse(Guid Id, string HoldToken, DateTimeOffset Expi
 
 public sealed record RescheduleBookingRequest(
     [property: Description("The expert of the new time; leave out for any free expert (the booking's own expert too).")] Guid? ExpertId,
-    [property: Required] DateTimeOffset? Start,
+    [property: Required, DateInRange] DateTimeOffset? Start,
     Channel? Channel,
     [property: StringLength(40)] string? ServicePointId,
     [property: StringLength(500), PlainText(lineBreaks: true),

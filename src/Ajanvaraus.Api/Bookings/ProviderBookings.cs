@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Bookings;
 
 public sealed record ProviderBookingsQuery(
-    [property: Description("First day (Finnish local date; default today).")]
+    [property: DateInRange, Description("First day (Finnish local date; default today).")]
     [FromQuery(Name = "from")] DateOnly? From,
-    [property: Description("Last day, inclusive (default from + 30 days).")]
+    [property: DateInRange, Description("Last day, inclusive (default from + 30 days).")]
     [FromQuery(Name = "to")] DateOnly? To,
     [property: StringLength(40), Description("Only bookings at this service point.")]
     [FromQuery(Name = "servicePoint")] string? ServicePoint,

@@ -70,9 +70,11 @@ internal sealed class Db : IAsyncDisposable
         {
             // Per-connection settings, once per native connection (the pool hands the same one out again and again):
             // foreign keys; SQLite's own busy wait (with back-off) instead of failing at once when another writer
-            // holds the lock; NORMAL sync is durable across process crashes in WAL mode.
+            // holds the lock; NORMAL sync is durable across process crashes in WAL mode; secure_delete zeroes what a
+            // delete or update frees, so purged personal data does not stay readable in the file (issue 22).
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText =
+                "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
             await pragma.ExecuteNonQueryAsync(ct);
             configured.AddOrUpdate(handle, Configured);
         }

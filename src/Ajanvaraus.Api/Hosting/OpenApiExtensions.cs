@@ -30,6 +30,7 @@ internal static class OpenApiExtensions
                         """,
                 };
                 OpenApiContractRules.Describe(document);
+                OpenApiContractRules.DescribeDateRanges(document);
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -83,6 +84,7 @@ internal static class OpenApiExtensions
                 OpenApiContractRules.DeclareRouteParameters(operation, context.Description.RelativePath);
                 OpenApiContractRules.FixOptionalBody(operation);
                 OpenApiContractRules.FixQueryEnums(operation, context);
+                OpenApiContractRules.DescribeQueryDateRanges(operation, context);
                 OpenApiContractRules.DescribeManageToken(operation, metadata.OfType<AcceptsManageTokenMetadata>().Any());
                 OpenApiContractRules.MarkRawBodies(operation);
                 OpenApiContractRules.RequireHeaders(operation, metadata.OfType<RequiresHeaderMetadata>());

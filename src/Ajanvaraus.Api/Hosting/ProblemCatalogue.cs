@@ -56,6 +56,7 @@ internal static partial class ProblemTexts
         new(PlainTextAttribute.NameMessage,
             "Ei ohjausmerkkejä (kuten rivinvaihtoja tai sarkaimia).",
             "Inga styrtecken (som radbrytningar eller tabbar)."),
+        new(DateBounds.Message, "Anna päivämäärä väliltä 2000-01-01–2100-12-31.", "Ange ett datum mellan 2000-01-01 och 2100-12-31."),
         new(PlainTextAttribute.NotesMessage, "Ei ohjausmerkkejä rivinvaihtoja lukuun ottamatta.", "Inga styrtecken utom radbrytningar."),
         new("Use in_person, remote_at_point, video or phone.",
             "Käytä arvoa in_person, remote_at_point, video tai phone.",

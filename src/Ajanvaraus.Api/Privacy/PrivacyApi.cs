@@ -23,9 +23,10 @@ internal static class PrivacyApi
             .WithSummary("Remove expired customer data now")
             .WithDescription("""
                 Runs the daily retention purge at once: bookings that ended more than their provider's retentionDays ago
-                (Privacy:RetentionDays, 180, when the provider sets none) lose the customer's name, e-mail, phone and notes;
-                their idempotency replays and outbox messages are deleted. Ids, times, status and channel stay. A booking
-                that has not ended is never purged. Answers what was removed.
+                (Privacy:RetentionDays, 180, when the provider sets none) lose the customer's name, e-mail, phone and notes,
+                staff's reasons and the manage token (the old link answers 404); their idempotency replays and outbox
+                messages are deleted. Ids, times, status and channel stay; the booking changes no more. A booking that has
+                not ended is never purged. Answers what was removed.
                 """)
             .RequireAuthorization(Policies.Operator);
         return group;

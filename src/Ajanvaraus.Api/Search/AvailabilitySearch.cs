@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 using Ajanvaraus.Api.Availability;
 using Ajanvaraus.Api.Bookings;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Search;
 
@@ -26,9 +27,9 @@ public sealed record AvailabilityQuery(
     [property: RegularExpression("^[a-z]{2}$", ErrorMessage = "Use a two-letter ISO 639-1 code, e.g. fi, sv, en."),
         Description("Only experts who serve in this language (ISO 639-1).")]
     [FromQuery(Name = "language")] string? Language,
-    [property: Description("First day (Finnish local date, default today).")]
+    [property: DateInRange, Description("First day (Finnish local date, default today).")]
     [FromQuery(Name = "from")] DateOnly? From,
-    [property: Description("Last day, inclusive (default from + 13 days; at most 31 days from `from`).")]
+    [property: DateInRange, Description("Last day, inclusive (default from + 13 days; at most 31 days from `from`).")]
     [FromQuery(Name = "to")] DateOnly? To,
     [property: Range(1, 500), Description("How many times at most (1-500, default 100).")]
     [FromQuery(Name = "limit")] int? Limit,

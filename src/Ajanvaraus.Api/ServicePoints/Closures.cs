@@ -6,8 +6,8 @@ namespace Ajanvaraus.Api.ServicePoints;
 
 // Days the point is closed, both ends included, as local dates `yyyy-MM-dd`.
 public sealed record CreateClosureRequest(
-    [property: Required, Description("First closed day (local date).")] DateOnly? FirstDay,
-    [property: Required, Description("Last closed day (local date); on or after `firstDay`.")] DateOnly? LastDay,
+    [property: Required, DateInRange, Description("First closed day (local date).")] DateOnly? FirstDay,
+    [property: Required, DateInRange, Description("Last closed day (local date); on or after `firstDay`.")] DateOnly? LastDay,
     [property: StringLength(500), PlainText(lineBreaks: true)] string? Reason = null);
 
 public sealed record ClosureResponse(Guid Id, DateOnly FirstDay, DateOnly LastDay, string? Reason = null);

@@ -49,8 +49,8 @@ internal static class ClosuresApi
 
     private static async Task<Results<Ok<IReadOnlyList<ClosureResponse>>, NotFound>> ListAsync(
         [Description(ServicePointsApi.PointIdDescription)] string servicePointId,
-        [Description("Keep closures whose last day is on or after this local date (`yyyy-MM-dd`).")] DateOnly? from,
-        [Description("Keep closures whose first day is on or before this local date (`yyyy-MM-dd`).")] DateOnly? to,
+        [DateInRange, Description("Keep closures whose last day is on or after this local date (`yyyy-MM-dd`).")] DateOnly? from,
+        [DateInRange, Description("Keep closures whose first day is on or before this local date (`yyyy-MM-dd`).")] DateOnly? to,
         ServicePointStore points,
         ClosureStore store,
         CancellationToken ct)

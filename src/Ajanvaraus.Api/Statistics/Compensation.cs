@@ -1,15 +1,16 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Statistics;
 
 public sealed record CompensationQuery(
     [property: Required, StringLength(40), Description("The service point (e.g. `mikkeli`).")]
     [FromQuery(Name = "servicePoint")] string? ServicePoint,
-    [property: Required, Description("The first day (local Finnish date), inclusive.")]
+    [property: Required, DateInRange, Description("The first day (local Finnish date), inclusive.")]
     [FromQuery(Name = "from")] DateOnly? From,
-    [property: Required, Description("The last day (local Finnish date), inclusive.")]
+    [property: Required, DateInRange, Description("The last day (local Finnish date), inclusive.")]
     [FromQuery(Name = "to")] DateOnly? To);
 
 // What the municipality running the point invoices each agency for the period, in euros.

@@ -10,8 +10,8 @@ public sealed record CreatePriceRequest(
     [property: Required, RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message)] string TransactionType,
     [property: RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message),
         Description("The agency this price is for; absent = every agency without a price of its own.")] string? ProviderId,
-    [property: Required] DateOnly? ValidFrom,
-    DateOnly? ValidUntil,
+    [property: Required, DateInRange] DateOnly? ValidFrom,
+    [property: DateInRange] DateOnly? ValidUntil,
     [property: Required, Range(0, 1_000_000, ErrorMessage = "Give an amount from 0 to 1000000 euros."),
         Description("Euros per transaction, at most two decimals.")] decimal? UnitPrice);
 
@@ -22,8 +22,8 @@ public sealed record PriceResponse(Guid Id, string TransactionType, string? Prov
 public sealed record CreateBasicPartRequest(
     [property: Required, RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message)] string ServicePointId,
     [property: Required, RegularExpression(Slug.Pattern, ErrorMessage = Slug.Message)] string ProviderId,
-    [property: Required] DateOnly? ValidFrom,
-    DateOnly? ValidUntil,
+    [property: Required, DateInRange] DateOnly? ValidFrom,
+    [property: DateInRange] DateOnly? ValidUntil,
     [property: Required, Range(0, 100_000_000, ErrorMessage = "Give an amount from 0 to 100000000 euros."),
         Description("Euros per month, at most two decimals.")] decimal? MonthlyAmount);
 

@@ -14,7 +14,7 @@ public sealed record CreateServiceEventRequest(
         Description("A transaction type common to every agency or the agency's own (see `/transaction-types`).")] string TransactionType,
     [property: Required, RegularExpression("^(self_service|remote_at_point|counter)$",
         ErrorMessage = "Use self_service, remote_at_point or counter.")] string Channel,
-    [property: Description("When it happened (default now); not in the future.")] DateTimeOffset? At,
+    [property: DateInRange, Description("When it happened (default now); not in the future.")] DateTimeOffset? At,
     [property: RegularExpression("^[a-z]{2,3}$", ErrorMessage = "Use a language code of 2-3 lower-case letters, e.g. fi, sv or en."),
         Description("The language the customer was served in.")] string? Language);
 
@@ -25,7 +25,7 @@ public sealed record ServiceEventResponse(
 public sealed record ServiceEventDayResponse(string ServicePointId, DateOnly Date, IReadOnlyList<ServiceEventResponse> Items);
 
 public sealed record ServiceEventDayQuery(
-    [property: Description("The day (the point's local date; default today there).")]
+    [property: DateInRange, Description("The day (the point's local date; default today there).")]
     [FromQuery(Name = "date")] DateOnly? Date);
 
 internal sealed record ServiceEventRow

@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Ajanvaraus.Api.Hosting;
 
 namespace Ajanvaraus.Api.Statistics;
 
 public sealed record StatisticsQuery(
-    [property: Required, Description("The first day (local Finnish date), inclusive.")]
+    [property: Required, DateInRange, Description("The first day (local Finnish date), inclusive.")]
     [FromQuery(Name = "from")] DateOnly? From,
-    [property: Required, Description("The last day (local Finnish date), inclusive.")]
+    [property: Required, DateInRange, Description("The last day (local Finnish date), inclusive.")]
     [FromQuery(Name = "to")] DateOnly? To,
     [property: StringLength(200), Description("Comma-separated: servicePoint, provider, channel, transactionType, month.")]
     [FromQuery(Name = "groupBy")] string? GroupBy,

@@ -1621,8 +1621,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// Days the point is closed (holidays of its own, renovations), by first day; `from` and `to` keep those overlapping that range of local dates.
         /// </remarks>
         /// <param name="servicePointId">The service point's id (a slug such as `mikkeli-yps`).</param>
-        /// <param name="from">Keep closures whose last day is on or after this local date (`yyyy-MM-dd`).</param>
-        /// <param name="to">Keep closures whose first day is on or before this local date (`yyyy-MM-dd`).</param>
+        /// <param name="from">Keep closures whose last day is on or after this local date (`yyyy-MM-dd`). From 2000-01-01 to 2100-12-31 (400 outside).</param>
+        /// <param name="to">Keep closures whose first day is on or before this local date (`yyyy-MM-dd`). From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ClosureResponse>> ListServicePointClosuresAsync(string servicePointId, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6293,8 +6293,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <br/>configured horizon ahead (90 days by default); days outside it are empty.
         /// </remarks>
         /// <param name="expertId">The expert's id.</param>
-        /// <param name="from">First local day (yyyy-MM-dd, Finnish time); default today.</param>
-        /// <param name="to">Last local day, inclusive (yyyy-MM-dd); default from + 14 days; at most 92 days after from.</param>
+        /// <param name="from">First local day (yyyy-MM-dd, Finnish time); default today. From 2000-01-01 to 2100-12-31 (400 outside).</param>
+        /// <param name="to">Last local day, inclusive (yyyy-MM-dd); default from + 14 days; at most 92 days after from. From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<WindowResponse>> ListExpertWindowsAsync(System.Guid expertId, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -6638,8 +6638,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <param name="channel">Only this channel. Default: in_person and remote_at_point when a point or municipality is given, else video and phone.</param>
         /// <param name="expert">Only this expert: each item then names the expert (an agency's own planning, or the same person again).</param>
         /// <param name="language">Only experts who serve in this language (ISO 639-1).</param>
-        /// <param name="from">First day (Finnish local date, default today).</param>
-        /// <param name="to">Last day, inclusive (default from + 13 days; at most 31 days from `from`).</param>
+        /// <param name="from">First day (Finnish local date, default today). From 2000-01-01 to 2100-12-31 (400 outside).</param>
+        /// <param name="to">Last day, inclusive (default from + 13 days; at most 31 days from `from`). From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <param name="limit">How many times at most (1-500, default 100).</param>
         /// <param name="cursor">The `nextCursor` of the previous page.</param>
         /// <returns>OK</returns>
@@ -7463,7 +7463,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// Frees the time. With the manage token: allowed until the service's cancellation cut-off before the start (409
         /// <br/>after it). With a staff token (an adviser of the booking's point or of the point where it was made, the agency
         /// <br/>admin of its provider, an operator): a `reason` is required, the cut-off does not apply. 409 when the booking
-        /// <br/>is no longer confirmed — the problem's title says its state. A wrong token answers 404.
+        /// <br/>is no longer confirmed, has ended or was anonymized — the problem's title says which. A wrong token answers 404.
         /// </remarks>
         /// <param name="bookingId">The booking id.</param>
         /// <param name="x_Manage_Token">The booking's manage token (from the answer that created it). Send this or `token`.</param>
@@ -7664,7 +7664,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// Takes the new time and frees the old in one transaction: when the new time is taken (409) or not bookable (400,
         /// <br/>naming the field and why), the booking stays exactly as it was. Channel and point default to the booking's own.
         /// <br/>With the manage token: allowed until the cancellation cut-off. With a staff token: a `reason` is required, the
-        /// <br/>cut-off and the minimum notice do not apply; an adviser moves visits only to their own point.
+        /// <br/>cut-off and the minimum notice do not apply; an adviser moves visits only to their own point. A booking that
+        /// <br/>has ended or was anonymized is not moved (409).
         /// </remarks>
         /// <param name="bookingId">The booking id.</param>
         /// <param name="x_Manage_Token">The booking's manage token (from the answer that created it). Send this or `token`.</param>
@@ -8572,8 +8573,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// The provider's bookings by start time, with customer contacts, filtered by days, point, expert and status. Only that provider's agency admins (403 for others).
         /// </remarks>
         /// <param name="providerId">The provider id (e.g. `kela`).</param>
-        /// <param name="from">First day (Finnish local date; default today).</param>
-        /// <param name="to">Last day, inclusive (default from + 30 days).</param>
+        /// <param name="from">First day (Finnish local date; default today). From 2000-01-01 to 2100-12-31 (400 outside).</param>
+        /// <param name="to">Last day, inclusive (default from + 30 days). From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <param name="servicePoint">Only bookings at this service point.</param>
         /// <param name="expert">Only this expert's bookings.</param>
         /// <param name="status">Only bookings in this status.</param>
@@ -10656,8 +10657,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <br/>the date of the appointment. No personal data. `Accept: text/csv` answers CSV (UTF-8, `;`, decimal comma).
         /// <br/>An operator sees everything, an agency admin their provider's rows, an adviser their point's.
         /// </remarks>
-        /// <param name="from">The first day (local Finnish date), inclusive.</param>
-        /// <param name="to">The last day (local Finnish date), inclusive.</param>
+        /// <param name="from">The first day (local Finnish date), inclusive. From 2000-01-01 to 2100-12-31 (400 outside).</param>
+        /// <param name="to">The last day (local Finnish date), inclusive. From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <param name="groupBy">Comma-separated: servicePoint, provider, channel, transactionType, month.</param>
         /// <param name="servicePoint">Only this service point (an adviser always sees only their own).</param>
         /// <param name="provider">Only this provider (an agency admin always sees only their own).</param>
@@ -10825,8 +10826,8 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <br/>see every agency; an agency admin only their own.
         /// </remarks>
         /// <param name="servicePoint">The service point (e.g. `mikkeli`).</param>
-        /// <param name="from">The first day (local Finnish date), inclusive.</param>
-        /// <param name="to">The last day (local Finnish date), inclusive.</param>
+        /// <param name="from">The first day (local Finnish date), inclusive. From 2000-01-01 to 2100-12-31 (400 outside).</param>
+        /// <param name="to">The last day (local Finnish date), inclusive. From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CompensationResponse> GetCompensationAsync(string servicePoint, System.DateTimeOffset from, System.DateTimeOffset to, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -11955,7 +11956,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <br/>`status=cancelled`. An adviser of the point or an operator; an agency admin sees their own provider's bookings.
         /// </remarks>
         /// <param name="servicePointId">The service point id (e.g. `mikkeli`).</param>
-        /// <param name="date">The day (the point's local date; default today there).</param>
+        /// <param name="date">The day (the point's local date; default today there). From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <param name="provider">Only this provider's bookings (e.g. `kela`).</param>
         /// <param name="status">Only bookings in this status; cancelled bookings appear only when asked for.</param>
         /// <returns>OK</returns>
@@ -12127,7 +12128,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// <br/>minimum notice does not apply. An adviser of the point, an agency admin (their own services), an operator.
         /// </remarks>
         /// <param name="servicePointId">The service point id (e.g. `mikkeli`).</param>
-        /// <param name="date">The day (the point's local date; default today there).</param>
+        /// <param name="date">The day (the point's local date; default today there). From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <param name="service">Only this service (id from /api/v1/services); default every service of every agency at the point.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -13576,7 +13577,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// Ordered by time, in the point's local time. An agency admin sees their own provider's events.
         /// </remarks>
         /// <param name="servicePointId">The service point id (e.g. `mikkeli`).</param>
-        /// <param name="date">The day (the point's local date; default today there).</param>
+        /// <param name="date">The day (the point's local date; default today there). From 2000-01-01 to 2100-12-31 (400 outside).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ServiceEventDayResponse> ListServiceEventsAsync(string servicePointId, System.DateTimeOffset? date = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -14800,9 +14801,10 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         /// </summary>
         /// <remarks>
         /// Runs the daily retention purge at once: bookings that ended more than their provider's retentionDays ago
-        /// <br/>(Privacy:RetentionDays, 180, when the provider sets none) lose the customer's name, e-mail, phone and notes;
-        /// <br/>their idempotency replays and outbox messages are deleted. Ids, times, status and channel stay. A booking
-        /// <br/>that has not ended is never purged. Answers what was removed.
+        /// <br/>(Privacy:RetentionDays, 180, when the provider sets none) lose the customer's name, e-mail, phone and notes,
+        /// <br/>staff's reasons and the manage token (the old link answers 404); their idempotency replays and outbox
+        /// <br/>messages are deleted. Ids, times, status and channel stay; the booking changes no more. A booking that has
+        /// <br/>not ended is never purged. Answers what was removed.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -15308,6 +15310,9 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^(?:[01][0-9]|2[0-3]):[0-5][05]$")]
         public string EndTime { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("validFrom", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
@@ -15321,6 +15326,9 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string? Recurrence { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("validUntil", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? ValidUntil { get; set; } = default!;
@@ -16122,10 +16130,16 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
     public partial class CreateAbsenceRequest
     {
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("endsAt", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndsAt { get; set; } = default!;
@@ -16159,11 +16173,17 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")]
         public string ProviderId { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("validFrom", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset ValidFrom { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("validUntil", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? ValidUntil { get; set; } = default!;
@@ -16199,6 +16219,9 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Guid? ExpertId { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.DateTimeOffset? Start { get; set; } = default!;
 
@@ -16241,7 +16264,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
     {
 
         /// <summary>
-        /// First closed day (local date).
+        /// First closed day (local date). From 2000-01-01 to 2100-12-31 (400 outside).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("firstDay", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -16249,7 +16272,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         public System.DateTimeOffset FirstDay { get; set; } = default!;
 
         /// <summary>
-        /// Last closed day (local date); on or after `firstDay`.
+        /// Last closed day (local date); on or after `firstDay`. From 2000-01-01 to 2100-12-31 (400 outside).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("lastDay", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -16364,6 +16387,9 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Guid? ExpertId { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset Start { get; set; } = default!;
@@ -16404,11 +16430,17 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")]
         public string? ProviderId { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("validFrom", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset ValidFrom { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("validUntil", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? ValidUntil { get; set; } = default!;
@@ -16492,7 +16524,7 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         public CreateServiceEventRequestChannel Channel { get; set; } = default!;
 
         /// <summary>
-        /// When it happened (default now); not in the future.
+        /// When it happened (default now); not in the future. From 2000-01-01 to 2100-12-31 (400 outside).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.DateTimeOffset? At { get; set; } = default!;
@@ -17677,6 +17709,9 @@ namespace Ajanvaraus.Api.Tests.GeneratedClient.Client
         [Newtonsoft.Json.JsonProperty("expertId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Guid? ExpertId { get; set; } = default!;
 
+        /// <summary>
+        /// From 2000-01-01 to 2100-12-31 (400 outside).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset Start { get; set; } = default!;

@@ -1,0 +1,3 @@
+-- A purged booking's manage token no longer opens it: the purge now clears the hash (RetentionPurge); bookings purged
+-- before this release lose theirs here (issue 22).
+UPDATE Bookings SET ManageTokenHash = '' WHERE AnonymizedAt IS NOT NULL AND ManageTokenHash <> '';
