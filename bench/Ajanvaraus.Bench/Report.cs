@@ -13,6 +13,7 @@ internal sealed class Report(Scale scale)
     public const string VideoDayRow = "search: nationwide video, day";
     public const string BookingRow = "book: no contention, any expert";
     public const string ContentionRow = "book: heavy contention";
+    public const string HerdRow = "book: herd on popular times";
     public const string RescheduleRow = "reschedule";
     public const string BookingDispatchRow = "book: no contention, e-mail on";
     public const string DrainRow = "notifications: e-mails to sink";

@@ -20,14 +20,16 @@ internal static class SlotPool
 
     private sealed record SlotPage(List<SlotItem> Items, string? NextCursor);
 
-    // Up to `wanted` slots between the two days, no two of one expert overlapping.
-    public static async Task<List<FreeSlot>> GatherAsync(Uri baseAddress, Dataset data, DateOnly from, DateOnly to, int wanted, int seed)
+    // Up to `wanted` slots between the two days, no two of one expert overlapping; with `minFree`, only times at least
+    // that many experts are free at (a herd's popular times: the copies of one time follow each other in the list).
+    public static async Task<List<FreeSlot>> GatherAsync(Uri baseAddress, Dataset data, DateOnly from, DateOnly to, int wanted, int seed,
+        int minFree = 1)
     {
         var kept = new List<FreeSlot>();
         var taken = new Taken();
         await foreach (var items in SearchAsync(baseAddress, data, from, to, seed))
         {
-            kept.AddRange(items.Where(i => taken.TryAdd(i.Slot)).SelectMany(i => Enumerable.Range(0, i.Free).Select(n => i.Slot with { Copy = n })));
+            kept.AddRange(items.Where(i => i.Free >= minFree && taken.TryAdd(i.Slot)).SelectMany(i => Enumerable.Range(0, i.Free).Select(n => i.Slot with { Copy = n })));
             if (kept.Count >= wanted)
             {
                 break;

@@ -58,29 +58,27 @@ internal sealed record IdempotentReplay(bool SameRequest, Guid? BookingId, strin
 internal sealed record IdempotencyRow
 {
     public string RequestHash { get; init; } = "";
-    public int? StatusCode { get; init; }
-    public string? Location { get; init; }
+    public Guid? BookingId { get; init; }
     public string? ResponseBody { get; init; }
     public string? ClientHash { get; init; }
 }
 
-// Claims and records keys inside the transaction of the change they protect. ResponseBody holds the encrypted manage
-// token and Location the booking's path.
+// Claims and records keys inside the transaction of the change they protect: the booking made, and in ResponseBody its
+// manage token encrypted with the caller's key.
 internal static class IdempotencyLedger
 {
     internal const string ClaimSql = """
-        INSERT INTO IdempotencyKeys (Scope, IdempotencyKey, RequestHash, StatusCode, ResponseBody, Location, CreatedAt, ExpiresAt,
-            ClientHash)
-        VALUES (@Scope, @IdempotencyKey, @RequestHash, NULL, NULL, NULL, @Now, @ExpiresAt, @ClientHash)
+        INSERT INTO IdempotencyKeys (Scope, IdempotencyKey, RequestHash, BookingId, ResponseBody, CreatedAt, ExpiresAt, ClientHash)
+        VALUES (@Scope, @IdempotencyKey, @RequestHash, NULL, NULL, @Now, @ExpiresAt, @ClientHash)
         """;
 
     internal const string RecordSql = """
-        UPDATE IdempotencyKeys SET StatusCode = @StatusCode, ResponseBody = @ResponseBody, Location = @Location
+        UPDATE IdempotencyKeys SET BookingId = @BookingId, ResponseBody = @ResponseBody
         WHERE Scope = @Scope AND IdempotencyKey = @IdempotencyKey
         """;
 
     internal const string FindSql = """
-        SELECT RequestHash, StatusCode, Location, ResponseBody, ClientHash FROM IdempotencyKeys
+        SELECT RequestHash, BookingId, ResponseBody, ClientHash FROM IdempotencyKeys
         WHERE Scope = @Scope AND IdempotencyKey = @IdempotencyKey AND ExpiresAt > @Now
         """;
 
@@ -110,8 +108,7 @@ internal static class IdempotencyLedger
     {
         var args = new
         {
-            request.Scope, IdempotencyKey = request.KeyHash, StatusCode = StatusCodes.Status201Created,
-            Location = BookingResponses.Location(bookingId), ResponseBody = request.Protect(manageToken),
+            request.Scope, IdempotencyKey = request.KeyHash, BookingId = bookingId, ResponseBody = request.Protect(manageToken),
         };
         return scope.ExecuteAsync(RecordSql, args);
     }
@@ -133,18 +130,11 @@ internal static class IdempotencyLedger
             return new IdempotentReplay(true, null, null, OtherClient: true);
         }
 
-        if (row.RequestHash != request.RequestHash || row.ResponseBody is null || row.Location is null)
+        if (row.RequestHash != request.RequestHash || row.ResponseBody is null || row.BookingId is not { } bookingId)
         {
             return new IdempotentReplay(row.RequestHash == request.RequestHash, null, null);
         }
 
-        // Keys recorded before 0004 kept the whole answer; its manageToken is the secret.
-        var secret = request.Unprotect(row.ResponseBody);
-        if (secret.StartsWith('{'))
-        {
-            secret = System.Text.Json.JsonDocument.Parse(secret).RootElement.GetProperty("manageToken").GetString()!;
-        }
-
-        return new IdempotentReplay(true, Guid.Parse(row.Location[(row.Location.LastIndexOf('/') + 1)..]), secret);
+        return new IdempotentReplay(true, bookingId, request.Unprotect(row.ResponseBody));
     }
 }

@@ -77,15 +77,13 @@ internal sealed class RetentionPurge(Db db, TimeProvider clock, IOptions<Privacy
             DELETE FROM BookingSecrets WHERE BookingId IN (SELECT j.value FROM json_each(@Ids) j)
             """);
 
-    // A replay names its booking only by Location; the table holds a day of keys (expired ones are purged hourly), so a
-    // scan of it is small.
+    // A booking's keys by its id (IX_IdempotencyKeys_BookingId).
     internal static readonly DialectSql DeleteReplaysSql = new(
         SqlServer: """
-            DELETE FROM dbo.IdempotencyKeys
-            WHERE Location IN (SELECT CONCAT(N'/api/v1/bookings/', LOWER(j.value)) FROM OPENJSON(@Ids) j)
+            DELETE FROM dbo.IdempotencyKeys WHERE BookingId IN (SELECT CAST(j.value AS UNIQUEIDENTIFIER) FROM OPENJSON(@Ids) j)
             """,
         Sqlite: """
-            DELETE FROM IdempotencyKeys WHERE Location IN (SELECT '/api/v1/bookings/' || lower(j.value) FROM json_each(@Ids) j)
+            DELETE FROM IdempotencyKeys WHERE BookingId IN (SELECT j.value FROM json_each(@Ids) j)
             """);
 
     public async Task<PurgeReport> PurgeAsync(CancellationToken ct)

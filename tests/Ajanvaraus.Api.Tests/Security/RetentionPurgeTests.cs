@@ -11,7 +11,7 @@ public sealed class RetentionPurgeTests
     private const string CountOfBookingSql = """
         SELECT (SELECT COUNT(*) FROM Notifications WHERE BookingId = @Id)
              + (SELECT COUNT(*) FROM BookingSecrets WHERE BookingId = @Id)
-             + (SELECT COUNT(*) FROM IdempotencyKeys WHERE Location = '/api/v1/bookings/' || @Id)
+             + (SELECT COUNT(*) FROM IdempotencyKeys WHERE BookingId = @Id)
         """;
 
     private const string AnonymizedSql = """
