@@ -160,7 +160,8 @@ internal sealed class BookingStore(Db db, TimeProvider clock, Outbox outbox)
             await scope.ExecuteAsync(CancelSql, new { row.Id, scope.Now });
             await UnitLedger.FreeAsync(scope, UnitOwner.Booking(row.Id), row.ExpertId, row.VideoRoomId, row.StartsAt, row.EndsAt);
             var cancelled = row with { Status = "cancelled", Sequence = row.Sequence + 1, UpdatedAt = scope.Now };
-            await BookingHistory.WriteAsync(scope, new HistoryEntry(row.Id, "cancelled", actor, reason, Snapshot(row), Snapshot(cancelled)));
+            await BookingHistory.WriteAsync(scope,
+                new HistoryEntry(row.Id, "cancelled", actor, reason, Snapshot(row), Snapshot(cancelled)));
             await outbox.WriteForAsync(scope, cancelled, MessageKinds.Cancellation);
             return new BookingChange(WriteOutcome.Done, cancelled);
         }, ct);
@@ -204,7 +205,8 @@ internal sealed class BookingStore(Db db, TimeProvider clock, Outbox outbox)
                     done.Id, done.ExpertId, done.StartsAt, done.EndsAt, done.Channel, done.ServicePointId, done.VideoRoomId,
                         done.MeetingUrl, scope.Now,
                 });
-                await BookingHistory.WriteAsync(scope, new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)));
+                await BookingHistory.WriteAsync(scope,
+                    new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)));
                 await outbox.WriteForAsync(scope, done, MessageKinds.Change);
                 return new BookingChange(WriteOutcome.Done, done);
             }, ct);

@@ -91,9 +91,11 @@ internal sealed class HoldStore(Db db, TimeProvider clock, IOptions<BookingOptio
 
                 var slot = bookable.Slot;
                 var hold = new HoldRow(scope.NewId(), tokenHash, bookable.Service.Id, slot.ExpertId, slot.ServicePointId, null,
-                    ChannelFlags.Name(slot.Channel), slot.Start, slot.End, scope.Now.AddMinutes(options.Value.HoldMinutes), clientId, scope.Now);
+                    ChannelFlags.Name(slot.Channel), slot.Start, slot.End, scope.Now.AddMinutes(options.Value.HoldMinutes), clientId,
+                    scope.Now);
                 var reservation = new Reservation(slot.ExpertId, slot.Start, slot.End, bookable.Rooms);
-                var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(scope, reservation, UnitOwner.Hold(hold.Id, hold.ExpiresAt)) };
+                var owner = UnitOwner.Hold(hold.Id, hold.ExpiresAt);
+                var written = hold with { VideoRoomId = await UnitLedger.TakeAsync(scope, reservation, owner) };
                 var args = new DynamicParameters(written);
                 args.Add("ClientAddress", clientAddress);
                 await scope.ExecuteAsync(InsertSql, args);

@@ -94,7 +94,8 @@ internal static class UnitLedger
 
     private static object UnitArgs(Guid resource, Reservation r, UnitOwner owner) => new
     {
-        ResourceId = resource, UnitStarts = JsonSerializer.Serialize(UnitMath.Units(r.Start, r.End).Select(DapperTypeHandlers.ToSqliteText)),
+        ResourceId = resource,
+        UnitStarts = JsonSerializer.Serialize(UnitMath.Units(r.Start, r.End).Select(DapperTypeHandlers.ToSqliteText)),
         owner.BookingId, owner.HoldId, owner.ExpiresAt,
     };
 

@@ -81,7 +81,8 @@ internal sealed class VideoRoomStore(Db db)
     private Task<bool> CatalogueWriteAsync(string sql, VideoRoomRow row, CancellationToken ct) =>
         db.WriteAsync(async scope =>
         {
-            if (await scope.ExecuteAsync(sql, new { row.Id, row.ServicePointId, row.Name, IsActive = row.IsActive ? 1 : 0, scope.Now }) != 1)
+            var args = new { row.Id, row.ServicePointId, row.Name, IsActive = row.IsActive ? 1 : 0, scope.Now };
+            if (await scope.ExecuteAsync(sql, args) != 1)
             {
                 return false;
             }

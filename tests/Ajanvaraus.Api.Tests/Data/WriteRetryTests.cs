@@ -19,7 +19,8 @@ public sealed class WriteRetryTests
         var result = await app.Db.WriteAsync(async scope =>
         {
             attempts++;
-            await scope.ExecuteAsync("INSERT INTO Providers (Id, NameFi, NameSv, NameEn, CreatedAt, UpdatedAt) VALUES ('retry', 'R', 'R', 'R', '', '')");
+            await scope.ExecuteAsync(
+                "INSERT INTO Providers (Id, NameFi, NameSv, NameEn, CreatedAt, UpdatedAt) VALUES ('retry', 'R', 'R', 'R', '', '')");
             if (attempts <= 2)
             {
                 throw new SqliteException("database is locked", SqliteBusy);

@@ -62,7 +62,8 @@ public sealed class WriteEffectsTests
         Assert.True(await WithinAsync(TimeSpan.FromSeconds(5), async () =>
             (await ChannelsAsync(other, world.ServiceId, expert)).Count == 2));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/experts/{expert}/availability-rules/{video}")).StatusCode);
+        var deleted = await admin.DeleteAsync($"/api/v1/experts/{expert}/availability-rules/{video}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
 
         Assert.Equal(["in_person"], await ChannelsAsync(world.App, world.ServiceId, expert));
         Assert.True(await WithinAsync(TimeSpan.FromSeconds(1), async () =>

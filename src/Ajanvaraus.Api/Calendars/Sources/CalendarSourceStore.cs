@@ -124,8 +124,8 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
     }
 
     public async Task<bool> UpdateAsync(Guid expertId, Guid id, CalendarSourceRequest body, CancellationToken ct) =>
-        await db.WriteAsync(async scope => await scope.ExecuteAsync(UpdateSql, new { Id = id, ExpertId = expertId, body.Name, body.Url }) == 1,
-            ct);
+        await db.WriteAsync(
+            async scope => await scope.ExecuteAsync(UpdateSql, new { Id = id, ExpertId = expertId, body.Name, body.Url }) == 1, ct);
 
     // Removing a source frees its busy time at once.
     public async Task<bool> DeleteAsync(Guid expertId, Guid id, CancellationToken ct) =>
@@ -168,8 +168,8 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
 
     // A failure touches only the state: the last good busy times stay in force.
     public async Task RecordFailureAsync(Guid id, string error, DateTimeOffset now, CancellationToken ct) =>
-        await db.WriteAsync(scope => scope.ExecuteAsync(FailureSql, new { Id = id, Now = now, Error = error.Length > 1000 ? error[..1000] : error }),
-            ct);
+        await db.WriteAsync(
+            scope => scope.ExecuteAsync(FailureSql, new { Id = id, Now = now, Error = error.Length > 1000 ? error[..1000] : error }), ct);
 
     private static async Task<List<TimeInterval>> StoredAsync(WriteScope scope, Guid id) =>
         (await scope.QueryAsync<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)>(BusyOfSourceSql, new { Id = id }))
