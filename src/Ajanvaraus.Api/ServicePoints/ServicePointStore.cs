@@ -52,10 +52,6 @@ internal sealed class ServicePointStore(Db db)
         SELECT ProviderId FROM ServicePointProviders WHERE ServicePointId = @Id ORDER BY ProviderId
         """;
 
-    internal const string ActiveVideoRoomIdsSql = """
-        SELECT Id FROM VideoRooms WHERE ServicePointId = @Id AND IsActive = 1 ORDER BY CreatedAt, Id
-        """;
-
     public async Task<IReadOnlyList<ServicePointRow>> ListAsync(ServicePointFilter filter, string? after, int take, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -71,24 +67,7 @@ internal sealed class ServicePointStore(Db db)
         return await c.QuerySingleOrDefaultAsync<ServicePointRow>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: ct));
     }
 
-    // Weekly opening hours in the point's local time, by weekday and opening time.
-    public async Task<IReadOnlyList<OpeningHoursRow>> OpeningHoursAsync(string id, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<OpeningHoursRow>(new CommandDefinition(OpeningHoursSql, new { Id = id }, cancellationToken: ct));
-        return rows.AsList();
-    }
-
     // The point with its hours, providers, active video rooms and the closures not yet over at `now` (point's local date).
-    // The point's capacity for remote_at_point (its active rooms), as search and booking read it.
-    public async Task<IReadOnlyList<Guid>> ActiveVideoRoomIdsAsync(string servicePointId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var ids = await c.QueryAsync<Guid>(new CommandDefinition(ActiveVideoRoomIdsSql, new { Id = servicePointId },
-            cancellationToken: ct));
-        return ids.AsList();
-    }
-
     public async Task<ServicePointDetails?> DetailsAsync(string id, DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

@@ -43,10 +43,10 @@ public sealed class ServicePointStoreTests
         Assert.Equal("Europe/Mariehamn", (await store.FindAsync("parainen", ct))?.TimeZone);
         Assert.Null(await store.FindAsync("ghost", ct));
 
-        var hours = await store.OpeningHoursAsync("parainen", ct);
+        var details = await store.DetailsAsync("parainen", DateTimeOffset.Parse("2026-11-23T08:00:00Z"), ct);
         Assert.Equal(
             [(1, new TimeOnly(8, 5), new TimeOnly(11, 55)), (3, new TimeOnly(12, 0), new TimeOnly(15, 30))],
-            hours.Select(h => (h.Weekday, h.Opens, h.Closes)));
+            details!.OpeningHours.Select(h => (h.Weekday, h.Opens, h.Closes)));
 
         var december = await closures.ListAsync("parainen", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 24), ct);
         Assert.Equal([new DateOnly(2026, 12, 8), new DateOnly(2026, 12, 24)], december.Select(c => c.FirstDay));
@@ -54,8 +54,8 @@ public sealed class ServicePointStoreTests
         Assert.Empty(await closures.ListAsync("parainen", new DateOnly(2026, 12, 27), new DateOnly(2027, 1, 5), ct));
         Assert.Empty(await closures.ListAsync("ghost", null, null, ct));
 
-        Assert.Equal([active], await store.ActiveVideoRoomIdsAsync("parainen", ct));
-        Assert.Empty(await store.ActiveVideoRoomIdsAsync("ghost", ct));
+        Assert.Equal([active], details.VideoRooms.Where(r => r.IsActive).Select(r => r.Id));
+        Assert.Null(await store.DetailsAsync("ghost", DateTimeOffset.Parse("2026-11-23T08:00:00Z"), ct));
     }
 
     [Fact]
