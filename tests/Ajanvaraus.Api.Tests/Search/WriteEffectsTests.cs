@@ -100,6 +100,28 @@ public sealed class WriteEffectsTests
     }
 
     [Fact]
+    public async Task AHeldTimeLeavesSearchAndComesBackWhenTheHoldLapsesWithoutAnyWrite()
+    {
+        await using var world = await BookingWorld.CreateAsync();
+        var start = BookingWorld.Tuesday(9);
+        var held = await world.App.CreateClient().PostAsJsonAsync("/api/v1/holds",
+            new { serviceId = world.ServiceId, start, channel = "in_person", servicePointId = "mikkeli" });
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        Assert.DoesNotContain(start, await StartsAsync(world));
+
+        world.Clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.DoesNotContain(start, await StartsAsync(world));
+        world.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Contains(start, await StartsAsync(world));
+    }
+
+    private static async Task<List<DateTimeOffset>> StartsAsync(BookingWorld world) =>
+        (await (await world.App.CreateClient().GetAsync(
+            $"/api/v1/availability?service={world.ServiceId}&servicePoint=mikkeli&channel=in_person&from=2026-11-24&to=2026-11-24"))
+            .ReadJsonAsync(HttpStatusCode.OK))
+        .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("start").GetDateTimeOffset()).ToList();
+
+    [Fact]
     public async Task ABookingOfAnyExpertCostsOneWriteAndOneReadOfTheDatabase()
     {
         await using var world = await BookingWorld.CreateAsync(experts: 3);

@@ -61,8 +61,10 @@ public sealed class RateLimitTests
 
         var refused = await client.SendAsync(From(Flooder, HttpMethod.Delete, $"/api/v1/holds/{Guid.NewGuid()}"));
         await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
-        // Reads are a budget of their own.
+        // Reads are a budget of their own, and another address's writes are not refused with the flooder's.
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(From(Flooder, HttpMethod.Get, "/api/v1/providers"))).StatusCode);
+        var neighbour = await client.SendAsync(From(Neighbour, HttpMethod.Delete, $"/api/v1/holds/{Guid.NewGuid()}"));
+        Assert.Equal(HttpStatusCode.NotFound, neighbour.StatusCode);
     }
 
     [Fact]
