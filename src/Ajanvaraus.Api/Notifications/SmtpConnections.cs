@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -11,8 +10,9 @@ namespace Ajanvaraus.Api.Notifications;
 
 // Connected SMTP clients kept between dispatch runs, at most `Senders`: a booking's "dispatch at once" then costs one
 // message on an open connection instead of a connect, EHLO and QUIT of its own. A connection idle for longer than
-// MaxIdle is closed rather than reused (servers drop idle clients, commonly after a minute or more).
-internal sealed class SmtpConnections(IOptions<NotificationOptions> options) : IAsyncDisposable
+// MaxIdle is closed rather than reused (servers drop idle clients, commonly after a minute or more). Idle time is read
+// from the service's clock, so tests decide when a connection has idled too long.
+internal sealed class SmtpConnections(IOptions<NotificationOptions> options, TimeProvider clock) : IAsyncDisposable
 {
     private static readonly TimeSpan MaxIdle = TimeSpan.FromSeconds(20);
     private readonly ConcurrentQueue<(SmtpClient Client, long IdleSince)> idle = new();
@@ -21,7 +21,7 @@ internal sealed class SmtpConnections(IOptions<NotificationOptions> options) : I
     {
         while (idle.TryDequeue(out var entry))
         {
-            if (entry.Client.IsConnected && Stopwatch.GetElapsedTime(entry.IdleSince) < MaxIdle)
+            if (entry.Client.IsConnected && clock.GetElapsedTime(entry.IdleSince) < MaxIdle)
             {
                 return (entry.Client, true);
             }
@@ -36,7 +36,7 @@ internal sealed class SmtpConnections(IOptions<NotificationOptions> options) : I
     {
         if (client.IsConnected && idle.Count < options.Value.Senders)
         {
-            idle.Enqueue((client, Stopwatch.GetTimestamp()));
+            idle.Enqueue((client, clock.GetTimestamp()));
             return;
         }
 

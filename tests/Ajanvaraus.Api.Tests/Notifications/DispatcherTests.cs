@@ -124,13 +124,13 @@ public sealed class DispatcherTests
     }
 
     [Fact]
-    public async Task EachBookingsDispatchReusesTheOpenSmtpConnectionAndReplacesOneTheServerDropped()
+    public async Task EachBookingsDispatchReusesTheOpenSmtpConnectionAndReplacesOneIdleTooLongOrDropped()
     {
         await using var smtp = new SmtpSink();
         await using var world = await BookingWorld.CreateAsync(experts: 2, settings: smtp.Settings());
         var jobs = world.Jobs();
         var bookings = new List<Guid>();
-        foreach (var start in new[] { Wednesday(9), Wednesday(10), Wednesday(11), Thursday(9) })
+        foreach (var start in new[] { Wednesday(9), Wednesday(10), Wednesday(11), Thursday(9), Thursday(10) })
         {
             bookings.Add((await world.BookOkAsync(world.Booking(start))).Id());
         }
@@ -139,14 +139,19 @@ public sealed class DispatcherTests
         Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[1], default));
         Assert.Equal(1, smtp.Connections);
 
+        // Idle longer than servers commonly allow (20 s on the service's clock): closed and replaced before use.
+        world.Clock.Advance(TimeSpan.FromSeconds(21));
+        Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[2], default));
+        Assert.Equal(2, smtp.Connections);
+
         // The server hangs up after the next message: the one after it goes out on a new connection, not as a failure.
         smtp.HangUpAfterEachMessage = true;
-        Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[2], default));
         Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[3], default));
+        Assert.Equal(1, await jobs.DispatchBookingAsync(bookings[4], default));
 
-        Assert.Equal(4, smtp.Drain().Count);
-        Assert.Equal(2, smtp.Connections);
-        Assert.Equal(4, (await world.OutboxAsync("&status=sent")).Count);
+        Assert.Equal(5, smtp.Drain().Count);
+        Assert.Equal(3, smtp.Connections);
+        Assert.Equal(5, (await world.OutboxAsync("&status=sent")).Count);
         Assert.Empty(await world.OutboxAsync("&status=failed"));
     }
 
