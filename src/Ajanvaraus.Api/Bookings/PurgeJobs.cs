@@ -70,7 +70,9 @@ internal sealed class PurgeJobs(Db db, TimeProvider clock, ILogger<PurgeJobs> lo
 
         // The availability change log is read within a second; a day of it is plenty for an instance that paused.
         await Search.ChangeLog.TrimAsync(db, now, ct);
-        logger.LogInformation("Purged {Holds} expired holds and {Keys} expired idempotency keys.", holds, keys);
+        var units = await PastUnitsPurge.PurgeAsync(db, now, ct);
+        logger.LogInformation("Purged {Holds} expired holds, {Keys} expired idempotency keys and {Units} past booked units.", holds,
+            keys, units);
         return (holds, keys);
     }
 }
