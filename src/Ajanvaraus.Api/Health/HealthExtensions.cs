@@ -28,8 +28,7 @@ internal static class HealthExtensions
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        // Degraded answers 200 with its checks named: the instance serves, an operator should look (SafePointWatch).
-        var healthy = report.Status != HealthStatus.Unhealthy;
+        var healthy = report.Status == HealthStatus.Healthy;
         context.Response.ContentType = healthy ? "application/json" : "application/problem+json";
         var checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString());
         object body = healthy
