@@ -112,7 +112,8 @@ internal sealed partial class SchemaMigrator
             throw Refused(NoRights("create the database"), ex);
         }
 
-        using var lockConnection = new SqlConnection(new SqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString);
+        var unpooled = new SqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString;
+        using var lockConnection = new SqlConnection(unpooled);
         lockConnection.Open();
         var wait = LockWaitSeconds;
         if (lockConnection.ExecuteScalar<int>(new CommandDefinition(db.Sql(TakeLockSql), new { TimeoutMs = wait * 1000 },

@@ -100,7 +100,8 @@ internal static class ChangeLog
         int total = 0, batch;
         do
         {
-            batch = await db.WriteAsync(scope => scope.ScalarAsync<int>(scope.Sql(TrimSql), new { Cutoff = now - KeptFor, Take = take }), ct);
+            var args = new { Cutoff = now - KeptFor, Take = take };
+            batch = await db.WriteAsync(scope => scope.ScalarAsync<int>(scope.Sql(TrimSql), args), ct);
             total += batch;
         }
         while (batch == take);
