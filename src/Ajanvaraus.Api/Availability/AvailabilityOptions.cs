@@ -13,6 +13,10 @@ internal sealed class AvailabilityOptions
     // How often each instance reads the change log for other instances' writes (its own it applies at once).
     [Range(10, 60_000)]
     public int IndexPollMilliseconds { get; set; } = 250;
+
+    // SQL Server: how long MIN_ACTIVE_ROWVERSION() may stand still behind @@DBTS before a warning and a degraded health.
+    [Range(5, 86_400)]
+    public int ChangeLogLagAlertSeconds { get; set; } = 60;
 }
 
 // The days whose windows are materialised: from the local (Helsinki) day before today to today + HorizonDays. Windows

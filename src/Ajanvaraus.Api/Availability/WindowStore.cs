@@ -4,7 +4,7 @@ using Dapper;
 namespace Ajanvaraus.Api.Availability;
 
 // Reads of the materialised windows, and the bookings they no longer cover.
-internal sealed class WindowStore(Db db)
+internal sealed class WindowStore(Db db, Microsoft.Extensions.Options.IOptions<AvailabilityOptions>? options = null)
 {
     internal const string ListSql = """
         SELECT w.RuleId, w.StartsAt, w.EndsAt, w.ServicePointId, w.AllowsInPerson, w.AllowsRemoteAtPoint, w.AllowsVideo, w.AllowsPhone, p.TimeZone
@@ -31,6 +31,10 @@ internal sealed class WindowStore(Db db)
 
     internal static readonly TimeSpan LongestWindow = TimeSpan.FromHours(26);
 
+    // The upper bound (@Until): windows exist only up to the horizon, so a booking past it cannot be judged yet (it is,
+    // once the nightly extension reaches it). Without it, a provider with few conflicts read every future booking it had.
+    private DateTimeOffset JudgedUntil(DateTimeOffset now) => Horizon.At(now, options?.Value.HorizonDays ?? 90).End;
+
     private static DialectSql Conflicts(string keyset) => new(
         SqlServer: $"""
             SELECT TOP (@Take) b.Id, b.Reference, b.ExpertId, b.ServiceId, b.StartsAt, b.EndsAt, b.Channel, b.ServicePointId, p.TimeZone,
@@ -43,7 +47,7 @@ internal sealed class WindowStore(Db db)
                         OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
             FROM dbo.Bookings b
             LEFT JOIN dbo.ServicePoints p ON p.Id = b.ServicePointId
-            WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now
+            WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now AND b.StartsAt < @Until
               {keyset}
               AND (NOT EXISTS (
                     SELECT 1 FROM dbo.AvailabilityWindows w
@@ -70,7 +74,7 @@ internal sealed class WindowStore(Db db)
                         OR (b.Channel = 'phone' AND w.AllowsPhone = 1))) THEN 'uncovered' ELSE 'closed' END AS Why
             FROM Bookings b
             LEFT JOIN ServicePoints p ON p.Id = b.ServicePointId
-            WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now
+            WHERE b.ProviderId = @ProviderId AND b.Status = 'confirmed' AND b.StartsAt >= @Now AND b.StartsAt < @Until
               {keyset}
               AND (NOT EXISTS (
                     SELECT 1 FROM AvailabilityWindows w
@@ -143,7 +147,7 @@ internal sealed class WindowStore(Db db)
             // Every booking listed starts at or after @Now (and after the cursor): no window older than this can hold one.
             var windowsFrom = (after is { } a && a.StartsAt > now ? a.StartsAt : now) - LongestWindow;
             var parameters = new { ProviderId = providerId, Now = now, AfterStartsAt = after?.StartsAt, AfterId = after?.Id,
-                WindowsFrom = windowsFrom, Take = take };
+                WindowsFrom = windowsFrom, Take = take, Until = JudgedUntil(now) };
             var sql = db.Sql(after is null ? ConflictsFirstPageSql : ConflictsNextPageSql);
             var command = new CommandDefinition(sql, parameters, cancellationToken: ct);
             var rows = (await c.QueryAsync<ConflictRow>(command)).AsList();

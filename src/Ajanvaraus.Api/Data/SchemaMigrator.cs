@@ -4,43 +4,16 @@ using DbUp.Engine;
 using DbUp.Sqlite.Helpers;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Data;
 
 // Applies the numbered scripts of db/{engine}/ (embedded in this assembly) that the database has not seen yet, recorded
 // in SchemaVersions. Instances starting together on an empty database must not all run 0001: whoever holds the lock
 // reads the journal and migrates; the others wait, then find nothing to do.
-internal sealed class SchemaMigrator(Db db, ILogger<SchemaMigrator> logger)
+internal sealed partial class SchemaMigrator(Db db, ILogger<SchemaMigrator> logger, IOptions<DatabaseOptions>? options = null)
 {
     private const string FailureMark = "Ajanvaraus.SchemaMigration";
-    private const string LockName = "Ajanvaraus.SchemaMigration";
-    private const int LockTimeoutSeconds = 120;
-
-    // SQL Server: a session-owned application lock on a connection of its own, held while DbUp works on others; a
-    // waiting instance blocks in sp_getapplock up to the timeout (< 0: not granted). SQLite has no such lock: there the
-    // whole migration runs in one BEGIN IMMEDIATE transaction (below), nothing to ask here.
-    internal static readonly DialectSql TakeLockSql = new(
-        SqlServer: $"""
-            DECLARE @Result INT;
-            EXEC @Result = sp_getapplock @Resource = N'{LockName}', @LockMode = N'Exclusive', @LockOwner = N'Session',
-                @LockTimeout = {LockTimeoutSeconds * 1000};
-            SELECT @Result;
-            """,
-        Sqlite: "SELECT 0");
-
-    // OPENJSON (set-based inserts) needs compatibility level 130 (SQL Server 2016) or later.
-    internal static readonly DialectSql CompatibilityLevelSql = new(
-        SqlServer: "SELECT compatibility_level FROM sys.databases WHERE name = DB_NAME()",
-        Sqlite: "SELECT 160");
-
-    // Asked only when there is something to apply: the service's everyday login need not own the schema.
-    internal static readonly DialectSql MayChangeSchemaSql = new(
-        SqlServer: """
-            SELECT CASE WHEN HAS_PERMS_BY_NAME(NULL, N'DATABASE', N'CREATE TABLE') = 1
-                AND HAS_PERMS_BY_NAME(N'dbo', N'SCHEMA', N'ALTER') = 1 THEN 1 ELSE 0 END
-            """,
-        Sqlite: "SELECT 1");
-
     // Names sort as Finnish and Swedish readers expect (Å, Ä, Ö after Z); ids are lower-case slugs and GUIDs, so the
     // case-insensitive comparison changes nothing for them. Only used when the migrator creates the database itself:
     // an existing database keeps the collation its DBA chose.
@@ -62,15 +35,29 @@ internal sealed class SchemaMigrator(Db db, ILogger<SchemaMigrator> logger)
     }
 
     // The start-up and `migrate` path: the names applied, or null (with one readable line on `error`, no stack trace).
-    public IReadOnlyList<string>? TryMigrate(TextWriter error)
+    public IReadOnlyList<string>? TryMigrate(TextWriter error, bool installJobSchema = false)
     {
         try
         {
-            return Migrate();
+            var applied = Migrate();
+            WarnUnlessSnapshotReads(error);
+            if (db.Dialect == Dialect.SqlServer)
+            {
+                EnsureJobSchema(always: installJobSchema);
+            }
+
+            return applied;
         }
         catch (InvalidOperationException ex) when (ex.Data.Contains(FailureMark))
         {
             error.WriteLine($"migrate: {ex.Message}");
+            return null;
+        }
+        catch (SqlException ex)
+        {
+            // A wrong login, an unknown server, a network failure: one line and exit code 1, not a stack trace.
+            error.WriteLine($"migrate: SQL Server refused the connection or could not be reached (error {ex.Number}): " +
+                ex.Message.ReplaceLineEndings(" "));
             return null;
         }
     }
@@ -80,46 +67,6 @@ internal sealed class SchemaMigrator(Db db, ILogger<SchemaMigrator> logger)
     {
         var list = (scripts ?? Scripts()).ToList();
         return db.Dialect == Dialect.SqlServer ? MigrateSqlServer(list) : MigrateSqlite(list);
-    }
-
-    private List<string> MigrateSqlServer(List<SqlScript> scripts)
-    {
-        try
-        {
-            EnsureDatabase.For.SqlDatabase(db.ConnectionString, SqlServerCollation);
-        }
-        catch (SqlException ex) when (ex.Number == 1801)
-        {
-            // Another instance created it a moment ago.
-        }
-        catch (SqlException ex) when (IsPermissionDenied(ex))
-        {
-            throw Refused(NoRights("create the database"), ex);
-        }
-
-        using var lockConnection = new SqlConnection(db.ConnectionString);
-        lockConnection.Open();
-        if (Scalar(lockConnection, null, TakeLockSql, LockTimeoutSeconds + 30) < 0)
-        {
-            throw Refused($"another instance held the migration lock for {LockTimeoutSeconds} s; try again when it has finished.");
-        }
-
-        var level = Scalar(lockConnection, null, CompatibilityLevelSql, 30);
-        if (level < 130)
-        {
-            throw Refused($"the database's compatibility level is {level}; the service needs 130 (SQL Server 2016) or later " +
-                "(ALTER DATABASE … SET COMPATIBILITY_LEVEL = 160).");
-        }
-
-        var engine = DeployChanges.To.SqlDatabase(db.ConnectionString)
-            .WithScripts(scripts).WithTransactionPerScript().WithVariablesDisabled().LogTo(logger).Build();
-        if (engine.GetScriptsToExecute().Count > 0 && Scalar(lockConnection, null, MayChangeSchemaSql, 30) != 1)
-        {
-            throw Refused(NoRights("change the schema"));
-        }
-
-        // Closing lockConnection releases the session lock for the next instance.
-        return Upgrade(engine);
     }
 
     private List<string> MigrateSqlite(List<SqlScript> scripts)

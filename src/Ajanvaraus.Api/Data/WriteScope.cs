@@ -67,8 +67,9 @@ internal sealed class WriteScope
     // A statement whose failure (a unique or foreign key violation) the work catches and goes on from. Both engines then
     // roll back only the statement — on SQL Server only with XACT_ABORT OFF, which is stated for this batch because a
     // server's or login's `user options` may set it ON (the transaction would be doomed: error 3930, a 500).
-    public Task<int> ExecuteCaughtAsync(string sql, object? args = null) =>
-        ExecuteAsync(db.Dialect == Dialect.SqlServer ? "SET XACT_ABORT OFF;\n" + sql : sql, args);
+    public Task<int> ExecuteCaughtAsync(string sql, object? args = null) => ExecuteAsync(CaughtSql(db.Dialect, sql), args);
+
+    internal static string CaughtSql(Dialect dialect, string sql) => dialect == Dialect.SqlServer ? "SET XACT_ABORT OFF;\n" + sql : sql;
 
     public Task<T?> ScalarAsync<T>(string sql, object? args = null) =>
         Connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: Token));

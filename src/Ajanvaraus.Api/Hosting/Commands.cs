@@ -14,7 +14,7 @@ internal static class Commands
         switch (args.FirstOrDefault())
         {
             case "migrate":
-                if (app.Services.GetRequiredService<SchemaMigrator>().TryMigrate(error) is not { } applied)
+                if (app.Services.GetRequiredService<SchemaMigrator>().TryMigrate(error, installJobSchema: true) is not { } applied)
                 {
                     return 1;
                 }

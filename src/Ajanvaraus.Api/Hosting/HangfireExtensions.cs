@@ -25,8 +25,7 @@ internal static class HangfireExtensions
             var db = provider.GetRequiredService<Db>();
             if (db.Dialect == Dialect.SqlServer)
             {
-                config.UseSqlServerStorage(db.ConnectionString,
-                    new SqlServerStorageOptions { SqlClientFactory = SqlClientFactory.Instance });
+                config.UseSqlServerStorage(db.ConnectionString, SqlServerStorageOptions());
             }
             else
             {
@@ -42,6 +41,15 @@ internal static class HangfireExtensions
 
         return services;
     }
+
+    // The schema is installed by the migrator (`migrate`, or a start-up that finds it missing), never by the everyday
+    // login: Hangfire's default would run its DDL on every start with whatever rights the service has.
+    internal static SqlServerStorageOptions SqlServerStorageOptions() => new()
+    {
+        SqlClientFactory = SqlClientFactory.Instance,
+        PrepareSchemaIfNecessary = false,
+        SchemaName = SchemaMigrator.JobSchema,
+    };
 
     public static WebApplication ScheduleRecurringJobs(this WebApplication app)
     {

@@ -93,12 +93,15 @@ internal sealed class NotificationStore(Db db)
         """;
 
     // Keyset on Id with the empty id before the first page (no `@After IS NULL OR …`, which keeps SQL Server from seeking).
+    // SQL Server: one cached plan for `@Status IS NULL OR …` must suit every filter and walks the whole outbox; RECOMPILE
+    // plans each call with its values (an operator's list, rare: the compile costs less than the scan).
     internal static readonly DialectSql ListSql = new(
         SqlServer: $"""
             SELECT TOP (@Take) {Columns} FROM dbo.Notifications
             WHERE (@Status IS NULL OR Status = @Status) AND (@BookingId IS NULL OR BookingId = @BookingId)
               AND Id > @After
             ORDER BY Id
+            OPTION (RECOMPILE)
             """,
         Sqlite: $"""
             SELECT {Columns} FROM Notifications

@@ -34,8 +34,8 @@ internal sealed class IndexState(IndexSpan span, IndexCatalogue catalogue, Dicti
 // Each instance's in-memory copy of free time (DESIGN.md "Search speed"): windows and taken units per expert and video
 // room, built from the database at start-up and kept current from the change log — at once after this instance's own
 // writes, and by polling for other instances'. A cache only: booking still inserts units under the unique key.
-internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, ILogger<AvailabilityIndex> logger)
-    : ICommitFollower
+internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<AvailabilityOptions> options, SafePointWatch safePoints,
+    ILogger<AvailabilityIndex> logger) : ICommitFollower
 {
     private const int ChangesPerRead = 5000;
 
@@ -122,11 +122,12 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
             return;
         }
 
+        var safe = await ChangeLog.SafePointAsync(db, c, ct);
+        safePoints.Observe(safe);
         List<ChangeRow> changes;
         do
         {
-            changes = (await c.QueryAsync<ChangeRow>(new CommandDefinition(db.Sql(ChangeLog.ReadSql),
-                new { After = state.Position, Max = ChangesPerRead }, cancellationToken: ct))).AsList();
+            changes = await ChangeLog.ReadAsync(db, c, state.Position, safe, ChangesPerRead, ct);
             if (changes.Count == 0)
             {
                 return;
@@ -176,7 +177,7 @@ internal sealed class AvailabilityIndex(Db db, TimeProvider clock, IOptions<Avai
         var now = clock.GetUtcNow();
         var span = IndexSpan.Around(now, options.Value.HorizonDays);
         await using var c = await db.OpenAsync(ct);
-        var position = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Sql(ChangeLog.HeadSql), cancellationToken: ct));
+        var position = await ChangeLog.HeadAsync(db, c, await ChangeLog.SafePointAsync(db, c, ct), ct);
         var catalogue = await IndexCatalogue.LoadAsync(db, now, ct);
         var windows = await IndexReads.WindowsAsync(db, c, null, span.Origin, ct);
         var units = await IndexReads.UnitsAsync(c, span, now, ct);

@@ -27,7 +27,7 @@ internal static class IndexReads
             WHERE ExpertId IN (SELECT j.value FROM json_each(@ExpertIds) j) AND EndsAt > @From
             """);
 
-    // Units that block someone: booked, or held by a hold still live. Read in primary-key order (resource, time).
+    // Units that block someone: booked, or held by a hold still live. In whatever order the engine reads them.
     internal const string UnitsSql = """
         SELECT ResourceId, UnitStart, ExpiresAt
         FROM BookedUnits
@@ -56,32 +56,32 @@ internal static class IndexReads
         return joined;
     }
 
-    // Every taken unit in the span, streamed by resource (the table's own order) into one state per resource.
+    // Every taken unit in the span, into one state per resource. Grouped by resource, not by watching the ResourceId
+    // change: SQL Server promises no order without ORDER BY, and a parallel scan interleaves ranges of the key.
     public static async Task<Dictionary<Guid, UnitState>> UnitsAsync(DbConnection c, IndexSpan span, DateTimeOffset now,
         CancellationToken ct)
     {
-        var states = new Dictionary<Guid, UnitState>();
-        var current = Guid.Empty;
-        var taken = new List<(int, long?)>();
+        var taken = new Dictionary<Guid, List<(int, long?)>>();
         await foreach (var (resource, unit) in ReadAsync(c, UnitsSql, new { From = span.Origin, To = span.End, Now = now }, span, ct))
         {
-            if (resource != current && taken.Count > 0)
-            {
-                states[current] = UnitState.From(span, taken);
-                taken.Clear();
-            }
-
-            current = resource;
-            taken.Add(unit);
+            Add(taken, resource, unit);
         }
 
-        if (taken.Count > 0)
-        {
-            states[current] = UnitState.From(span, taken);
-        }
-
-        return states;
+        return States(span, taken);
     }
+
+    internal static void Add(Dictionary<Guid, List<(int, long?)>> taken, Guid resource, (int Unit, long? ExpiresTicks) unit)
+    {
+        if (!taken.TryGetValue(resource, out var units))
+        {
+            taken[resource] = units = [];
+        }
+
+        units.Add(unit);
+    }
+
+    internal static Dictionary<Guid, UnitState> States(IndexSpan span, Dictionary<Guid, List<(int, long?)>> taken) =>
+        taken.ToDictionary(pair => pair.Key, pair => UnitState.From(span, pair.Value));
 
     public static async Task<List<(int Unit, long? ExpiresTicks)>> ResourceUnitsAsync(DbConnection c, IndexSpan span, Guid resource,
         DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken ct)

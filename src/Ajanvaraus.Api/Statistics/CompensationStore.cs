@@ -18,25 +18,25 @@ internal sealed record CompensationInputs(
 
 internal sealed class CompensationStore(Db db)
 {
-    private static string Counts(string localDate, string tail) => $"""
+    private static string Counts(string localDate, string tail, Func<string, string>? join = null) => $"""
         SELECT ProviderId, TransactionTypeId, Day, COUNT(*) AS Count
         FROM (
             SELECT e.ProviderId, e.TransactionTypeId, {localDate.Replace("@col", "e.OccurredAt", StringComparison.Ordinal)} AS Day
-            FROM ServiceEvents e
+            FROM ServiceEvents e{join?.Invoke("e.OccurredAt")}
             WHERE e.ServicePointId = @ServicePointId AND e.OccurredAt >= @From AND e.OccurredAt < @To
                 AND (@ProviderId IS NULL OR e.ProviderId = @ProviderId)
             UNION ALL
             SELECT b.ProviderId, 'appointment', {localDate.Replace("@col", "b.StartsAt", StringComparison.Ordinal)}
-            FROM Bookings b
+            FROM Bookings b{join?.Invoke("b.StartsAt")}
             WHERE b.ServicePointId = @ServicePointId AND b.StartsAt >= @From AND b.StartsAt < @To AND b.Status = 'completed'
                 AND (@ProviderId IS NULL OR b.ProviderId = @ProviderId)
         ) x
         GROUP BY ProviderId, TransactionTypeId, Day{tail}
         """;
 
-    // Local Finnish days, as the statistics (StatisticsSql).
+    // Local Finnish days, as the statistics (StatisticsSql): on SQL Server from the days' UTC boundaries (LocalPeriods).
     internal static readonly DialectSql CountsSql = new(
-        SqlServer: Counts("CAST(@col AT TIME ZONE 'FLE Standard Time' AS date)", "\nOPTION (RECOMPILE)"),
+        SqlServer: LocalPeriods.SqlServerBounds + Counts("CAST(pb.Period AS date)", "\nOPTION (RECOMPILE)", c => LocalPeriods.SqlServerJoin(c)),
         Sqlite: Counts(StatisticsSql.SqliteLocalDate("@col"), ""));
 
     internal const string PricesSql = """
@@ -64,7 +64,8 @@ internal sealed class CompensationStore(Db db)
         DateTimeOffset to, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var args = new { ServicePointId = pointId, ProviderId = providerId, First = first, Last = last, From = from, To = to };
+        var args = new { ServicePointId = pointId, ProviderId = providerId, First = first, Last = last, From = from, To = to,
+            Periods = LocalPeriods.Days(from, to) };
         var counts = (await c.QueryAsync<DayCount>(new CommandDefinition(db.Sql(CountsSql), args, cancellationToken: ct))).AsList();
         var prices = (await c.QueryAsync<PriceRow>(new CommandDefinition(PricesSql, args, cancellationToken: ct))).AsList();
         var parts = (await c.QueryAsync<BasicPartRow>(new CommandDefinition(BasicPartsSql, args, cancellationToken: ct))).AsList();

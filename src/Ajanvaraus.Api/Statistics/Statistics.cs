@@ -66,7 +66,7 @@ internal sealed record StatisticsGrouping(bool Month, bool Point, bool Provider,
     {
         f.From, f.To, f.ServicePointId, f.ProviderId,
         ByMonth = Month ? 1 : 0, ByPoint = Point ? 1 : 0, ByProvider = Provider ? 1 : 0, ByChannel = Channel ? 1 : 0,
-        ByTransactionType = TransactionType ? 1 : 0,
+        ByTransactionType = TransactionType ? 1 : 0, Periods = Month ? LocalPeriods.Months(f.From, f.To) : "[]",
     };
 }
 

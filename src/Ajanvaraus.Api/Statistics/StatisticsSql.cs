@@ -4,7 +4,7 @@ namespace Ajanvaraus.Api.Statistics;
 
 // The statistics' queries. Every one groups on the same optional keys: @ByMonth, @ByPoint, @ByProvider (1 = group on
 // it; a key not grouped on is NULL), so one text serves every groupBy. Months are local Finnish months: SQL Server
-// converts with AT TIME ZONE; SQLite has no zone database, so the EU rule is written out (summer time, +3, from the last
+// joins each row to the months' UTC boundaries computed in C# (LocalPeriods); SQLite has no zone database, so the EU rule is written out (summer time, +3, from the last
 // Sunday of March to the last Sunday of October at 01:00 UTC; otherwise +2). Only non-personal columns are read: the
 // retention purge blanks names and contacts, never these. On SQL Server the optional filters (`@X IS NULL OR …`) get a
 // plan per call (RECOMPILE); these are reports, not hot paths, and read committed snapshot keeps them off writers' locks.
@@ -23,8 +23,10 @@ internal static class StatisticsSql
             THEN substr({SqliteLocalDate(column)}, 1, 7) ELSE substr({column}, 1, 7) END END
         """;
 
-    private static string SqlServerMonth(string column) =>
-        $"CASE WHEN @ByMonth = 1 THEN CONVERT(char(7), {column} AT TIME ZONE 'FLE Standard Time', 126) END";
+    // SQL Server: the row's local month from the joined boundaries (LocalPeriods), NULL unless grouping by month.
+    private const string SqlServerMonth = "pb.Period";
+
+    private static string MonthJoin(string column) => LocalPeriods.SqlServerJoin(column, "@ByMonth = 1");
 
     private static string Keys(string month, string point, string provider) => $"""
         {month} AS Month,
@@ -43,7 +45,7 @@ internal static class StatisticsSql
             AND h.Action = 'cancelled' AND h.ActorKind IN ('adviser', 'agency_admin', 'operator')) THEN 1 ELSE 0 END
         """;
 
-    private static string Bookings(string month, string minutes, string tail) => $"""
+    private static string Bookings(string month, string minutes, string tail, string join = "") => $"""
         SELECT Month, ServicePointId, ProviderId, COUNT(*) AS Made,
             SUM(CASE WHEN Status = 'completed' THEN 1 ELSE 0 END) AS Completed,
             SUM(CASE WHEN Status = 'no_show' THEN 1 ELSE 0 END) AS NoShow,
@@ -57,14 +59,14 @@ internal static class StatisticsSql
         FROM (
             SELECT {Keys(month, "b.ServicePointId", "b.ProviderId")},
                 b.Status, b.MadeByKind, {minutes} AS Minutes, {ByStaff} AS ByStaff
-            FROM Bookings b
+            FROM Bookings b{join}
             WHERE {BookingFilter}
         ) x
         GROUP BY Month, ServicePointId, ProviderId{tail}
         """;
 
     // The median of booking-to-start minutes per group: the middle row (odd count) or the mean of the two middle ones.
-    private static string Median(string month, string lead, string tail) => $"""
+    private static string Median(string month, string lead, string tail, string join = "") => $"""
         SELECT Month, ServicePointId, ProviderId, AVG(Lead) AS Minutes
         FROM (
             SELECT Month, ServicePointId, ProviderId, Lead,
@@ -72,7 +74,7 @@ internal static class StatisticsSql
                 COUNT(*) OVER (PARTITION BY Month, ServicePointId, ProviderId) AS N
             FROM (
                 SELECT {Keys(month, "b.ServicePointId", "b.ProviderId")}, {lead} AS Lead
-                FROM Bookings b
+                FROM Bookings b{join}
                 WHERE {BookingFilter}
             ) k
         ) r
@@ -81,24 +83,24 @@ internal static class StatisticsSql
         """;
 
     // Published minutes: the experts' availability windows (at the point, or remote under no point).
-    private static string Published(string month, string minutes, string tail) => $"""
+    private static string Published(string month, string minutes, string tail, string join = "") => $"""
         SELECT Month, ServicePointId, ProviderId, SUM(Minutes) AS Minutes
         FROM (
             SELECT {Keys(month, "w.ServicePointId", "e.ProviderId")}, {minutes} AS Minutes
-            FROM AvailabilityWindows w JOIN Experts e ON e.Id = w.ExpertId
+            FROM AvailabilityWindows w JOIN Experts e ON e.Id = w.ExpertId{join}
             WHERE w.StartsAt >= @From AND w.StartsAt < @To
                 AND (@ServicePointId IS NULL OR w.ServicePointId = @ServicePointId) AND (@ProviderId IS NULL OR e.ProviderId = @ProviderId)
         ) x
         GROUP BY Month, ServicePointId, ProviderId{tail}
         """;
 
-    private static string Events(string month, string tail) => $"""
+    private static string Events(string month, string tail, string join = "") => $"""
         SELECT Month, ServicePointId, ProviderId, Channel, TransactionTypeId, COUNT(*) AS Events
         FROM (
             SELECT {Keys(month, "e.ServicePointId", "e.ProviderId")},
                 CASE WHEN @ByChannel = 1 THEN e.Channel END AS Channel,
                 CASE WHEN @ByTransactionType = 1 THEN e.TransactionTypeId END AS TransactionTypeId
-            FROM ServiceEvents e
+            FROM ServiceEvents e{join}
             WHERE e.OccurredAt >= @From AND e.OccurredAt < @To
                 AND (@ServicePointId IS NULL OR e.ServicePointId = @ServicePointId) AND (@ProviderId IS NULL OR e.ProviderId = @ProviderId)
         ) x
@@ -110,18 +112,21 @@ internal static class StatisticsSql
     private const string SqliteMinutes = "CAST(round((julianday(b.EndsAt) - julianday(b.StartsAt)) * 1440) AS INTEGER)";
 
     internal static readonly DialectSql BookingsSql = new(
-        SqlServer: Bookings(SqlServerMonth("b.StartsAt"), "DATEDIFF(minute, b.StartsAt, b.EndsAt)", Recompile),
+        SqlServer: LocalPeriods.SqlServerBounds + Bookings(SqlServerMonth, "DATEDIFF(minute, b.StartsAt, b.EndsAt)", Recompile,
+            MonthJoin("b.StartsAt")),
         Sqlite: Bookings(SqliteMonth("b.StartsAt"), SqliteMinutes, ""));
 
     internal static readonly DialectSql MedianLeadSql = new(
-        SqlServer: Median(SqlServerMonth("b.StartsAt"), "CAST(DATEDIFF(minute, b.CreatedAt, b.StartsAt) AS float)", Recompile),
+        SqlServer: LocalPeriods.SqlServerBounds + Median(SqlServerMonth, "CAST(DATEDIFF(minute, b.CreatedAt, b.StartsAt) AS float)",
+            Recompile, MonthJoin("b.StartsAt")),
         Sqlite: Median(SqliteMonth("b.StartsAt"), "(julianday(b.StartsAt) - julianday(b.CreatedAt)) * 1440", ""));
 
     internal static readonly DialectSql PublishedSql = new(
-        SqlServer: Published(SqlServerMonth("w.StartsAt"), "DATEDIFF(minute, w.StartsAt, w.EndsAt)", Recompile),
+        SqlServer: LocalPeriods.SqlServerBounds + Published(SqlServerMonth, "DATEDIFF(minute, w.StartsAt, w.EndsAt)", Recompile,
+            MonthJoin("w.StartsAt")),
         Sqlite: Published(SqliteMonth("w.StartsAt"), "CAST(round((julianday(w.EndsAt) - julianday(w.StartsAt)) * 1440) AS INTEGER)", ""));
 
     internal static readonly DialectSql EventsSql = new(
-        SqlServer: Events(SqlServerMonth("e.OccurredAt"), Recompile),
+        SqlServer: LocalPeriods.SqlServerBounds + Events(SqlServerMonth, Recompile, MonthJoin("e.OccurredAt")),
         Sqlite: Events(SqliteMonth("e.OccurredAt"), ""));
 }

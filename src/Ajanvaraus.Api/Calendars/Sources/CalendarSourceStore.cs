@@ -55,9 +55,18 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
         SELECT StartsAt, EndsAt FROM CalendarBusyTimes WHERE SourceId = @Id ORDER BY StartsAt, EndsAt
         """;
 
-    internal const string InsertBusySql = """
-        INSERT INTO CalendarBusyTimes (SourceId, ExpertId, StartsAt, EndsAt) VALUES (@SourceId, @ExpertId, @StartsAt, @EndsAt)
-        """;
+    // Every interval of a sync in one statement (a JSON array, as booked units are written), not one per row.
+    internal static readonly DialectSql InsertBusySql = new(
+        SqlServer: """
+            INSERT INTO dbo.CalendarBusyTimes (SourceId, ExpertId, StartsAt, EndsAt)
+            SELECT @SourceId, @ExpertId, j.StartsAt, j.EndsAt
+            FROM OPENJSON(@Busy) WITH (StartsAt DATETIMEOFFSET(0) '$.s', EndsAt DATETIMEOFFSET(0) '$.e') j
+            """,
+        Sqlite: """
+            INSERT INTO CalendarBusyTimes (SourceId, ExpertId, StartsAt, EndsAt)
+            SELECT @SourceId, @ExpertId, json_extract(j.value, '$.s'), json_extract(j.value, '$.e')
+            FROM json_each(@Busy) j
+            """);
 
     internal const string SuccessSql = """
         UPDATE CalendarSources SET LastAttemptAt = @Now, LastSuccessAt = @Now, LastError = NULL, ETag = @ETag, LastModified = @LastModified,
@@ -144,24 +153,32 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
         }, ct);
 
     // A good parse: the busy times replaced (and the windows rebuilt) only when they differ from the stored ones.
-    // Returns whether anything changed.
+    // Returns whether anything changed. Diffed before the write, on a plain read: an unchanged calendar (most syncs)
+    // never takes the expert's lock, and a changed one holds it only for the replace. SQL Server: the delete and the
+    // insert seek the clustered key (SourceId, StartsAt, EndsAt) (0016), no heap scan.
     public async Task<bool> RecordSuccessAsync(CalendarSourceRow source, IReadOnlyList<TimeInterval> busy, FetchOutcome fetched,
-        string parsedDay, DateTimeOffset now, CancellationToken ct) =>
-        await db.WriteAsync(async scope =>
+        string parsedDay, DateTimeOffset now, CancellationToken ct)
+    {
+        bool changed;
+        await using (var c = await db.OpenAsync(ct))
         {
-            await WindowMaterializer.LockExpertAsync(scope, source.ExpertId);
-            var changed = !(await StoredAsync(scope, source.Id)).SequenceEqual(busy);
+            changed = !(await StoredAsync(c, source.Id, ct)).SequenceEqual(busy);
+        }
+
+        return await db.WriteAsync(async scope =>
+        {
             if (changed)
             {
+                await WindowMaterializer.LockExpertAsync(scope, source.ExpertId);
                 await scope.ExecuteAsync(DeleteBusySql, new { source.Id });
-                await scope.ExecuteAsync(InsertBusySql, busy.Select(b => new { SourceId = source.Id, source.ExpertId, StartsAt = b.Start,
-                    EndsAt = b.End }));
+                await scope.ExecuteAsync(scope.Sql(InsertBusySql), new { SourceId = source.Id, source.ExpertId, Busy = BusyJson(busy) });
                 await materializer.RebuildExpertAsync(scope, source.ExpertId);
             }
 
             await scope.ExecuteAsync(SuccessSql, new { source.Id, Now = now, fetched.ETag, fetched.LastModified, ParsedDay = parsedDay });
             return changed;
         }, ct);
+    }
 
     public async Task RecordNotModifiedAsync(Guid id, DateTimeOffset now, CancellationToken ct) =>
         await db.WriteAsync(scope => scope.ExecuteAsync(NotModifiedSql, new { Id = id, Now = now }), ct);
@@ -171,7 +188,16 @@ internal sealed class CalendarSourceStore(Db db, WindowMaterializer materializer
         await db.WriteAsync(
             scope => scope.ExecuteAsync(FailureSql, new { Id = id, Now = now, Error = error.Length > 1000 ? error[..1000] : error }), ct);
 
-    private static async Task<List<TimeInterval>> StoredAsync(WriteScope scope, Guid id) =>
-        (await scope.QueryAsync<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)>(BusyOfSourceSql, new { Id = id }))
-            .Select(r => new TimeInterval(r.StartsAt, r.EndsAt)).ToList();
+    private static async Task<List<TimeInterval>> StoredAsync(DbConnection c, Guid id, CancellationToken ct) =>
+        (await c.QueryAsync<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)>(new CommandDefinition(BusyOfSourceSql, new { Id = id },
+            cancellationToken: ct))).Select(r => new TimeInterval(r.StartsAt, r.EndsAt)).ToList();
+
+    // Instants as each engine stores them: SQLite's fixed-width text (its order is time order), ISO 8601 for OPENJSON.
+    private string BusyJson(IReadOnlyList<TimeInterval> busy) => System.Text.Json.JsonSerializer.Serialize(busy.Select(b => new
+    {
+        s = Text(b.Start), e = Text(b.End),
+    }));
+
+    private string Text(DateTimeOffset instant) => db.Dialect == Dialect.Sqlite ? DapperTypeHandlers.ToSqliteText(instant)
+        : instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 }
