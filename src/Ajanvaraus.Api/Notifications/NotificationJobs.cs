@@ -96,7 +96,7 @@ internal sealed class NotificationJobs(
             var from = settings.Smtp.From!;
             var content = MessageComposer.Email(message, manageUrl, from);
             var host = MailboxAddress.TryParse(from, out var sender) && sender.Domain is { Length: > 0 } domain ? domain : "ajanvaraus";
-            await email.SendAsync(EmailMessages.Build(message, content, from, host), ct);
+            await email.SendAsync(EmailMessages.Build(message, content, from, host, clock.GetUtcNow()), ct);
         }
         else
         {

@@ -17,6 +17,7 @@ internal static class NotificationsExtensions
     {
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.Section)
+            .PostConfigure<IConfiguration>(NotificationOptions.ReadReminderMinutes)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddDataProtection().SetApplicationName("Ajanvaraus");
