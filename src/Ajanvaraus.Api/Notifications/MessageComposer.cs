@@ -27,7 +27,7 @@ internal static class MessageComposer
         }
 
         facts.Add((T.Reference.In(language), m.Reference));
-        var bring = Card(m);
+        var bring = Instructions(m);
         if (bring is not null && m.Kind != MessageKinds.Cancellation)
         {
             facts.Add((T.Bring.In(language), bring));
@@ -99,7 +99,8 @@ internal static class MessageComposer
         var channel = ChannelFlags.Parse(m.BookingChannel);
         var phoneNote = channel == Channel.Phone && m.CustomerPhone is { } phone ? string.Format(T.WePhone.In(language), phone) : null;
         var details = new IcsDetails(
-            ServiceName(m), ProviderName(m), m.Reference, channel, PointName(m), Address(m), m.MeetingUrl, phoneNote, manage);
+            ServiceName(m), ProviderName(m), m.Reference, channel, PointName(m), Address(m), m.MeetingUrl, phoneNote, manage,
+            Instructions: m.Kind == MessageKinds.Cancellation ? null : Instructions(m));
         return new IcsBooking(
             m.BookingId, m.Reference, m.Sequence, m.StartsAt, m.EndsAt, Zone(m), IcsTexts.Summary(details, language),
             IcsTexts.Description(details, language), IcsTexts.Location(details), m.MeetingUrl, m.Kind == MessageKinds.Cancellation,
@@ -134,7 +135,9 @@ internal static class MessageComposer
     private static string? Address(ClaimedMessage m) =>
         m.StreetAddress is null ? null : $"{m.StreetAddress}, {m.PostalCode} {m.PostOffice}";
 
-    private static string? Card(ClaimedMessage m) => new LocalizedLongText(m.CardFi, m.CardSv, m.CardEn).In(m.CustomerLanguage);
+    // The citizens' text, never the advisers' service card (staff guidance is not "what to bring").
+    private static string? Instructions(ClaimedMessage m) =>
+        new LocalizedLongText(m.InstructionsFi, m.InstructionsSv, m.InstructionsEn).In(m.CustomerLanguage);
 
     private static string Enc(string text) => WebUtility.HtmlEncode(text);
 }

@@ -51,9 +51,9 @@ internal sealed record ClaimedMessage
     public string ServiceNameFi { get; init; } = "";
     public string ServiceNameSv { get; init; } = "";
     public string ServiceNameEn { get; init; } = "";
-    public string? CardFi { get; init; }
-    public string? CardSv { get; init; }
-    public string? CardEn { get; init; }
+    public string? InstructionsFi { get; init; }
+    public string? InstructionsSv { get; init; }
+    public string? InstructionsEn { get; init; }
     public string ProviderNameFi { get; init; } = "";
     public string ProviderNameSv { get; init; } = "";
     public string ProviderNameEn { get; init; } = "";

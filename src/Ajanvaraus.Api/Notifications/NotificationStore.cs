@@ -52,7 +52,8 @@ internal sealed class NotificationStore(Db db)
         SELECT n.Id, n.BookingId, n.Kind, n.Channel, n.Attempts, n.Sequence, n.StartsAt, n.EndsAt, n.BookingChannel,
                n.ServicePointId, n.MeetingUrl, n.CreatedAt,
                b.Reference, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage,
-               s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn, s.CardFi, s.CardSv, s.CardEn,
+               s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn,
+               s.InstructionsFi, s.InstructionsSv, s.InstructionsEn,
                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn,
                sp.NameFi AS PointNameFi, sp.NameSv AS PointNameSv, sp.NameEn AS PointNameEn,
                sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone, bs.ProtectedManageToken

@@ -15,7 +15,7 @@ public sealed class EmailNotificationTests
         await using var world = await BookingWorld.CreateAsync(settings: smtp.Settings());
         await using (var c = await world.App.Db.OpenAsync(default))
         {
-            const string card = "UPDATE Services SET CardSv = 'Hyresavtalet och lönebesked.' WHERE Id = @Id";
+            const string card = "UPDATE Services SET InstructionsSv = 'Hyresavtalet och lönebesked.' WHERE Id = @Id";
             await c.ExecuteAsync(card, new { Id = world.ServiceId });
         }
 
