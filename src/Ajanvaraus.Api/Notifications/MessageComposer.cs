@@ -8,7 +8,9 @@ namespace Ajanvaraus.Api.Notifications;
 
 internal sealed record EmailContent(string Subject, string Text, string Html, string? Ics, string? IcsMethod);
 
-// Pure: a claimed message (and the manage link, when there is one) to the words the customer reads.
+// Pure: a claimed message (and the manage link, when there is one) to the words the customer reads. `organizer` is the
+// booking's ORGANIZER (Calendars:Organizer for its provider), the same as in its .ics and feeds: calendar programs refuse
+// an update from "another organizer".
 internal static class MessageComposer
 {
     public static EmailContent Email(ClaimedMessage m, string? manageUrl, string organizer)
@@ -60,7 +62,7 @@ internal static class MessageComposer
         }
 
         var method = m.Kind == MessageKinds.Cancellation ? "CANCEL" : "REQUEST";
-        var ics = Invitation.Write(IcsOf(m, manage), method, organizer, m.CustomerName, m.CustomerEmail!);
+        var ics = Invitation.Write(IcsOf(m, manage, organizer), method, m.CustomerName, m.CustomerEmail!);
         return new EmailContent(subject, text, html, ics, method);
     }
 
@@ -93,7 +95,7 @@ internal static class MessageComposer
         _ => new[] { PointName(m), m.StreetAddress, m.PostOffice }.Where(p => !string.IsNullOrWhiteSpace(p)),
     };
 
-    private static IcsBooking IcsOf(ClaimedMessage m, string? manage)
+    private static IcsBooking IcsOf(ClaimedMessage m, string? manage, string organizer)
     {
         var language = m.CustomerLanguage;
         var channel = ChannelFlags.Parse(m.BookingChannel);
@@ -104,7 +106,7 @@ internal static class MessageComposer
         return new IcsBooking(
             m.BookingId, m.Reference, m.Sequence, m.StartsAt, m.EndsAt, Zone(m), IcsTexts.Summary(details, language),
             IcsTexts.Description(details, language), IcsTexts.Location(details), m.MeetingUrl, m.Kind == MessageKinds.Cancellation,
-            m.CreatedAt, language);
+            m.CreatedAt, language, organizer, ProviderName(m));
     }
 
     private static string? Where(ClaimedMessage m) => ChannelFlags.Parse(m.BookingChannel) switch

@@ -123,7 +123,7 @@ internal sealed class SmtpSettings
 
     public string? Password { get; set; }
 
-    // The sender, and the ORGANIZER of invitations (e.g. "Ajanvaraus <noreply@ajanvaraus.example>").
+    // The sender (e.g. "Ajanvaraus <noreply@ajanvaraus.example>"); invitations carry Calendars:Organizer, as every .ics does.
     public string? From { get; set; } = "Ajanvaraus <noreply@ajanvaraus.example>";
 
     [Range(1, 300)]

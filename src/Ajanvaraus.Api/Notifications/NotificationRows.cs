@@ -44,6 +44,7 @@ internal sealed record ClaimedMessage
     public string? MeetingUrl { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string Reference { get; init; } = "";
+    public string ProviderId { get; init; } = "";
     public string CustomerName { get; init; } = "";
     public string? CustomerEmail { get; init; }
     public string? CustomerPhone { get; init; }

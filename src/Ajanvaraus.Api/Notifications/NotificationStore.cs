@@ -51,7 +51,7 @@ internal sealed class NotificationStore(Db db)
     internal const string ClaimedSql = """
         SELECT n.Id, n.BookingId, n.Kind, n.Channel, n.Attempts, n.Sequence, n.StartsAt, n.EndsAt, n.BookingChannel,
                n.ServicePointId, n.MeetingUrl, n.CreatedAt,
-               b.Reference, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage,
+               b.Reference, b.ProviderId, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage,
                s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn,
                s.InstructionsFi, s.InstructionsSv, s.InstructionsEn,
                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn,

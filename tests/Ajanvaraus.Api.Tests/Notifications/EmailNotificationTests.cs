@@ -54,7 +54,7 @@ public sealed class EmailNotificationTests
         Assert.Equal("Europe/Helsinki", ev.DtStart!.TzId);
         Assert.Equal(9, ev.DtStart.Value.Hour);
         Assert.Equal(Wednesday(9).UtcDateTime, ev.DtStart.AsUtc);
-        Assert.Equal("mailto:noreply@ajanvaraus.example", ev.Organizer!.Value!.ToString());
+        Assert.Equal("mailto:no-reply+kela@ajanvaraus.example", ev.Organizer!.Value!.ToString());
         Assert.Equal("mailto:maija@example.fi", Assert.Single(ev.Attendees).Value!.ToString());
         Assert.Contains("bostadsbidrag", ev.Summary);
     }
