@@ -208,7 +208,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock, Outbox outbox)
                 });
                 await BookingHistory.WriteAsync(scope,
                     new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)));
-                await outbox.WriteForAsync(scope, done, MessageKinds.Change);
+                await outbox.WriteForAsync(scope, done, MessageKinds.Change, previous: row);
                 return new BookingChange(WriteOutcome.Done, done);
             }, ct);
         }

@@ -17,12 +17,8 @@ internal static class MessageComposer
     {
         var language = m.CustomerLanguage;
         var service = ServiceName(m);
-        var (start, end) = LocalTimes(m);
-        var facts = new List<(string Label, string Value)>
-        {
-            (T.What.In(language), $"{service} ({ProviderName(m)})"),
-            (T.When.In(language), T.Time(start, end, language)),
-        };
+        var facts = new List<(string Label, string Value)> { (T.What.In(language), $"{service} ({ProviderName(m)})") };
+        facts.AddRange(MessageFacts.TimeAndChannel(m, Zone(m)));
         if (Where(m) is { } where)
         {
             facts.Add((T.Where.In(language), where));
@@ -37,7 +33,7 @@ internal static class MessageComposer
 
         var manage = m.Kind == MessageKinds.Cancellation ? null : manageUrl;
         var greeting = string.Format(T.Greeting.In(language), m.CustomerName);
-        var intro = T.Intros[m.Kind].In(language);
+        var intro = MessageFacts.Intro(m);
         var text = string.Join("\n", new[] { greeting, "", intro, "" }
             .Concat(facts.Select(f => $"{f.Label}: {f.Value}"))
             .Concat(manage is null ? [] : ["", $"{T.Manage.In(language)}: {manage}"])
@@ -113,8 +109,9 @@ internal static class MessageComposer
     {
         Channel.Video => m.MeetingUrl is { } url ? string.Format(T.VideoLink.In(m.CustomerLanguage), url) : null,
         Channel.Phone => m.CustomerPhone is { } phone ? string.Format(T.WePhone.In(m.CustomerLanguage), phone) : null,
-        _ => string.Join(", ", new[] { PointName(m), Address(m) }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
-            ? place
+        var visit => string.Join(", ", new[] { PointName(m), Address(m) }.Where(p => !string.IsNullOrWhiteSpace(p)))
+            is { Length: > 0 } place
+            ? visit == Channel.RemoteAtPoint ? MessageFacts.RemoteAtPoint(m, place) : place
             : null,
     };
 

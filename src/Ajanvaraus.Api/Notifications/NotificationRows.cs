@@ -66,4 +66,8 @@ internal sealed record ClaimedMessage
     public string? PostOffice { get; init; }
     public string? TimeZone { get; init; }
     public string? ProtectedManageToken { get; init; }
+    public DateTimeOffset? PreviousStartsAt { get; init; }
+    public DateTimeOffset? PreviousEndsAt { get; init; }
+    public string? PreviousChannel { get; init; }
+    public string? VideoRoomName { get; init; }
 }

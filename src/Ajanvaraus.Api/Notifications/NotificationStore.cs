@@ -56,13 +56,15 @@ internal sealed class NotificationStore(Db db)
                s.InstructionsFi, s.InstructionsSv, s.InstructionsEn,
                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn,
                sp.NameFi AS PointNameFi, sp.NameSv AS PointNameSv, sp.NameEn AS PointNameEn,
-               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone, bs.ProtectedManageToken
+               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone, bs.ProtectedManageToken,
+               n.PreviousStartsAt, n.PreviousEndsAt, n.PreviousChannel, r.Name AS VideoRoomName
         FROM Notifications n
         JOIN Bookings b ON b.Id = n.BookingId
         JOIN Services s ON s.Id = b.ServiceId
         JOIN Providers p ON p.Id = b.ProviderId
         LEFT JOIN ServicePoints sp ON sp.Id = n.ServicePointId
         LEFT JOIN BookingSecrets bs ON bs.BookingId = n.BookingId
+        LEFT JOIN VideoRooms r ON r.Id = b.VideoRoomId
         WHERE n.ClaimToken = @Token
         ORDER BY n.NextAttemptAt, n.Id
         """;
