@@ -116,7 +116,7 @@ internal sealed class NotificationJobs(
             "Notification {NotificationId} ({Channel}) failed, attempt {Attempt}: {Error}",
             message.Id, message.Channel, attempts, ex.GetType().Name);
         var status = dead ? MessageStatus.Dead : MessageStatus.Failed;
-        await store.MarkFailedAsync(message.Id, token, status, next, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+        await store.MarkFailedAsync(message.Id, token, status, next, NotificationErrors.Of(ex, message.Channel), CancellationToken.None);
     }
 
     // base, 2 base, 4 base ... at most an hour apart.

@@ -66,6 +66,8 @@ internal sealed class NotificationOptions : IValidatableObject
 
     public bool SmsEnabled => !string.IsNullOrWhiteSpace(Sms.Url);
 
+    public bool Sends(string channel) => channel == "sms" ? SmsEnabled : EmailEnabled;
+
     public string ManageUrl(Guid bookingId, string token) =>
         ManageUrlTemplate.Replace("{id}", bookingId.ToString("D"), StringComparison.Ordinal)
             .Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal);

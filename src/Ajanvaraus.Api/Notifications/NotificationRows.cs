@@ -7,6 +7,10 @@ internal sealed record OutboxHealth
     public long Dead { get; init; }
     public DateTimeOffset? OldestEmail { get; init; }
     public DateTimeOffset? OldestSms { get; init; }
+    public long WaitingEmail { get; init; }
+    public long WaitingSms { get; init; }
+
+    public long Waiting(string channel) => channel == "sms" ? WaitingSms : WaitingEmail;
 
     public DateTimeOffset? OldestDue => OldestEmail is { } e && OldestSms is { } s ? (e < s ? e : s) : OldestEmail ?? OldestSms;
 }

@@ -4,7 +4,7 @@ using Dapper;
 namespace Ajanvaraus.Api.Notifications;
 
 // The outbox as the dispatcher and the operators see it. What is due, and who is sending it, lives in these rows only.
-internal sealed class NotificationStore(Db db)
+internal sealed partial class NotificationStore(Db db)
 {
     // A claim takes due rows of one channel whose earlier claim (if any) has expired, oldest first; IX_Notifications_Due
     // (0011) holds exactly these rows in this order, so the claim reads its batch and stops.
@@ -111,23 +111,6 @@ internal sealed class NotificationStore(Db db)
             LIMIT @Take
             """);
 
-    // Each part reads one of 0011's filtered indexes (the filters repeated literally).
-    internal static readonly DialectSql HealthSql = new(
-        SqlServer: """
-            SELECT (SELECT COUNT(*) FROM dbo.Notifications WHERE Status = N'dead') AS Dead,
-                   (SELECT MIN(NextAttemptAt) FROM dbo.Notifications
-                    WHERE Status IN (N'pending', N'failed') AND Channel = N'email' AND @Email = 1) AS OldestEmail,
-                   (SELECT MIN(NextAttemptAt) FROM dbo.Notifications
-                    WHERE Status IN (N'pending', N'failed') AND Channel = N'sms' AND @Sms = 1) AS OldestSms
-            """,
-        Sqlite: """
-            SELECT (SELECT COUNT(*) FROM Notifications WHERE Status = 'dead') AS Dead,
-                   (SELECT MIN(NextAttemptAt) FROM Notifications
-                    WHERE Status IN ('pending', 'failed') AND Channel = 'email' AND @Email = 1) AS OldestEmail,
-                   (SELECT MIN(NextAttemptAt) FROM Notifications
-                    WHERE Status IN ('pending', 'failed') AND Channel = 'sms' AND @Sms = 1) AS OldestSms
-            """);
-
     // The oldest due messages of one channel, at most `batch`.
     public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(
         Guid token, string channel, int batch, TimeSpan lease, DateTimeOffset now, CancellationToken ct) =>
@@ -189,12 +172,5 @@ internal sealed class NotificationStore(Db db)
         return (await c.QueryAsync<NotificationRow>(new CommandDefinition(
             db.Sql(ListSql), new { Status = status, BookingId = bookingId, After = after ?? Guid.Empty, Take = take },
                 cancellationToken: ct))).ToList();
-    }
-
-    public async Task<OutboxHealth> HealthAsync(bool email, bool sms, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleAsync<OutboxHealth>(
-            new CommandDefinition(db.Sql(HealthSql), new { Email = email ? 1 : 0, Sms = sms ? 1 : 0 }, cancellationToken: ct));
     }
 }

@@ -130,14 +130,14 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
             yield return Row(booking, kind, "none", now, now) with
             {
                 Status = MessageStatus.Unaddressed,
-                LastError = "The customer gave neither an e-mail address nor a phone number.",
+                LastError = NotificationErrors.Unaddressed,
             };
             yield break;
         }
 
         foreach (var channel in channels)
         {
-            yield return Row(booking, kind, channel, now, now) with { Previous = before };
+            yield return Row(booking, kind, channel, now, now) with { Previous = before, LastError = NoSender(channel) };
         }
 
         if (kind == MessageKinds.Cancellation)
@@ -156,10 +156,14 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
 
             foreach (var channel in channels)
             {
-                yield return Row(booking, MessageKinds.Reminder, channel, due, now);
+                yield return Row(booking, MessageKinds.Reminder, channel, due, now) with { LastError = NoSender(channel) };
             }
         }
     }
+
+    // A message for a channel with no sender says so from the start: it waits, visibly, until one is configured.
+    private string? NoSender(string channel) =>
+        options.Value.Sends(channel) ? null : NotificationErrors.NoSender(channel);
 
     private static IEnumerable<string> Channels(BookingRow booking)
     {
