@@ -36,6 +36,7 @@ internal static class BookingResponses
             row.Sequence,
             row.CheckedInAt is { } checkedIn ? LocalTime.InZone(checkedIn, names.Zone) : null,
             manageToken,
+            names.InstructionsIn(language),
             new BookingLinks(self, $"{self}/cancel", $"{self}/reschedule", $"{self}/calendar.ics"));
     }
 }

@@ -145,6 +145,12 @@ internal sealed record BookingNames
     public string? PostalCode { get; init; }
     public string? PostOffice { get; init; }
     public string? TimeZone { get; init; }
+    public string? InstructionsFi { get; init; }
+    public string? InstructionsSv { get; init; }
+    public string? InstructionsEn { get; init; }
+
+    // The service's text for citizens (what to bring, how to prepare); never the advisers' card.
+    public string? InstructionsIn(string language) => new LocalizedLongText(InstructionsFi, InstructionsSv, InstructionsEn).In(language);
 
     public string Zone => TimeZone ?? LocalTime.Helsinki;
 

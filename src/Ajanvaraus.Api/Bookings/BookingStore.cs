@@ -58,7 +58,8 @@ internal sealed class BookingStore(Db db, TimeProvider clock, Outbox outbox)
                s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn,
                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn, e.DisplayName AS ExpertName,
                sp.NameFi AS PointNameFi, sp.NameSv AS PointNameSv, sp.NameEn AS PointNameEn,
-               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone
+               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone,
+               s.InstructionsFi, s.InstructionsSv, s.InstructionsEn
         FROM Bookings b
         JOIN Services s ON s.Id = b.ServiceId
         JOIN Providers p ON p.Id = b.ProviderId
@@ -207,7 +208,7 @@ internal sealed class BookingStore(Db db, TimeProvider clock, Outbox outbox)
                 });
                 await BookingHistory.WriteAsync(scope,
                     new HistoryEntry(row.Id, "rescheduled", actor, reason, Snapshot(row), Snapshot(done)));
-                await outbox.WriteForAsync(scope, done, MessageKinds.Change);
+                await outbox.WriteForAsync(scope, done, MessageKinds.Change, previous: row);
                 return new BookingChange(WriteOutcome.Done, done);
             }, ct);
         }

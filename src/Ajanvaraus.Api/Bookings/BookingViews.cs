@@ -29,6 +29,7 @@ internal static class BookingViews
             PointNameFi = point?.NameFi, PointNameSv = point?.NameSv, PointNameEn = point?.NameEn,
             StreetAddress = point?.StreetAddress, PostalCode = point?.PostalCode, PostOffice = point?.PostOffice,
             TimeZone = point?.TimeZone,
+            InstructionsFi = service.InstructionsFi, InstructionsSv = service.InstructionsSv, InstructionsEn = service.InstructionsEn,
         });
     }
 }

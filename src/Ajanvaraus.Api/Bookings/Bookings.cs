@@ -99,4 +99,5 @@ public sealed record BookingResponse(
     int Sequence,
     [property: Description("When an adviser checked the customer in at the point.")] DateTimeOffset? CheckedInAt,
     [property: Description("The secret that manages this booking: shown only in the answer that created it.")] string? ManageToken,
+    [property: Description("The service's text for citizens in the language asked: what to bring, how to prepare.")] string? Instructions,
     BookingLinks Links);

@@ -126,7 +126,7 @@ internal static class BookingsApi
                 "mikkeli",
             new BookingPlace("mikkeli", "Mikkelin asiointipiste", "Maaherrankatu 9", "50100", "Mikkeli"), null,
             new CustomerResponse("Maija Meikäläinen", "maija@example.fi", "+358401234567", "fi"), "Asunnon vuokrasopimus mukana.", 0, null,
-            "q3Vb0x9yR2mN7kP4sT8wZ1cF6hJ5dL0aE3gU9iO2nMs",
+            "q3Vb0x9yR2mN7kP4sT8wZ1cF6hJ5dL0aE3gU9iO2nMs", "Ota mukaan vuokrasopimus ja tuloselvitys.",
             new BookingLinks(
                 $"/api/v1/bookings/{Booking}", $"/api/v1/bookings/{Booking}/cancel", $"/api/v1/bookings/{Booking}/reschedule",
                 $"/api/v1/bookings/{Booking}/calendar.ics"));

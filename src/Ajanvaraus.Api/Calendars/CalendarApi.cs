@@ -57,7 +57,8 @@ internal static class CalendarApi
             : null;
         var details = new IcsDetails(
             d.ServiceNames.In(language), provider,
-            row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, phone, manage, row.CustomerPhone);
+            row.Reference, row.ChannelValue, pointName, address, row.MeetingUrl, phone, manage, row.CustomerPhone,
+            d.InstructionsIn(language));
         var ics = IcsWriter.Write(new IcsBooking(
             row.Id, row.Reference, row.Sequence, row.StartsAt, row.EndsAt, d.Zone,
             IcsTexts.Summary(details, language), IcsTexts.Description(details, language), IcsTexts.Location(details, language),

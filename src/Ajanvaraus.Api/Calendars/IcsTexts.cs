@@ -14,7 +14,8 @@ internal sealed record IcsDetails(
     string? MeetingUrl,
     string? PhoneNote,
     string? ManageUrl,
-    string? CustomerPhone = null);
+    string? CustomerPhone = null,
+    string? Instructions = null);
 
 internal static class IcsTexts
 {
@@ -29,6 +30,7 @@ internal static class IcsTexts
     private static readonly LocalizedText ChannelLabel = new("Asiointitapa", "Servicesätt", "Appointment type");
     private static readonly LocalizedText PlaceLabel = new("Paikka", "Plats", "Place");
     private static readonly LocalizedText MeetingLabel = new("Videotapaamisen linkki", "Länk till videomötet", "Video meeting link");
+    private static readonly LocalizedText InstructionsLabel = new("Ota mukaan", "Ta med", "What to bring");
     private static readonly LocalizedText ManageLabel = new("Muuta tai peru varaus", "Ändra eller avboka", "Change or cancel");
 
     private static readonly Dictionary<Channel, LocalizedText> ChannelNames = new()
@@ -72,6 +74,10 @@ internal static class IcsTexts
         if (details.PhoneNote is { } note)
         {
             lines.Add(note);
+        }
+        if (!string.IsNullOrWhiteSpace(details.Instructions))
+        {
+            lines.Add($"{InstructionsLabel.In(language)}: {details.Instructions}");
         }
         if (details.ManageUrl is { } manage)
         {

@@ -21,6 +21,8 @@ internal static partial class ProblemTexts
         new(SourceErrors.TooLargeMessage, "Kalenteri on suurempi kuin {0} tavua.", "Kalendern är större än {0} byte."),
         new(SourceErrors.NotICalendarMessage, "Osoitteesta ei saatu iCalendar-kalenteria.", "Adressen gav ingen iCalendar-kalender."),
         new(SourceErrors.UnreadableMessage, "Kalenteria ei voitu lukea.", "Kalendern kunde inte läsas."),
+        new(SourceErrors.EventsUnreadableMessage,
+            "Yhtäkään kalenterin {0} tapahtumasta ei voitu lukea.", "Ingen av kalenderns {0} händelser kunde läsas."),
         new(SourceErrors.SubDailyMessage,
             "Kalenterin tapahtuma toistuu useammin kuin päivittäin (SECONDLY, MINUTELY tai HOURLY).",
             "En händelse i kalendern upprepas oftare än dagligen (SECONDLY, MINUTELY eller HOURLY)."),

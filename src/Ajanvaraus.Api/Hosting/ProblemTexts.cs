@@ -39,7 +39,8 @@ internal static partial class ProblemTexts
     }
 
     public static IEnumerable<ProblemText> All =>
-        Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings).Concat(Statistics).Concat(Security).Concat(Calendars);
+        Defaults.Concat(Catalogue).Concat(Features).Concat(Bookings).Concat(Statistics).Concat(Security).Concat(Calendars)
+            .Concat(Notifications);
 
     public static string Translate(string text, string language)
     {

@@ -1,7 +1,6 @@
 using Ajanvaraus.Api.Calendars;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using MimeKit;
 
 namespace Ajanvaraus.Api.Notifications;
 
@@ -10,15 +9,12 @@ namespace Ajanvaraus.Api.Notifications;
 // Built on IcsWriter's calendar and completed here, so the .ics endpoint (METHOD:PUBLISH) stays as it is.
 internal static class Invitation
 {
-    public static string Write(IcsBooking booking, string method, string organizer, string attendeeName, string attendeeEmail)
+    // The ORGANIZER is the booking's own (IcsBooking.Organizer), as in the .ics endpoint and the feeds.
+    public static string Write(IcsBooking booking, string method, string attendeeName, string attendeeEmail)
     {
         var calendar = IcsWriter.ToCalendar(booking);
         calendar.Method = method;
         var ev = calendar.Events.Single();
-        var from = MailboxAddress.TryParse(organizer, out var sender)
-            ? sender
-            : new MailboxAddress("Ajanvaraus", "noreply@ajanvaraus.example");
-        ev.Organizer = new Organizer($"mailto:{from.Address}") { CommonName = string.IsNullOrEmpty(from.Name) ? from.Address : from.Name };
         ev.Attendees.Clear();
         ev.Attendees.Add(new Attendee($"mailto:{attendeeEmail}")
         {

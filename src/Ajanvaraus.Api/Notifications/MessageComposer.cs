@@ -8,26 +8,24 @@ namespace Ajanvaraus.Api.Notifications;
 
 internal sealed record EmailContent(string Subject, string Text, string Html, string? Ics, string? IcsMethod);
 
-// Pure: a claimed message (and the manage link, when there is one) to the words the customer reads.
+// Pure: a claimed message (and the manage link, when there is one) to the words the customer reads. `organizer` is the
+// booking's ORGANIZER (Calendars:Organizer for its provider), the same as in its .ics and feeds: calendar programs refuse
+// an update from "another organizer".
 internal static class MessageComposer
 {
     public static EmailContent Email(ClaimedMessage m, string? manageUrl, string organizer)
     {
         var language = m.CustomerLanguage;
         var service = ServiceName(m);
-        var (start, end) = LocalTimes(m);
-        var facts = new List<(string Label, string Value)>
-        {
-            (T.What.In(language), $"{service} ({ProviderName(m)})"),
-            (T.When.In(language), T.Time(start, end, language)),
-        };
+        var facts = new List<(string Label, string Value)> { (T.What.In(language), $"{service} ({ProviderName(m)})") };
+        facts.AddRange(MessageFacts.TimeAndChannel(m, Zone(m)));
         if (Where(m) is { } where)
         {
             facts.Add((T.Where.In(language), where));
         }
 
         facts.Add((T.Reference.In(language), m.Reference));
-        var bring = Card(m);
+        var bring = Instructions(m);
         if (bring is not null && m.Kind != MessageKinds.Cancellation)
         {
             facts.Add((T.Bring.In(language), bring));
@@ -35,7 +33,7 @@ internal static class MessageComposer
 
         var manage = m.Kind == MessageKinds.Cancellation ? null : manageUrl;
         var greeting = string.Format(T.Greeting.In(language), m.CustomerName);
-        var intro = T.Intros[m.Kind].In(language);
+        var intro = MessageFacts.Intro(m);
         var text = string.Join("\n", new[] { greeting, "", intro, "" }
             .Concat(facts.Select(f => $"{f.Label}: {f.Value}"))
             .Concat(manage is null ? [] : ["", $"{T.Manage.In(language)}: {manage}"])
@@ -60,7 +58,7 @@ internal static class MessageComposer
         }
 
         var method = m.Kind == MessageKinds.Cancellation ? "CANCEL" : "REQUEST";
-        var ics = Invitation.Write(IcsOf(m, manage), method, organizer, m.CustomerName, m.CustomerEmail!);
+        var ics = Invitation.Write(IcsOf(m, manage, organizer), method, m.CustomerName, m.CustomerEmail!);
         return new EmailContent(subject, text, html, ics, method);
     }
 
@@ -93,25 +91,27 @@ internal static class MessageComposer
         _ => new[] { PointName(m), m.StreetAddress, m.PostOffice }.Where(p => !string.IsNullOrWhiteSpace(p)),
     };
 
-    private static IcsBooking IcsOf(ClaimedMessage m, string? manage)
+    private static IcsBooking IcsOf(ClaimedMessage m, string? manage, string organizer)
     {
         var language = m.CustomerLanguage;
         var channel = ChannelFlags.Parse(m.BookingChannel);
         var phoneNote = channel == Channel.Phone && m.CustomerPhone is { } phone ? string.Format(T.WePhone.In(language), phone) : null;
         var details = new IcsDetails(
-            ServiceName(m), ProviderName(m), m.Reference, channel, PointName(m), Address(m), m.MeetingUrl, phoneNote, manage);
+            ServiceName(m), ProviderName(m), m.Reference, channel, PointName(m), Address(m), m.MeetingUrl, phoneNote, manage,
+            Instructions: m.Kind == MessageKinds.Cancellation ? null : Instructions(m));
         return new IcsBooking(
             m.BookingId, m.Reference, m.Sequence, m.StartsAt, m.EndsAt, Zone(m), IcsTexts.Summary(details, language),
             IcsTexts.Description(details, language), IcsTexts.Location(details), m.MeetingUrl, m.Kind == MessageKinds.Cancellation,
-            m.CreatedAt, language);
+            m.CreatedAt, language, organizer, ProviderName(m));
     }
 
     private static string? Where(ClaimedMessage m) => ChannelFlags.Parse(m.BookingChannel) switch
     {
         Channel.Video => m.MeetingUrl is { } url ? string.Format(T.VideoLink.In(m.CustomerLanguage), url) : null,
         Channel.Phone => m.CustomerPhone is { } phone ? string.Format(T.WePhone.In(m.CustomerLanguage), phone) : null,
-        _ => string.Join(", ", new[] { PointName(m), Address(m) }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place
-            ? place
+        var visit => string.Join(", ", new[] { PointName(m), Address(m) }.Where(p => !string.IsNullOrWhiteSpace(p)))
+            is { Length: > 0 } place
+            ? visit == Channel.RemoteAtPoint ? MessageFacts.RemoteAtPoint(m, place) : place
             : null,
     };
 
@@ -134,7 +134,9 @@ internal static class MessageComposer
     private static string? Address(ClaimedMessage m) =>
         m.StreetAddress is null ? null : $"{m.StreetAddress}, {m.PostalCode} {m.PostOffice}";
 
-    private static string? Card(ClaimedMessage m) => new LocalizedLongText(m.CardFi, m.CardSv, m.CardEn).In(m.CustomerLanguage);
+    // The citizens' text, never the advisers' service card (staff guidance is not "what to bring").
+    private static string? Instructions(ClaimedMessage m) =>
+        new LocalizedLongText(m.InstructionsFi, m.InstructionsSv, m.InstructionsEn).In(m.CustomerLanguage);
 
     private static string Enc(string text) => WebUtility.HtmlEncode(text);
 }

@@ -8,7 +8,8 @@ namespace Ajanvaraus.Api.Notifications;
 // number of instances may run it at once and a restart loses nothing (a dead claimant's rows wait out the claim).
 internal sealed class NotificationJobs(
     NotificationStore store, Outbox outbox, SmsSender sms, SmtpConnections connections, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<NotificationJobs> logger, Hosting.PublicBaseUrl urls)
+    TimeProvider clock, ILogger<NotificationJobs> logger, Hosting.PublicBaseUrl urls,
+    IOptions<Calendars.CalendarOptions> calendars)
 {
     private const int MaxBatches = 20;
 
@@ -94,9 +95,9 @@ internal sealed class NotificationJobs(
         if (message.Channel == "email")
         {
             var from = settings.Smtp.From!;
-            var content = MessageComposer.Email(message, manageUrl, from);
+            var content = MessageComposer.Email(message, manageUrl, calendars.Value.OrganizerOf(message.ProviderId));
             var host = MailboxAddress.TryParse(from, out var sender) && sender.Domain is { Length: > 0 } domain ? domain : "ajanvaraus";
-            await email.SendAsync(EmailMessages.Build(message, content, from, host), ct);
+            await email.SendAsync(EmailMessages.Build(message, content, from, host, clock.GetUtcNow()), ct);
         }
         else
         {
@@ -115,7 +116,7 @@ internal sealed class NotificationJobs(
             "Notification {NotificationId} ({Channel}) failed, attempt {Attempt}: {Error}",
             message.Id, message.Channel, attempts, ex.GetType().Name);
         var status = dead ? MessageStatus.Dead : MessageStatus.Failed;
-        await store.MarkFailedAsync(message.Id, token, status, next, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+        await store.MarkFailedAsync(message.Id, token, status, next, NotificationErrors.Of(ex, message.Channel), CancellationToken.None);
     }
 
     // base, 2 base, 4 base ... at most an hour apart.

@@ -16,8 +16,21 @@ internal sealed class NotificationOptions : IValidatableObject
     // False: no message is ever written (a training or test installation whose customers must not be contacted).
     public bool Enabled { get; set; } = true;
 
-    // Minutes before the start; one reminder per entry.
-    public int[] ReminderMinutes { get; set; } = [1440, 120];
+    public static readonly int[] DefaultReminderMinutes = [1440, 120];
+
+    // Minutes before the start; one reminder per entry. Read by ReadReminderMinutes, not bound: the binder appends
+    // configured entries to a pre-filled array, so `__0=30` gave 1440, 120 and 30.
+    public int[] ReminderMinutes { get; set; } = DefaultReminderMinutes;
+
+    // The configured list replaces the default; an empty value (`Notifications__ReminderMinutes=`) means no reminders.
+    public static void ReadReminderMinutes(NotificationOptions options, IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"{Section}:{nameof(ReminderMinutes)}");
+        var entries = section.GetChildren().ToList();
+        options.ReminderMinutes = entries.Count > 0
+            ? entries.Select(e => int.TryParse(e.Value, out var minutes) ? minutes : 0).ToArray()
+            : section.Value is { } value && string.IsNullOrWhiteSpace(value) ? [] : DefaultReminderMinutes;
+    }
 
     [Range(1, 3600)]
     public int DispatchSeconds { get; set; } = 15;
@@ -52,6 +65,8 @@ internal sealed class NotificationOptions : IValidatableObject
     public bool EmailEnabled => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     public bool SmsEnabled => !string.IsNullOrWhiteSpace(Sms.Url);
+
+    public bool Sends(string channel) => channel == "sms" ? SmsEnabled : EmailEnabled;
 
     public string ManageUrl(Guid bookingId, string token) =>
         ManageUrlTemplate.Replace("{id}", bookingId.ToString("D"), StringComparison.Ordinal)
@@ -110,7 +125,7 @@ internal sealed class SmtpSettings
 
     public string? Password { get; set; }
 
-    // The sender, and the ORGANIZER of invitations (e.g. "Ajanvaraus <noreply@ajanvaraus.example>").
+    // The sender (e.g. "Ajanvaraus <noreply@ajanvaraus.example>"); invitations carry Calendars:Organizer, as every .ics does.
     public string? From { get; set; } = "Ajanvaraus <noreply@ajanvaraus.example>";
 
     [Range(1, 300)]

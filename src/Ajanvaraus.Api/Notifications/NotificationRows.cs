@@ -7,6 +7,10 @@ internal sealed record OutboxHealth
     public long Dead { get; init; }
     public DateTimeOffset? OldestEmail { get; init; }
     public DateTimeOffset? OldestSms { get; init; }
+    public long WaitingEmail { get; init; }
+    public long WaitingSms { get; init; }
+
+    public long Waiting(string channel) => channel == "sms" ? WaitingSms : WaitingEmail;
 
     public DateTimeOffset? OldestDue => OldestEmail is { } e && OldestSms is { } s ? (e < s ? e : s) : OldestEmail ?? OldestSms;
 }
@@ -44,6 +48,7 @@ internal sealed record ClaimedMessage
     public string? MeetingUrl { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string Reference { get; init; } = "";
+    public string ProviderId { get; init; } = "";
     public string CustomerName { get; init; } = "";
     public string? CustomerEmail { get; init; }
     public string? CustomerPhone { get; init; }
@@ -51,9 +56,9 @@ internal sealed record ClaimedMessage
     public string ServiceNameFi { get; init; } = "";
     public string ServiceNameSv { get; init; } = "";
     public string ServiceNameEn { get; init; } = "";
-    public string? CardFi { get; init; }
-    public string? CardSv { get; init; }
-    public string? CardEn { get; init; }
+    public string? InstructionsFi { get; init; }
+    public string? InstructionsSv { get; init; }
+    public string? InstructionsEn { get; init; }
     public string ProviderNameFi { get; init; } = "";
     public string ProviderNameSv { get; init; } = "";
     public string ProviderNameEn { get; init; } = "";
@@ -65,4 +70,8 @@ internal sealed record ClaimedMessage
     public string? PostOffice { get; init; }
     public string? TimeZone { get; init; }
     public string? ProtectedManageToken { get; init; }
+    public DateTimeOffset? PreviousStartsAt { get; init; }
+    public DateTimeOffset? PreviousEndsAt { get; init; }
+    public string? PreviousChannel { get; init; }
+    public string? VideoRoomName { get; init; }
 }

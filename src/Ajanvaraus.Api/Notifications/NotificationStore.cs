@@ -4,7 +4,7 @@ using Dapper;
 namespace Ajanvaraus.Api.Notifications;
 
 // The outbox as the dispatcher and the operators see it. What is due, and who is sending it, lives in these rows only.
-internal sealed class NotificationStore(Db db)
+internal sealed partial class NotificationStore(Db db)
 {
     // A claim takes due rows of one channel whose earlier claim (if any) has expired, oldest first; IX_Notifications_Due
     // (0011) holds exactly these rows in this order, so the claim reads its batch and stops.
@@ -51,17 +51,20 @@ internal sealed class NotificationStore(Db db)
     internal const string ClaimedSql = """
         SELECT n.Id, n.BookingId, n.Kind, n.Channel, n.Attempts, n.Sequence, n.StartsAt, n.EndsAt, n.BookingChannel,
                n.ServicePointId, n.MeetingUrl, n.CreatedAt,
-               b.Reference, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage,
-               s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn, s.CardFi, s.CardSv, s.CardEn,
+               b.Reference, b.ProviderId, b.CustomerName, b.CustomerEmail, b.CustomerPhone, b.CustomerLanguage,
+               s.NameFi AS ServiceNameFi, s.NameSv AS ServiceNameSv, s.NameEn AS ServiceNameEn,
+               s.InstructionsFi, s.InstructionsSv, s.InstructionsEn,
                p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn,
                sp.NameFi AS PointNameFi, sp.NameSv AS PointNameSv, sp.NameEn AS PointNameEn,
-               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone, bs.ProtectedManageToken
+               sp.StreetAddress, sp.PostalCode, sp.PostOffice, sp.TimeZone, bs.ProtectedManageToken,
+               n.PreviousStartsAt, n.PreviousEndsAt, n.PreviousChannel, r.Name AS VideoRoomName
         FROM Notifications n
         JOIN Bookings b ON b.Id = n.BookingId
         JOIN Services s ON s.Id = b.ServiceId
         JOIN Providers p ON p.Id = b.ProviderId
         LEFT JOIN ServicePoints sp ON sp.Id = n.ServicePointId
         LEFT JOIN BookingSecrets bs ON bs.BookingId = n.BookingId
+        LEFT JOIN VideoRooms r ON r.Id = b.VideoRoomId
         WHERE n.ClaimToken = @Token
         ORDER BY n.NextAttemptAt, n.Id
         """;
@@ -109,23 +112,6 @@ internal sealed class NotificationStore(Db db)
               AND Id > @After
             ORDER BY Id
             LIMIT @Take
-            """);
-
-    // Each part reads one of 0011's filtered indexes (the filters repeated literally).
-    internal static readonly DialectSql HealthSql = new(
-        SqlServer: """
-            SELECT (SELECT COUNT(*) FROM dbo.Notifications WHERE Status = N'dead') AS Dead,
-                   (SELECT MIN(NextAttemptAt) FROM dbo.Notifications
-                    WHERE Status IN (N'pending', N'failed') AND Channel = N'email' AND @Email = 1) AS OldestEmail,
-                   (SELECT MIN(NextAttemptAt) FROM dbo.Notifications
-                    WHERE Status IN (N'pending', N'failed') AND Channel = N'sms' AND @Sms = 1) AS OldestSms
-            """,
-        Sqlite: """
-            SELECT (SELECT COUNT(*) FROM Notifications WHERE Status = 'dead') AS Dead,
-                   (SELECT MIN(NextAttemptAt) FROM Notifications
-                    WHERE Status IN ('pending', 'failed') AND Channel = 'email' AND @Email = 1) AS OldestEmail,
-                   (SELECT MIN(NextAttemptAt) FROM Notifications
-                    WHERE Status IN ('pending', 'failed') AND Channel = 'sms' AND @Sms = 1) AS OldestSms
             """);
 
     // The oldest due messages of one channel, at most `batch`.
@@ -189,12 +175,5 @@ internal sealed class NotificationStore(Db db)
         return (await c.QueryAsync<NotificationRow>(new CommandDefinition(
             db.Sql(ListSql), new { Status = status, BookingId = bookingId, After = after ?? Guid.Empty, Take = take },
                 cancellationToken: ct))).ToList();
-    }
-
-    public async Task<OutboxHealth> HealthAsync(bool email, bool sms, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await c.QuerySingleAsync<OutboxHealth>(
-            new CommandDefinition(db.Sql(HealthSql), new { Email = email ? 1 : 0, Sms = sms ? 1 : 0 }, cancellationToken: ct));
     }
 }

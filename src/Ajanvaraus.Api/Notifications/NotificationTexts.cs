@@ -33,6 +33,20 @@ internal static class NotificationTexts
         [MessageKinds.Reminder] = new("Muistutus", "Påminnelse", "Reminder"),
     };
 
+    // A change that kept the time (only the channel or the place changed) is not "moved to a new time".
+    public static readonly LocalizedText ChangedChannelIntro = new(
+        "Varauksesi asiointitapaa on muutettu.",
+        "Servicesättet för din bokning har ändrats.",
+        "The way your appointment takes place has changed.");
+    public static readonly LocalizedText How = new("Asiointitapa", "Servicesätt", "Appointment type");
+    public static readonly LocalizedText PreviousTime = new("Aiempi aika", "Tidigare tid", "Previous time");
+    public static readonly LocalizedText NewTime = new("Uusi aika", "Ny tid", "New time");
+    // remote_at_point: the customer comes to the point and meets the expert on its video equipment. {0}: the point (and room).
+    public static readonly LocalizedText RemoteAtPoint = new(
+        "Tapaat asiantuntijan videoyhteydellä palvelupisteen etäpalvelulaitteilla: {0}",
+        "Du träffar experten via video på servicepunktens distansserviceutrustning: {0}",
+        "You meet the expert by video on the service point's remote-service equipment: {0}");
+    public static readonly LocalizedText Room = new("huone {0}", "rum {0}", "room {0}");
     public static readonly LocalizedText Greeting = new("Hei {0},", "Hej {0},", "Hello {0},");
     public static readonly LocalizedText What = new("Mitä", "Vad", "What");
     public static readonly LocalizedText When = new("Milloin", "När", "When");

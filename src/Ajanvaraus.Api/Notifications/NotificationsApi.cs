@@ -4,6 +4,7 @@ using Ajanvaraus.Api.Hosting;
 using Ajanvaraus.Api.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Notifications;
 
@@ -38,6 +39,14 @@ internal static class NotificationsApi
                 Operators only.
                 """);
 
+        group.MapGet("/channels", ChannelsAsync)
+            .WithName("ListNotificationChannels")
+            .WithSummary("List the message channels and whether they can deliver")
+            .WithDescription("""
+                email and sms: whether a sender is configured, the setting that configures it, and how many messages wait.
+                A channel without a sender makes /health/ready degraded. Operators only.
+                """);
+
         group.MapPost("/{notificationId:guid}/retry", RetryAsync)
             .WithName("RetryNotification")
             .WithSummary("Send a failed or dead message again")
@@ -50,7 +59,7 @@ internal static class NotificationsApi
     private static readonly ListCursor Cursor = new("notifications");
 
     private static async Task<Results<Ok<Page<NotificationResponse>>, ValidationProblem>> ListAsync(
-        [AsParameters] NotificationsQuery query, NotificationStore store, CancellationToken ct)
+        [AsParameters] NotificationsQuery query, NotificationStore store, HttpRequest request, CancellationToken ct)
     {
         var page = new PageQuery(query.Limit, query.Cursor);
         if (!Cursor.TryReadGuid(page.Cursor, out var after))
@@ -59,11 +68,21 @@ internal static class NotificationsApi
         }
 
         var rows = await store.ListAsync(query.Status, query.BookingId, after, page.Take + 1, ct);
-        return TypedResults.Ok(Page<NotificationResponse>.From(rows, page.Take, Cursor, r => r.Id.ToString("D"), ToResponse));
+        var language = Language.Of(request);
+        return TypedResults.Ok(Page<NotificationResponse>.From(rows, page.Take, Cursor, r => r.Id.ToString("D"), r => ToResponse(r, language)));
+    }
+
+    private static async Task<Ok<NotificationChannelsResponse>> ChannelsAsync(
+        NotificationStore store, IOptions<NotificationOptions> options, HttpRequest request, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var health = await store.HealthAsync(settings.EmailEnabled, settings.SmsEnabled, ct);
+        return TypedResults.Ok(NotificationChannels.List(settings, health, Language.Of(request)));
     }
 
     private static async Task<Results<Ok<NotificationResponse>, NotFound, ProblemHttpResult>> RetryAsync(
-        [Description("The message id.")] Guid notificationId, NotificationStore store, CancellationToken ct)
+        [Description("The message id.")] Guid notificationId, NotificationStore store, HttpRequest request,
+        CancellationToken ct)
     {
         if (await store.FindAsync(notificationId, ct) is not { } row)
         {
@@ -77,10 +96,10 @@ internal static class NotificationsApi
                 detail: $"The message is {row.Status}; only failed or dead messages can be retried.");
         }
 
-        return TypedResults.Ok(ToResponse((await store.FindAsync(notificationId, ct))!));
+        return TypedResults.Ok(ToResponse((await store.FindAsync(notificationId, ct))!, Language.Of(request)));
     }
 
-    private static NotificationResponse ToResponse(NotificationRow r) => new(
-        r.Id, r.BookingId, r.Kind, r.Channel, r.Status, r.DueAt, r.NextAttemptAt, r.SentAt, r.Attempts, r.LastError, r.Sequence,
-        r.CreatedAt);
+    private static NotificationResponse ToResponse(NotificationRow r, string language) => new(
+        r.Id, r.BookingId, r.Kind, r.Channel, r.Status, r.DueAt, r.NextAttemptAt, r.SentAt, r.Attempts,
+        r.LastError is { } error ? ProblemTexts.Translate(error, language) : null, r.Sequence, r.CreatedAt);
 }

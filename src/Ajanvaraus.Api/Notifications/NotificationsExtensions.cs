@@ -4,7 +4,6 @@ using Ajanvaraus.Api.Identity;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Ajanvaraus.Api.Notifications;
@@ -17,6 +16,7 @@ internal static class NotificationsExtensions
     {
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.Section)
+            .PostConfigure<IConfiguration>(NotificationOptions.ReadReminderMinutes)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddDataProtection().SetApplicationName("Ajanvaraus");
@@ -55,24 +55,5 @@ internal static class NotificationsExtensions
         // Cron has minutes at best; a seconds field (six parts) gives the configured interval.
         var cron = seconds % 60 == 0 ? $"*/{Math.Max(1, seconds / 60)} * * * *" : $"*/{seconds} * * * * *";
         jobs.AddOrUpdate<NotificationJobs>(DispatchJob, j => j.DispatchDueAsync(CancellationToken.None), cron);
-    }
-}
-
-// Degraded when a message gave up, or when the oldest message a configured channel should have sent waits over 5 minutes.
-internal sealed class OutboxHealthCheck(NotificationStore store, IOptions<NotificationOptions> options, TimeProvider clock) : IHealthCheck
-{
-    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
-
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        var health = await store.HealthAsync(options.Value.EmailEnabled, options.Value.SmsEnabled, ct);
-        if (health.Dead > 0)
-        {
-            return HealthCheckResult.Degraded($"{health.Dead} message(s) are dead: see /api/v1/notifications?status=dead.");
-        }
-
-        return health.OldestDue is { } due && clock.GetUtcNow() - due > MaxWait
-            ? HealthCheckResult.Degraded($"The oldest due message has waited since {due:O}.")
-            : HealthCheckResult.Healthy();
     }
 }

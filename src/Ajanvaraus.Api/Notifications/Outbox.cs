@@ -39,23 +39,29 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
     internal static readonly DialectSql InsertSql = new(
         SqlServer: """
             INSERT INTO dbo.Notifications (Id, BookingId, Kind, Channel, Status, DueAt, NextAttemptAt, Attempts, LastError, Sequence,
-                                           StartsAt, EndsAt, BookingChannel, ServicePointId, MeetingUrl, CreatedAt)
+                                           StartsAt, EndsAt, BookingChannel, ServicePointId, MeetingUrl, CreatedAt,
+                                           PreviousStartsAt, PreviousEndsAt, PreviousChannel)
             SELECT r.Id, r.BookingId, r.Kind, r.Channel, r.Status, r.DueAt, r.DueAt, 0, r.LastError, r.Sequence,
-                   r.StartsAt, r.EndsAt, r.BookingChannel, r.ServicePointId, r.MeetingUrl, r.CreatedAt
+                   r.StartsAt, r.EndsAt, r.BookingChannel, r.ServicePointId, r.MeetingUrl, r.CreatedAt,
+                   r.PreviousStartsAt, r.PreviousEndsAt, r.PreviousChannel
             FROM OPENJSON(@Rows) WITH (
                 Id UNIQUEIDENTIFIER, BookingId UNIQUEIDENTIFIER, Kind NVARCHAR(20), Channel NVARCHAR(12), Status NVARCHAR(12),
                 DueAt DATETIMEOFFSET(3), LastError NVARCHAR(2000), Sequence INT, StartsAt DATETIMEOFFSET(0),
                 EndsAt DATETIMEOFFSET(0), BookingChannel NVARCHAR(20), ServicePointId NVARCHAR(40), MeetingUrl NVARCHAR(500),
-                CreatedAt DATETIMEOFFSET(3)) r
+                CreatedAt DATETIMEOFFSET(3), PreviousStartsAt DATETIMEOFFSET(0), PreviousEndsAt DATETIMEOFFSET(0),
+                PreviousChannel NVARCHAR(20)) r
             """,
         Sqlite: """
             INSERT INTO Notifications (Id, BookingId, Kind, Channel, Status, DueAt, NextAttemptAt, Attempts, LastError, Sequence,
-                                       StartsAt, EndsAt, BookingChannel, ServicePointId, MeetingUrl, CreatedAt)
+                                       StartsAt, EndsAt, BookingChannel, ServicePointId, MeetingUrl, CreatedAt,
+                                       PreviousStartsAt, PreviousEndsAt, PreviousChannel)
             SELECT json_extract(j.value, '$.Id'), json_extract(j.value, '$.BookingId'), json_extract(j.value, '$.Kind'),
                    json_extract(j.value, '$.Channel'), json_extract(j.value, '$.Status'), json_extract(j.value, '$.DueAt'),
                    json_extract(j.value, '$.DueAt'), 0, json_extract(j.value, '$.LastError'), json_extract(j.value, '$.Sequence'),
                    json_extract(j.value, '$.StartsAt'), json_extract(j.value, '$.EndsAt'), json_extract(j.value, '$.BookingChannel'),
-                   json_extract(j.value, '$.ServicePointId'), json_extract(j.value, '$.MeetingUrl'), json_extract(j.value, '$.CreatedAt')
+                   json_extract(j.value, '$.ServicePointId'), json_extract(j.value, '$.MeetingUrl'), json_extract(j.value, '$.CreatedAt'),
+                   json_extract(j.value, '$.PreviousStartsAt'), json_extract(j.value, '$.PreviousEndsAt'),
+                   json_extract(j.value, '$.PreviousChannel')
             FROM json_each(@Rows) j
             """);
 
@@ -78,8 +84,10 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
     public string Unseal(string sealedToken) => protector.Unprotect(sealedToken);
 
     // The messages of one change: `kind` is what happened (confirmation, change, cancellation); `booking` is the row as
-    // the change left it. `sealedToken` comes with a new booking only.
-    public async Task WriteForAsync(WriteScope scope, BookingRow booking, string kind, string? sealedToken = null)
+    // the change left it, `previous` as it found it (a move's message says what changed). `sealedToken` comes with a new
+    // booking only.
+    public async Task WriteForAsync(
+        WriteScope scope, BookingRow booking, string kind, string? sealedToken = null, BookingRow? previous = null)
     {
         if (!options.Value.Enabled)
         {
@@ -98,11 +106,12 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
 
         var now = scope.Now;
 
-        var rows = JsonSerializer.Serialize(Rows(booking, kind, now).Select(r => new
+        var rows = JsonSerializer.Serialize(Rows(booking, kind, now, previous).Select(r => new
         {
             Id = r.Id.ToString("D"), BookingId = r.BookingId.ToString("D"), r.Kind, r.Channel, r.Status, DueAt = Text(r.DueAt), r.LastError,
             r.Sequence, StartsAt = Text(r.StartsAt), EndsAt = Text(r.EndsAt), r.BookingChannel, r.ServicePointId, r.MeetingUrl,
-            CreatedAt = Text(r.CreatedAt),
+            CreatedAt = Text(r.CreatedAt), PreviousStartsAt = r.Previous is { } p ? Text(p.StartsAt) : null,
+            PreviousEndsAt = r.Previous is { } q ? Text(q.EndsAt) : null, PreviousChannel = r.Previous?.Channel,
         }));
         await scope.ExecuteAsync(scope.Sql(InsertSql), new { Rows = rows });
         scope.MessagesWritten(booking.Id);
@@ -110,22 +119,25 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
 
     private static string Text(DateTimeOffset instant) => DapperTypeHandlers.ToSqliteText(instant);
 
-    internal IEnumerable<OutboxRow> Rows(BookingRow booking, string kind, DateTimeOffset now)
+    internal IEnumerable<OutboxRow> Rows(BookingRow booking, string kind, DateTimeOffset now, BookingRow? previous = null)
     {
+        var before = kind == MessageKinds.Change && previous is not null
+            ? new PreviousTime(previous.StartsAt, previous.EndsAt, previous.Channel)
+            : null;
         var channels = Channels(booking).ToList();
         if (channels.Count == 0)
         {
             yield return Row(booking, kind, "none", now, now) with
             {
                 Status = MessageStatus.Unaddressed,
-                LastError = "The customer gave neither an e-mail address nor a phone number.",
+                LastError = NotificationErrors.Unaddressed,
             };
             yield break;
         }
 
         foreach (var channel in channels)
         {
-            yield return Row(booking, kind, channel, now, now);
+            yield return Row(booking, kind, channel, now, now) with { Previous = before, LastError = NoSender(channel) };
         }
 
         if (kind == MessageKinds.Cancellation)
@@ -144,10 +156,14 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
 
             foreach (var channel in channels)
             {
-                yield return Row(booking, MessageKinds.Reminder, channel, due, now);
+                yield return Row(booking, MessageKinds.Reminder, channel, due, now) with { LastError = NoSender(channel) };
             }
         }
     }
+
+    // A message for a channel with no sender says so from the start: it waits, visibly, until one is configured.
+    private string? NoSender(string channel) =>
+        options.Value.Sends(channel) ? null : NotificationErrors.NoSender(channel);
 
     private static IEnumerable<string> Channels(BookingRow booking)
     {
@@ -170,4 +186,10 @@ internal sealed class Outbox(Db db, IOptions<NotificationOptions> options, IData
 internal sealed record OutboxRow(
     Guid Id, Guid BookingId, string Kind, string Channel, string Status, DateTimeOffset DueAt, string? LastError, int Sequence,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, string BookingChannel, string? ServicePointId, string? MeetingUrl,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public PreviousTime? Previous { get; init; }
+}
+
+// A changed booking's time and channel before the change.
+internal sealed record PreviousTime(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Channel);

@@ -7,14 +7,15 @@ namespace Ajanvaraus.Api.Notifications;
 
 internal static class EmailMessages
 {
-    public static MimeMessage Build(ClaimedMessage m, EmailContent content, string from, string host)
+    public static MimeMessage Build(ClaimedMessage m, EmailContent content, string from, string host, DateTimeOffset sentAt)
     {
         var message = new MimeMessage
         {
             // From the outbox row: a resend of the same row carries the same Message-ID, so it is recognisable.
             MessageId = $"{m.Id:N}@{host}",
             Subject = content.Subject,
-            Date = m.CreatedAt,
+            // The moment of sending (RFC 5322 3.6.1), also on a retry: a reminder dated when the booking was made sinks.
+            Date = sentAt,
         };
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(new MailboxAddress(m.CustomerName, m.CustomerEmail!));

@@ -75,7 +75,8 @@ internal sealed class ServiceStore(Db db)
     private const string ServiceColumnsSql = """
         SELECT s.Id, s.ProviderId, s.NameFi, s.NameSv, s.NameEn, s.DescriptionFi, s.DescriptionSv, s.DescriptionEn, s.DurationMinutes,
             s.AllowsInPerson, s.AllowsRemoteAtPoint, s.AllowsVideo, s.AllowsPhone, s.MinimumNoticeMinutes, s.BookingHorizonDays,
-            s.CancellationCutoffMinutes, s.CardFi, s.CardSv, s.CardEn, s.IsActive,
+            s.CancellationCutoffMinutes, s.CardFi, s.CardSv, s.CardEn,
+            s.InstructionsFi, s.InstructionsSv, s.InstructionsEn, s.IsActive,
             p.NameFi AS ProviderNameFi, p.NameSv AS ProviderNameSv, p.NameEn AS ProviderNameEn
         FROM Services s
         JOIN Providers p ON p.Id = s.ProviderId
@@ -84,10 +85,11 @@ internal sealed class ServiceStore(Db db)
     internal const string InsertSql = """
         INSERT INTO Services (Id, ProviderId, NameFi, NameSv, NameEn, DescriptionFi, DescriptionSv, DescriptionEn, DurationMinutes,
             AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone, MinimumNoticeMinutes, BookingHorizonDays,
-            CancellationCutoffMinutes, CardFi, CardSv, CardEn, IsActive, CreatedAt, UpdatedAt)
+            CancellationCutoffMinutes, CardFi, CardSv, CardEn, InstructionsFi, InstructionsSv, InstructionsEn, IsActive, CreatedAt,
+            UpdatedAt)
         VALUES (@Id, @ProviderId, @NameFi, @NameSv, @NameEn, @DescriptionFi, @DescriptionSv, @DescriptionEn, @DurationMinutes,
             @AllowsInPerson, @AllowsRemoteAtPoint, @AllowsVideo, @AllowsPhone, @MinimumNoticeMinutes, @BookingHorizonDays,
-            @CancellationCutoffMinutes, @CardFi, @CardSv, @CardEn, 1, @Now, @Now)
+            @CancellationCutoffMinutes, @CardFi, @CardSv, @CardEn, @InstructionsFi, @InstructionsSv, @InstructionsEn, 1, @Now, @Now)
         """;
 
     internal const string UpdateSql = """
@@ -97,7 +99,8 @@ internal sealed class ServiceStore(Db db)
             DurationMinutes = @DurationMinutes, AllowsInPerson = @AllowsInPerson, AllowsRemoteAtPoint = @AllowsRemoteAtPoint,
             AllowsVideo = @AllowsVideo, AllowsPhone = @AllowsPhone, MinimumNoticeMinutes = @MinimumNoticeMinutes,
             BookingHorizonDays = @BookingHorizonDays, CancellationCutoffMinutes = @CancellationCutoffMinutes,
-            CardFi = @CardFi, CardSv = @CardSv, CardEn = @CardEn, UpdatedAt = @Now
+            CardFi = @CardFi, CardSv = @CardSv, CardEn = @CardEn,
+            InstructionsFi = @InstructionsFi, InstructionsSv = @InstructionsSv, InstructionsEn = @InstructionsEn, UpdatedAt = @Now
         WHERE Id = @Id AND ProviderId = @ProviderId AND IsActive = 1
         """;
 

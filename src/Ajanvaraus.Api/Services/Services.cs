@@ -17,10 +17,12 @@ public sealed record ServiceRequest(
         Description("How long before the start a booking must be made (minutes, default 120).")] int MinimumNoticeMinutes = 120,
     [property: Range(1, 365), Description("How many days ahead the service can be booked (default 60).")] int BookingHorizonDays = 60,
     [property: Range(0, 10080),
-        Description("Until how many minutes before the start a customer may cancel (default 1440).")] int CancellationCutoffMinutes = 1440);
+        Description("Until how many minutes before the start a customer may cancel (default 1440).")] int CancellationCutoffMinutes = 1440,
+    [property: Description("For citizens: what to bring and how to prepare. Shown in messages, on the booking page and in the .ics.")]
+    LocalizedLongText? Instructions = null);
 
 // One service: `name` and `description` in the language asked for, `names` and `descriptions` in all three. `card` is
-// shown to the provider's admins and to advisers only.
+// shown to the provider's admins and to advisers only; `instructions` are the citizens' own (what to bring, how to prepare).
 public sealed record ServiceResponse(
     Guid Id,
     string ProviderId,
@@ -34,7 +36,9 @@ public sealed record ServiceResponse(
     int BookingHorizonDays,
     int CancellationCutoffMinutes,
     LocalizedLongText? Card,
-    [property: Description("The provider's name in the language asked for.")] string ProviderName);
+    [property: Description("The provider's name in the language asked for.")] string ProviderName,
+    [property: Description("For citizens: what to bring and how to prepare, in all three languages.")] LocalizedLongText? Instructions,
+    [property: Description("The citizens' text in the language asked for.")] string? Instruction);
 
 // A service in a list, localized by Accept-Language.
 public sealed record ServiceSummary(
@@ -93,6 +97,9 @@ internal sealed record ServiceRow
     public string? CardFi { get; init; }
     public string? CardSv { get; init; }
     public string? CardEn { get; init; }
+    public string? InstructionsFi { get; init; }
+    public string? InstructionsSv { get; init; }
+    public string? InstructionsEn { get; init; }
 
     // False once deleted while bookings still refer to it: kept for them, gone from the catalogue.
     public bool IsActive { get; init; } = true;
@@ -133,12 +140,16 @@ internal sealed record ServiceRow
             CardFi = body.Card?.Fi,
             CardSv = body.Card?.Sv,
             CardEn = body.Card?.En,
+            InstructionsFi = body.Instructions?.Fi,
+            InstructionsSv = body.Instructions?.Sv,
+            InstructionsEn = body.Instructions?.En,
         };
     }
 
     public ServiceResponse ToResponse(string language, bool withCard)
     {
         var descriptions = LongText(DescriptionFi, DescriptionSv, DescriptionEn);
+        var instructions = LongText(InstructionsFi, InstructionsSv, InstructionsEn);
         return new ServiceResponse(
             Id,
             ProviderId,
@@ -152,7 +163,9 @@ internal sealed record ServiceRow
             BookingHorizonDays,
             CancellationCutoffMinutes,
             withCard ? LongText(CardFi, CardSv, CardEn) : null,
-            new LocalizedText(ProviderNameFi, ProviderNameSv, ProviderNameEn).In(language));
+            new LocalizedText(ProviderNameFi, ProviderNameSv, ProviderNameEn).In(language),
+            instructions,
+            instructions?.In(language));
     }
 
     internal static LocalizedLongText? LongText(string? fi, string? sv, string? en) =>

@@ -146,7 +146,11 @@ internal static class ServicesApi
             Card: new LocalizedLongText(
                 "Ota mukaan vuokrasopimus ja tuloselvitys. Ensisijainen kanava: etäpalvelu asiointipisteellä.",
                 "Ta med hyresavtal och inkomstutredning. Primär kanal: distanstjänst vid servicepunkten.",
-                "Bring the lease and proof of income. Primary channel: remote service at the point."));
+                "Bring the lease and proof of income. Primary channel: remote service at the point."),
+            Instructions: new LocalizedLongText(
+                "Ota mukaan vuokrasopimus ja tuloselvitys viimeiseltä kolmelta kuukaudelta.",
+                "Ta med hyresavtalet och inkomstutredning för de senaste tre månaderna.",
+                "Bring your lease and proof of income for the last three months."));
 
         public static readonly ServiceRow Service = ServiceRow.From(Guid.Parse("019a4f6e-2b7c-7d3e-9a41-6c2f0e8b5d17"), "kela", Request)
             .WithProvider(new LocalizedText("Kela", "FPA", "Kela"));

@@ -86,7 +86,8 @@ public sealed class DispatcherTests
         var failed = Assert.Single(await world.OutboxAsync("&status=failed"));
         Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
         Assert.Equal(start.AddSeconds(30), failed.GetProperty("nextAttemptAt").GetDateTimeOffset());
-        Assert.Contains("Socket", failed.GetProperty("lastError").GetString());
+        // The operator's language, never .NET's words (issue 24, 9): was "SocketException: Connection refused".
+        Assert.Equal("Sähköpostipalvelimeen ei saatu yhteyttä.", failed.GetProperty("lastError").GetString());
 
         // 30, 60, 120 seconds apart; nothing is tried before its time.
         var elapsed = 0;

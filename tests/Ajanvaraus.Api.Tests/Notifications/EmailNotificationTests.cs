@@ -15,7 +15,7 @@ public sealed class EmailNotificationTests
         await using var world = await BookingWorld.CreateAsync(settings: smtp.Settings());
         await using (var c = await world.App.Db.OpenAsync(default))
         {
-            const string card = "UPDATE Services SET CardSv = 'Hyresavtalet och lönebesked.' WHERE Id = @Id";
+            const string card = "UPDATE Services SET InstructionsSv = 'Hyresavtalet och lönebesked.' WHERE Id = @Id";
             await c.ExecuteAsync(card, new { Id = world.ServiceId });
         }
 
@@ -54,7 +54,7 @@ public sealed class EmailNotificationTests
         Assert.Equal("Europe/Helsinki", ev.DtStart!.TzId);
         Assert.Equal(9, ev.DtStart.Value.Hour);
         Assert.Equal(Wednesday(9).UtcDateTime, ev.DtStart.AsUtc);
-        Assert.Equal("mailto:noreply@ajanvaraus.example", ev.Organizer!.Value!.ToString());
+        Assert.Equal("mailto:no-reply+kela@ajanvaraus.example", ev.Organizer!.Value!.ToString());
         Assert.Equal("mailto:maija@example.fi", Assert.Single(ev.Attendees).Value!.ToString());
         Assert.Contains("bostadsbidrag", ev.Summary);
     }

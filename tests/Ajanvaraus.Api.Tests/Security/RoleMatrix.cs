@@ -74,6 +74,7 @@ internal static class RoleMatrix
         ("GET /api/v1/service-points/{servicePointId}/agenda",                  "401 ok  ok  ok  ok  403 403"),
         ("GET /api/v1/service-points/{servicePointId}/free-times",              "401 ok  ok  ok  ok  403 403"),
         ("GET /api/v1/notifications",                                           "401 ok  403 403 403 403 403"),
+        ("GET /api/v1/notifications/channels",                                  "401 ok  403 403 403 403 403"),
         ("POST /api/v1/notifications/{notificationId}/retry",                   "401 ok  403 403 403 403 403"),
         ("POST /api/v1/privacy/purge",                                          "401 ok  403 403 403 403 403"),
         ("POST /api/v1/experts/{expertId}/feeds",                               "401 403 ok  403 403 403 403"),

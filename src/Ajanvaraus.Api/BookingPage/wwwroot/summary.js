@@ -18,8 +18,8 @@ export function confirmationView({ t, lang, booking, service, token, fresh }) {
   if (booking.channel === 'phone' && booking.customer.phone) rows.push([t('phone'), t('phoneCall', { phone: booking.customer.phone })]);
   rows.push([t('expert'), booking.expertName]);
   if (!fresh) rows.push([t('status'), t(booking.status)]);
-  const card = service?.card?.[lang] ?? service?.card?.fi;
-  if (card) rows.push([t('bring'), card]);
+  const bring = booking.instructions ?? service?.instruction;
+  if (bring) rows.push([t('bring'), bring]);
 
   const manage = `${location.origin}/book/manage/${booking.id}?token=${encodeURIComponent(token)}&lang=${lang}`;
   const ics = `/api/v1/bookings/${booking.id}/calendar.ics?token=${encodeURIComponent(token)}`;

@@ -86,6 +86,14 @@ internal static class BusyTimeParser
             }
 
             Check(watch, limit);
+            // An event without a readable start (none, or "tomorrow morning") is dropped by Ical.Net without a word; a
+            // feed of nothing but such events must not read as "all free".
+            var unreadable = calendar.Events.Count(e => e.DtStart is null);
+            if (unreadable > 0 && unreadable == calendar.Events.Count && busy.Count == 0)
+            {
+                return ParseOutcome.Failed(SourceErrors.With(SourceErrors.EventsUnreadableMessage, unreadable));
+            }
+
             return ParseOutcome.Ok(busy.Distinct().OrderBy(b => b.Start).ThenBy(b => b.End).ToList());
         }
         catch (BoundException bound)

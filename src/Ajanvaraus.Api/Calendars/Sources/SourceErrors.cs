@@ -18,6 +18,7 @@ internal static class SourceErrors
     public const string TooLargeMessage = "The calendar is larger than {0} bytes.";
     public const string NotICalendarMessage = "The address is not an iCalendar feed.";
     public const string UnreadableMessage = "The calendar could not be read.";
+    public const string EventsUnreadableMessage = "None of the calendar's {0} events could be read.";
     public const string SubDailyMessage = "An event of the calendar repeats more often than daily (SECONDLY, MINUTELY or HOURLY).";
     public const string EventOccurrencesMessage = "An event of the calendar repeats more than {0} times.";
     public const string FeedOccurrencesMessage = "The calendar's events occur more than {0} times in the horizon.";
