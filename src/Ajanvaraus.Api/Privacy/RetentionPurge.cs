@@ -86,9 +86,6 @@ internal sealed class RetentionPurge(Db db, TimeProvider clock, IOptions<Privacy
             DELETE FROM IdempotencyKeys WHERE BookingId IN (SELECT j.value FROM json_each(@Ids) j)
             """);
 
-    internal static bool KeysMayOutlive(DateTimeOffset before, DateTimeOffset now) =>
-        before > now - Bookings.IdempotentRequest.Retention;
-
     public async Task<PurgeReport> PurgeAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -165,9 +162,8 @@ internal sealed class RetentionPurge(Db db, TimeProvider clock, IOptions<Privacy
             await scope.ExecuteAsync(db.Sql(ClearReasonsSql), args);
             var messages = await scope.ExecuteAsync(db.Sql(DeleteMessagesSql), args);
             await scope.ExecuteAsync(db.Sql(DeleteSecretsSql), args);
-            // A key lives 24 h from its request, and no request changes a booking after its end: with the cut-off older
-            // than that, the hourly purge has already deleted every key of these bookings, and looking costs a seek each.
-            var replays = KeysMayOutlive(before, now) ? await scope.ExecuteAsync(db.Sql(DeleteReplaysSql), args) : 0;
+            // Every key of these bookings goes, even past its 24 h life: the hourly purge may not have run (a seek each).
+            var replays = await scope.ExecuteAsync(db.Sql(DeleteReplaysSql), args);
             return new PurgeReport(bookings, replays, messages);
         }, ct);
         return (due.Count, removed);

@@ -56,14 +56,4 @@ public sealed class PurgeBatchTests
             var other => other.CommandType.ToString(),
         };
     }
-
-    [Fact]
-    public void TheRetentionPurgeLooksForKeysOnlyWhenItsCutOffIsWithinTheirLife()
-    {
-        var now = BookingWorld.Now;
-
-        Assert.False(RetentionPurge.KeysMayOutlive(now.AddDays(-1), now));
-        Assert.False(RetentionPurge.KeysMayOutlive(now.AddDays(-180), now));
-        Assert.True(RetentionPurge.KeysMayOutlive(now.AddHours(-23), now));
-    }
 }
