@@ -69,7 +69,8 @@ internal static class NotificationsApi
 
         var rows = await store.ListAsync(query.Status, query.BookingId, after, page.Take + 1, ct);
         var language = Language.Of(request);
-        return TypedResults.Ok(Page<NotificationResponse>.From(rows, page.Take, Cursor, r => r.Id.ToString("D"), r => ToResponse(r, language)));
+        return TypedResults.Ok(Page<NotificationResponse>.From(
+            rows, page.Take, Cursor, r => r.Id.ToString("D"), r => ToResponse(r, language)));
     }
 
     private static async Task<Ok<NotificationChannelsResponse>> ChannelsAsync(

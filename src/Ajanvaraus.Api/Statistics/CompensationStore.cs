@@ -36,7 +36,8 @@ internal sealed class CompensationStore(Db db)
 
     // Local Finnish days, as the statistics (StatisticsSql): on SQL Server from the days' UTC boundaries (LocalPeriods).
     internal static readonly DialectSql CountsSql = new(
-        SqlServer: LocalPeriods.SqlServerBounds + Counts("CAST(pb.Period AS date)", "\nOPTION (RECOMPILE)", c => LocalPeriods.SqlServerJoin(c)),
+        SqlServer: LocalPeriods.SqlServerBounds
+            + Counts("CAST(pb.Period AS date)", "\nOPTION (RECOMPILE)", c => LocalPeriods.SqlServerJoin(c)),
         Sqlite: Counts(StatisticsSql.SqliteLocalDate("@col"), ""));
 
     internal const string PricesSql = """

@@ -35,7 +35,9 @@ internal static class LocalPeriods
         {
             periods.Add(new
             {
-                k = day.ToString(format, CultureInfo.InvariantCulture), f = Utc(LocalTime.StartOfDay(day)), t = Utc(LocalTime.StartOfDay(next(day))),
+                k = day.ToString(format, CultureInfo.InvariantCulture),
+                f = Utc(LocalTime.StartOfDay(day)),
+                t = Utc(LocalTime.StartOfDay(next(day))),
             });
         }
 

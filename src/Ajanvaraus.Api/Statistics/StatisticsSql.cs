@@ -4,8 +4,9 @@ namespace Ajanvaraus.Api.Statistics;
 
 // The statistics' queries. Every one groups on the same optional keys: @ByMonth, @ByPoint, @ByProvider (1 = group on
 // it; a key not grouped on is NULL), so one text serves every groupBy. Months are local Finnish months: SQL Server
-// joins each row to the months' UTC boundaries computed in C# (LocalPeriods); SQLite has no zone database, so the EU rule is written out (summer time, +3, from the last
-// Sunday of March to the last Sunday of October at 01:00 UTC; otherwise +2). Only non-personal columns are read: the
+// joins each row to the months' UTC boundaries computed in C# (LocalPeriods); SQLite has no zone database, so the EU
+// rule is written out (summer time, +3, from the last Sunday of March to the last Sunday of October at 01:00 UTC;
+// otherwise +2). Only non-personal columns are read: the
 // retention purge blanks names and contacts, never these. On SQL Server the optional filters (`@X IS NULL OR …`) get a
 // plan per call (RECOMPILE); these are reports, not hot paths, and read committed snapshot keeps them off writers' locks.
 internal static class StatisticsSql

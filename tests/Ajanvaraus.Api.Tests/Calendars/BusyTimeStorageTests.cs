@@ -21,7 +21,10 @@ public sealed class BusyTimeStorageTests
         await using var world = await BookingWorld.CreateAsync(engine);
         var ct = TestContext.Current.CancellationToken;
         var store = world.App.Services.GetRequiredService<CalendarSourceStore>();
-        var source = new CalendarSourceRow { Id = Guid.NewGuid(), ExpertId = world.Expert, Name = "Outlook", Url = "https://example.fi/c.ics" };
+        var source = new CalendarSourceRow
+        {
+            Id = Guid.NewGuid(), ExpertId = world.Expert, Name = "Outlook", Url = "https://example.fi/c.ics",
+        };
         await world.App.Db.WriteAsync(scope => scope.ExecuteAsync(
             "INSERT INTO CalendarSources (Id, ExpertId, Name, Url, CreatedAt) VALUES (@Id, @ExpertId, @Name, @Url, @Now)",
             new { source.Id, source.ExpertId, source.Name, source.Url, scope.Now }), ct);

@@ -55,8 +55,8 @@ public sealed class IndexAgreementTests
     }
 
     private static async Task<List<string>> OfferedAsync(AjanvarausApp app, Guid service, Guid expert) =>
-        (await (await app.CreateClient().GetAsync(
-                $"/api/v1/availability?service={service}&servicePoint=mikkeli&from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&expert={expert}&limit=500"))
+        (await (await app.CreateClient().GetAsync($"/api/v1/availability?service={service}&servicePoint=mikkeli"
+                + $"&from={Day:yyyy-MM-dd}&to={Day:yyyy-MM-dd}&expert={expert}&limit=500"))
             .ReadJsonAsync(HttpStatusCode.OK))
         .GetProperty("items").EnumerateArray()
         .Select(i => $"{i.GetProperty("start").GetDateTimeOffset().UtcDateTime:O} {i.GetProperty("channel").GetString()}")

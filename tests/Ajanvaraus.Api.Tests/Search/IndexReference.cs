@@ -12,13 +12,14 @@ internal static class IndexReference
     {
         await using var c = await app.Db.OpenAsync(CancellationToken.None);
         var offers = await c.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM ExpertServices WHERE ExpertId = @Expert AND ServiceId = @Service", new { Expert = expert, Service = service });
+            "SELECT COUNT(*) FROM ExpertServices WHERE ExpertId = @Expert AND ServiceId = @Service",
+            new { Expert = expert, Service = service });
         if (offers == 0)
         {
             return [];
         }
 
-        var windows = (await c.QueryAsync<WindowRow>("""
+        var windows = (await c.QueryAsync<NamedSlotWindow>("""
             SELECT ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo, AllowsPhone
             FROM AvailabilityWindows WHERE ExpertId = @Expert
             """, new { Expert = expert })).Select(w => w.Window).ToList();
@@ -38,21 +39,6 @@ internal static class IndexReference
             .Where(s => s.Start >= LocalTime.StartOfDay(day))
             .Select(s => $"{s.Start.UtcDateTime:O} {(s.Channel == Channel.InPerson ? "in_person" : "remote_at_point")}")
             .Distinct().Order(StringComparer.Ordinal).ToList();
-    }
-
-    private sealed record WindowRow
-    {
-        public Guid ExpertId { get; init; }
-        public string? ServicePointId { get; init; }
-        public DateTimeOffset StartsAt { get; init; }
-        public DateTimeOffset EndsAt { get; init; }
-        public bool AllowsInPerson { get; init; }
-        public bool AllowsRemoteAtPoint { get; init; }
-        public bool AllowsVideo { get; init; }
-        public bool AllowsPhone { get; init; }
-
-        public SlotWindow Window => new(ExpertId, ServicePointId, StartsAt, EndsAt, AllowsInPerson, AllowsRemoteAtPoint, AllowsVideo,
-            AllowsPhone);
     }
 
     private sealed record UnitRow

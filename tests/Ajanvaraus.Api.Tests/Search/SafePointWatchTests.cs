@@ -21,14 +21,16 @@ public sealed class SafePointWatchTests
         watch.Observe(new SafePoint { Below = 100, Head = 140 });
         clock.Advance(TimeSpan.FromSeconds(59));
         watch.Observe(new SafePoint { Below = 100, Head = 180 });
-        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
+        Assert.Equal(HealthStatus.Healthy,
+            (await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
         Assert.DoesNotContain("MIN_ACTIVE_ROWVERSION", logs.All, StringComparison.Ordinal);
 
         clock.Advance(TimeSpan.FromSeconds(2));
         watch.Observe(new SafePoint { Below = 100, Head = 200 });
         watch.Observe(new SafePoint { Below = 100, Head = 210 });
 
-        Assert.Equal(HealthStatus.Degraded, (await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
+        Assert.Equal(HealthStatus.Degraded,
+            (await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status);
         Assert.Single(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("MIN_ACTIVE_ROWVERSION()"));
     }
 

@@ -20,8 +20,7 @@ internal sealed class WorldSteps(BookingWorld world, Guid room)
     {
         var rooms = await (await world.App.Operator().GetAsync("/api/v1/service-points/mikkeli/video-rooms"))
             .ReadJsonAsync(HttpStatusCode.OK);
-        var items = rooms.ValueKind == System.Text.Json.JsonValueKind.Array ? rooms : rooms.GetProperty("items");
-        return new WorldSteps(world, items[0].GetProperty("id").GetGuid());
+        return new WorldSteps(world, rooms[0].GetProperty("id").GetGuid());
     }
 
     public async Task ApplyAsync(int kind, DateTimeOffset start, Guid expert, int slot)
